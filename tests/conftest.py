@@ -1,0 +1,104 @@
+"""Fixtures: an app per test on SQLite (default) or PostgreSQL (TEST_DATABASE_URL)."""
+
+import os
+
+import pytest
+from sqlalchemy import text
+
+from tests import factories
+from tracker import create_app
+from tracker.extensions import db
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The test database: TEST_DATABASE_URL, else a SQLite file in a temporary folder."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url):
+    """Create the schema once per run; each test then starts from empty tables."""
+    app = create_app(_test_config(database_url))
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        db.engine.dispose()
+
+
+def _test_config(database_url: str, **overrides) -> dict:
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "WTF_CSRF_ENABLED": False,
+        "SERVER_NAME": "tracker.test",
+    }
+    config.update(overrides)
+    return config
+
+
+def _empty_tables() -> None:
+    """Remove every row, children first; TRUNCATE on PostgreSQL for speed."""
+    tables = list(reversed(db.metadata.sorted_tables))
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def app_config() -> dict:
+    """Per-test config overrides; override this fixture to change the app."""
+    return {}
+
+
+@pytest.fixture
+def app(_schema, database_url, app_config):
+    """A fresh app bound to empty tables."""
+    app = create_app(_test_config(database_url, **app_config))
+    with app.app_context():
+        _empty_tables()
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app):
+    """Builders for test data (see tests/factories.py), flushed into the session."""
+    return factories
+
+
+@pytest.fixture
+def login(client):
+    """Log the client in as a new user of the given role; returns that user."""
+
+    def _login(role: str = "staff", **kwargs):
+        user = factories.user(role=role, password=PASSWORD, **kwargs)
+        db.session.commit()
+        response = client.post(
+            "/login", data={"email": user.email, "password": PASSWORD}, follow_redirects=False
+        )
+        assert response.status_code == 302, response.text
+        return user
+
+    return _login

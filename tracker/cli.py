@@ -1,0 +1,61 @@
+"""Flask commands: create-user and seed-demo (import-members and others arrive with their features)."""
+
+import sys
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from tracker.extensions import db
+from tracker.models import Role, User
+
+
+@click.command("create-user")
+@click.option("--email", required=True, help="Login e-mail address.")
+@click.option("--name", "display_name", required=True, help="Name shown in the app.")
+@click.option(
+    "--role", type=click.Choice([r.value for r in Role]), default=Role.STAFF.value, show_default=True
+)
+@with_appcontext
+def create_user(email: str, display_name: str, role: str) -> None:
+    """Create a user; the password is prompted for twice, or read from standard input in scripts."""
+    from tracker.admin.services import UserError, create_user as create
+
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        user = create(email=email, display_name=display_name, role=Role(role), password=password)
+    except UserError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
+
+
+@click.command("seed-demo")
+@click.option(
+    "--first-run",
+    is_flag=True,
+    help="Only when the database has no users yet: seed, and create a demo admin.",
+)
+@with_appcontext
+def seed_demo(first_run: bool) -> None:
+    """Load the Thuringia delegation demo data; running it again changes nothing."""
+    from tracker.demo import create_demo_admin, seed
+
+    if first_run and db.session.scalar(select(User.id).limit(1)) is not None:
+        click.echo("Existing data kept. Log in with your account (see README to add users).")
+        return
+    credentials = create_demo_admin() if first_run else None
+    summary = seed()
+    db.session.commit()
+    click.echo(f"Demo data: {summary}.")
+    if credentials:
+        email, password = credentials
+        click.secho("\nA demo admin was created. Log in at http://127.0.0.1:5000 with", bold=True)
+        click.secho(f"    e-mail:   {email}\n    password: {password}", bold=True, fg="green")
+        click.echo("This password is shown only now; change it or create your own users.\n")
+
+
+commands = [create_user, seed_demo]

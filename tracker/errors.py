@@ -1,0 +1,40 @@
+"""Error pages; any failed request rolls back so no half-written transaction survives it."""
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from tracker.extensions import db
+
+MESSAGES = {
+    400: _l("The request could not be understood."),
+    403: _l("You do not have permission to do that."),
+    404: _l("That page does not exist, or you may not see it."),
+    405: _l("That action is not allowed here."),
+    409: _l("Someone else changed this record in the meantime."),
+    413: _l("The upload is too large."),
+    500: _l("Something went wrong on our side. Nothing was saved; please try again."),
+}
+
+
+def register(app: Flask) -> None:
+    """Attach the handlers."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        db.session.rollback()
+        message = _l("Your form expired or was sent from elsewhere. Please reload and try again.")
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        db.session.rollback()
+        code = error.code or 500
+        message = MESSAGES.get(code, error.description)
+        return render_template("errors/error.html", code=code, message=message), code
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return render_template("errors/error.html", code=500, message=MESSAGES[500]), 500

@@ -1,0 +1,30 @@
+"""Form pieces shared by the features."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, URLField
+from wtforms.validators import URL, Length, Optional, ValidationError
+
+
+class EmptyForm(FlaskForm):
+    """A form with only the CSRF token, for POST-only buttons (delete, remove, log out)."""
+
+
+def http_url(form, field) -> None:
+    """Accept only http(s) links, so no javascript: URL can be stored."""
+    if field.data and not field.data.lower().startswith(("http://", "https://")):
+        raise ValidationError(_l("Enter a link starting with http:// or https://."))
+
+
+def url_field(label) -> URLField:
+    """An optional web address, http or https only."""
+    return URLField(label, validators=[Optional(), Length(max=500), URL(), http_url])
+
+
+class OptionalIntSelectField(SelectField):
+    """A select of ids where the empty choice means None."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("coerce", lambda v: int(v) if v not in (None, "", "None") else None)
+        kwargs.setdefault("validate_choice", True)
+        super().__init__(*args, **kwargs)

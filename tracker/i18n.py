@@ -1,0 +1,48 @@
+"""Locale and time-zone selection, and the lists of languages and countries shown in forms."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from flask import current_app, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "zh": "中文"}
+
+
+def select_locale() -> str | None:
+    """The user's saved language, else the browser's best match."""
+    languages = current_app.config["LANGUAGES"]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    return request.accept_languages.best_match(languages)
+
+
+def select_timezone() -> str:
+    """Times are shown in the commission's local time."""
+    return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO country codes with their names in the interface language, sorted by name."""
+    locale = get_locale() or Locale("en")
+    names = {
+        code: name
+        for code, name in locale.territories.items()
+        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO"}
+    }
+    return sorted(names.items(), key=lambda item: item[1])
+
+
+def country_name(code: str | None) -> str:
+    """A country's name in the interface language, or the code when unknown."""
+    if not code:
+        return ""
+    locale = get_locale() or Locale("en")
+    return locale.territories.get(code, code)
+
+
+def local_today() -> date:
+    """Today in the commission's time zone (the server may run in UTC)."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()

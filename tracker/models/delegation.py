@@ -1,0 +1,142 @@
+"""Delegations (visits), who came, and what they discussed."""
+
+import enum
+from datetime import date
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.base import TimestampMixin, enum_column
+from tracker.text import search_key
+
+if TYPE_CHECKING:
+    from tracker.models.meeting import Meeting
+    from tracker.models.organisation import Organisation
+    from tracker.models.person import Person
+    from tracker.models.user import User
+    from tracker.models.vocabulary import Topic
+
+
+class DelegationStatus(enum.StrEnum):
+    """Where a visit stands."""
+
+    PLANNED = "planned"
+    UNDER_WAY = "under_way"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self])
+
+
+STATUS_LABELS = {
+    DelegationStatus.PLANNED: _l("Planned"),
+    DelegationStatus.UNDER_WAY: _l("Under way"),
+    DelegationStatus.COMPLETED: _l("Completed"),
+    DelegationStatus.CANCELLED: _l("Cancelled"),
+}
+
+
+class MemberRole(enum.StrEnum):
+    """A person's role within a delegation."""
+
+    HEAD = "head"
+    MEMBER = "member"
+    INTERPRETER = "interpreter"
+    ORGANISER = "organiser"
+
+    @property
+    def label(self) -> str:
+        return str(MEMBER_ROLE_LABELS[self])
+
+
+MEMBER_ROLE_LABELS = {
+    MemberRole.HEAD: _l("Head of delegation"),
+    MemberRole.MEMBER: _l("Member"),
+    MemberRole.INTERPRETER: _l("Interpreter"),
+    MemberRole.ORGANISER: _l("Organiser"),
+}
+
+delegation_topic = Table(
+    "delegation_topic",
+    db.metadata,
+    Column("delegation_id", ForeignKey("delegation.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", ForeignKey("topic.id"), primary_key=True, index=True),
+)
+
+# Organisations that took part without named people (members' organisations are derived).
+delegation_organisation = Table(
+    "delegation_organisation",
+    db.metadata,
+    Column("delegation_id", ForeignKey("delegation.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id"), primary_key=True, index=True),
+)
+
+
+class Delegation(TimestampMixin, db.Model):
+    """A visiting delegation: one visit to the district."""
+
+    __table_args__ = (CheckConstraint("end_date >= start_date", name="dates_in_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    origin_country: Mapped[str | None] = mapped_column(String(2), index=True)  # ISO alpha-2
+    origin_region: Mapped[str | None] = mapped_column(String(120))
+    start_date: Mapped[date] = mapped_column(index=True)
+    end_date: Mapped[date]
+    host: Mapped[str] = mapped_column(String(200))
+    host_officer_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    status: Mapped[DelegationStatus] = mapped_column(
+        enum_column(DelegationStatus), default=DelegationStatus.PLANNED, index=True
+    )
+    announced_size: Mapped[int | None]
+    summary: Mapped[str | None] = mapped_column(Text)
+    source_url: Mapped[str | None] = mapped_column(String(500))
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    host_officer: Mapped["User | None"] = relationship(foreign_keys=[host_officer_id])
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
+    members: Mapped[list["DelegationMember"]] = relationship(
+        back_populates="delegation", lazy="raise", cascade="all, delete-orphan"
+    )
+    topics: Mapped[list["Topic"]] = relationship(secondary=delegation_topic, lazy="raise")
+    extra_organisations: Mapped[list["Organisation"]] = relationship(
+        secondary=delegation_organisation, lazy="raise"
+    )
+    meetings: Mapped[list["Meeting"]] = relationship(
+        back_populates="delegation",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="Meeting.starts_at",
+    )
+
+    def refresh_keys(self) -> None:
+        """Recompute the folded search key from title and origin."""
+        self.search_key = search_key(self.title, self.origin_region, self.host)
+
+    def __repr__(self) -> str:
+        return f"<Delegation {self.title!r}>"
+
+
+class DelegationMember(db.Model):
+    """A person in a delegation, with the organisation they represented on that visit."""
+
+    __tablename__ = "delegation_member"
+    __table_args__ = (UniqueConstraint("delegation_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id"), index=True
+    )
+    role: Mapped[MemberRole] = mapped_column(enum_column(MemberRole), default=MemberRole.MEMBER)
+
+    delegation: Mapped[Delegation] = relationship(back_populates="members")
+    person: Mapped["Person"] = relationship()
+    organisation: Mapped["Organisation | None"] = relationship()

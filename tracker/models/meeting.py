@@ -1,0 +1,55 @@
+"""Meetings: the sessions held during a visit."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.base import TimestampMixin
+
+if TYPE_CHECKING:
+    from tracker.models.delegation import Delegation
+    from tracker.models.person import Person
+    from tracker.models.user import User
+    from tracker.models.vocabulary import Topic
+
+meeting_topic = Table(
+    "meeting_topic",
+    db.metadata,
+    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", ForeignKey("topic.id"), primary_key=True, index=True),
+)
+meeting_person = Table(
+    "meeting_person",
+    db.metadata,
+    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("person.id"), primary_key=True, index=True),
+)
+meeting_staff = Table(
+    "meeting_staff",
+    db.metadata,
+    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("user.id"), primary_key=True, index=True),
+)
+
+
+class Meeting(TimestampMixin, db.Model):
+    """One session of a visit: when, where, who, about what, and the minutes."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime]  # UTC
+    place: Mapped[str | None] = mapped_column(String(200))
+    minutes: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    delegation: Mapped["Delegation"] = relationship(back_populates="meetings")
+    topics: Mapped[list["Topic"]] = relationship(secondary=meeting_topic, lazy="raise")
+    people: Mapped[list["Person"]] = relationship(secondary=meeting_person, lazy="raise")
+    staff: Mapped[list["User"]] = relationship(secondary=meeting_staff, lazy="raise")
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])

@@ -1,0 +1,93 @@
+"""Organisations: visiting companies, agencies and institutes, and local (host-side) partners."""
+
+import enum
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.base import TimestampMixin, enum_column
+from tracker.text import organisation_key, search_key
+
+if TYPE_CHECKING:
+    from tracker.models.person import Person
+    from tracker.models.user import User
+    from tracker.models.vocabulary import KeyIndustry
+
+
+class OrganisationKind(enum.StrEnum):
+    """What sort of body an organisation is."""
+
+    GOVERNMENT = "government"
+    DEVELOPMENT_AGENCY = "development_agency"
+    RESEARCH_INSTITUTE = "research_institute"
+    UNIVERSITY = "university"
+    COMPANY = "company"
+    ASSOCIATION = "association"
+    CHAMBER = "chamber"
+    BANK = "bank"
+    INDUSTRIAL_PARK = "industrial_park"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return str(KIND_LABELS[self])
+
+
+KIND_LABELS = {
+    OrganisationKind.GOVERNMENT: _l("Government"),
+    OrganisationKind.DEVELOPMENT_AGENCY: _l("Development agency"),
+    OrganisationKind.RESEARCH_INSTITUTE: _l("Research institute"),
+    OrganisationKind.UNIVERSITY: _l("University"),
+    OrganisationKind.COMPANY: _l("Company"),
+    OrganisationKind.ASSOCIATION: _l("Association"),
+    OrganisationKind.CHAMBER: _l("Chamber"),
+    OrganisationKind.BANK: _l("Bank"),
+    OrganisationKind.INDUSTRIAL_PARK: _l("Industrial park"),
+    OrganisationKind.OTHER: _l("Other"),
+}
+
+
+class Organisation(TimestampMixin, db.Model):
+    """A company, agency, institute or other body, visiting or local."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_de: Mapped[str | None] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    name_zh: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[OrganisationKind] = mapped_column(
+        enum_column(OrganisationKind), default=OrganisationKind.COMPANY
+    )
+    country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
+    city: Mapped[str | None] = mapped_column(String(120))
+    website: Mapped[str | None] = mapped_column(String(500))
+    key_industry_id: Mapped[int | None] = mapped_column(ForeignKey("key_industry.id"), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    is_local: Mapped[bool] = mapped_column(default=False, index=True)
+    # Maintained on every write (see tracker.models.keys): duplicate guard and search.
+    name_key: Mapped[str] = mapped_column(String(200), index=True, default="")
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    key_industry: Mapped["KeyIndustry | None"] = relationship()
+    created_by: Mapped["User | None"] = relationship()
+    people: Mapped[list["Person"]] = relationship(
+        back_populates="organisation", lazy="raise", order_by="Person.full_name"
+    )
+
+    def refresh_keys(self) -> None:
+        """Recompute the folded keys from the names."""
+        self.name_key = organisation_key(self.name)
+        self.search_key = search_key(self.name, self.name_de, self.name_en, self.name_zh, self.city)
+
+    @property
+    def other_names(self) -> list[str]:
+        """Names in other languages or scripts that differ from the main one."""
+        names = (self.name_de, self.name_en, self.name_zh)
+        return [n for n in names if n and n != self.name]
+
+    def __repr__(self) -> str:
+        return f"<Organisation {self.name!r}>"

@@ -1,0 +1,38 @@
+"""Managed vocabularies: discussion topics and the district's key industries."""
+
+from flask_babel import get_locale
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from tracker.extensions import db
+from tracker.models.base import TimestampMixin
+
+
+class VocabularyMixin(TimestampMixin):
+    """A term with its name in English, German and Chinese, ordered and retirable."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name_de: Mapped[str | None] = mapped_column(String(120))
+    name_zh: Mapped[str | None] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    @property
+    def label(self) -> str:
+        """The name in the interface language, falling back to English."""
+        language = str(get_locale() or "en")[:2]
+        return {"de": self.name_de, "zh": self.name_zh}.get(language) or self.name
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Topic(VocabularyMixin, db.Model):
+    """A discussion topic, e.g. AI and robotics."""
+
+
+class KeyIndustry(VocabularyMixin, db.Model):
+    """One of the district's focus sectors, e.g. robotics and high-end manufacturing."""
+
+    __tablename__ = "key_industry"

@@ -1,0 +1,77 @@
+"""Who may do what: the login guard, the role matrix and object-level checks, in one place."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import Flask, abort, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from tracker.extensions import db, login_manager
+from tracker.models import Role, User
+
+# Endpoints anyone may reach; every other endpoint requires a logged-in, active user.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "bootstrap.static"})
+
+ALL_ROLES = frozenset(Role)
+MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
+
+# The role x action matrix. Views name an action; nothing else decides.
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "record.view": ALL_ROLES,
+    "record.edit": ALL_ROLES,
+    "record.delete": MANAGERS,
+    "vocabulary.manage": MANAGERS,
+    "user.manage": frozenset({Role.ADMIN}),
+}
+
+
+def init_app(app: Flask) -> None:
+    """Install the login guard and expose can() to templates."""
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "warning"
+    login_manager.session_protection = "strong"
+    app.before_request(_require_login)
+    app.jinja_env.globals["can"] = can
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Reload the user for a session; a deactivated user is logged out at once."""
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    return user if user is not None and user.active else None
+
+
+def _require_login():
+    """Secure by default: a new route needs login unless it is listed as public."""
+    if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
+        return None
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    return None
+
+
+def can(action: str, user=None) -> bool:
+    """True when user (default: the current user) may perform action."""
+    user = current_user if user is None else user
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.role in PERMISSIONS[action]
+
+
+def require(action: str) -> Callable:
+    """Decorator: 403 unless the current user may perform action."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not can(action):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
