@@ -11,7 +11,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _asset_dir(name: str) -> str:
-    """The packaged copy of templates/ or static/ when installed as a wheel, else the repo root's."""
+    """The wheel's packaged templates/ or static/ when present, else the repo root's."""
     packaged = PACKAGE_DIR / name
     return str(packaged if packaged.is_dir() else PACKAGE_DIR.parent / name)
 
@@ -34,7 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
-    """Layer config: code defaults, instance/config.py, TRACKER_* environment, then test overrides."""
+    """Layer config: code defaults, instance/config.py, TRACKER_* variables, test overrides."""
     app.config.from_object("tracker.config")
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_pyfile("config.py", silent=True)
@@ -57,17 +57,17 @@ def _write_secret_key(config_file: Path) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
+    from tracker import security
     from tracker.i18n import select_locale, select_timezone
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
+    # The login guard runs before the CSRF check, so anonymous visitors are sent to log in.
+    security.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     bootstrap.init_app(app)
-    from tracker import security
-
-    security.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

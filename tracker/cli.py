@@ -1,4 +1,4 @@
-"""Flask commands: create-user and seed-demo (import-members and others arrive with their features)."""
+"""Flask commands: create-user and seed-demo."""
 
 import sys
 
@@ -14,12 +14,16 @@ from tracker.models import Role, User
 @click.option("--email", required=True, help="Login e-mail address.")
 @click.option("--name", "display_name", required=True, help="Name shown in the app.")
 @click.option(
-    "--role", type=click.Choice([r.value for r in Role]), default=Role.STAFF.value, show_default=True
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.STAFF.value,
+    show_default=True,
 )
 @with_appcontext
 def create_user(email: str, display_name: str, role: str) -> None:
     """Create a user; the password is prompted for twice, or read from standard input in scripts."""
-    from tracker.admin.services import UserError, create_user as create
+    from tracker.admin.services import UserError
+    from tracker.admin.services import create_user as create
 
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)

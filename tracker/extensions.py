@@ -37,7 +37,7 @@ bootstrap = Bootstrap5()
 
 @event.listens_for(Engine, "connect")
 def _tune_sqlite(dbapi_connection, _record):
-    """Foreign keys on, WAL so readers never block the writer, and wait rather than fail on locks."""
+    """Foreign keys on, WAL so readers never block the writer, and wait on locks."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")

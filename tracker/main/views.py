@@ -1,7 +1,5 @@
 """The dashboard and the search box in the top bar."""
 
-
-
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 

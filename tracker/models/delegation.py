@@ -132,9 +132,7 @@ class DelegationMember(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="CASCADE"))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id"), index=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     role: Mapped[MemberRole] = mapped_column(enum_column(MemberRole), default=MemberRole.MEMBER)
 
     delegation: Mapped[Delegation] = relationship(back_populates="members")

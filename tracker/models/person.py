@@ -21,9 +21,7 @@ class Person(TimestampMixin, db.Model):
     full_name: Mapped[str] = mapped_column(String(200))
     name_other_script: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[str | None] = mapped_column(String(200))
-    organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id"), index=True
-    )
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     email: Mapped[str | None] = mapped_column(String(254), index=True)
     phone: Mapped[str | None] = mapped_column(String(50))
     languages: Mapped[str | None] = mapped_column(String(120))

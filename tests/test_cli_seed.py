@@ -1,0 +1,67 @@
+"""seed-demo: the Thuringia delegation, idempotent, and the first-run demo admin."""
+
+from sqlalchemy import func, select
+
+from tests.conftest import PASSWORD
+from tracker.demo import DEMO_ADMIN_EMAIL, THURINGIA_TITLE
+from tracker.extensions import db
+from tracker.models import Delegation, DelegationMember, Organisation, Person, User
+
+
+def _snapshot() -> dict:
+    """Row counts of every table plus the natural keys of the main records."""
+    counts = {
+        t.name: db.session.scalar(select(func.count()).select_from(t))
+        for t in db.metadata.sorted_tables
+    }
+    return {
+        "counts": counts,
+        "people": sorted(db.session.scalars(select(Person.email))),
+        "organisations": sorted(db.session.scalars(select(Organisation.name))),
+    }
+
+
+def test_seed_demo_twice_gives_the_same_data(runner):
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    before = _snapshot()
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0
+    assert "nothing to add" in second.output
+    assert _snapshot() == before
+
+
+def test_seed_demo_loads_the_thuringia_delegation(runner):
+    runner.invoke(args=["seed-demo"])
+    delegation = db.session.scalar(select(Delegation).where(Delegation.title == THURINGIA_TITLE))
+    assert delegation.origin_country == "DE"
+    assert delegation.origin_region == "Thuringia"
+    members = db.session.scalar(
+        select(func.count()).where(DelegationMember.delegation_id == delegation.id)
+    )
+    assert 25 <= members <= 32
+    park = db.session.scalar(select(Organisation).where(Organisation.is_local.is_(True)))
+    assert park is not None
+    emails = db.session.scalars(select(Person.email)).all()
+    assert all(e.endswith(("@example.de", "@example.cn")) for e in emails)
+
+
+def test_first_run_creates_a_demo_admin_and_prints_the_password_once(runner, client):
+    result = runner.invoke(args=["seed-demo", "--first-run"])
+    assert result.exit_code == 0
+    assert DEMO_ADMIN_EMAIL in result.output
+    password = result.output.split("password:")[1].split()[0]
+    response = client.post("/login", data={"email": DEMO_ADMIN_EMAIL, "password": password})
+    assert response.status_code == 302
+    again = runner.invoke(args=["seed-demo", "--first-run"])
+    assert "password" not in again.output
+    assert "Existing data kept" in again.output
+
+
+def test_first_run_leaves_an_existing_installation_alone(runner, make):
+    make.user(email="boss@example.org", password=PASSWORD, role="admin")
+    db.session.commit()
+    result = runner.invoke(args=["seed-demo", "--first-run"])
+    assert "Existing data kept" in result.output
+    assert db.session.scalar(select(func.count(User.id))) == 1
+    assert db.session.scalar(select(func.count(Delegation.id))) == 0

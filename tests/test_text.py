@@ -1,0 +1,58 @@
+"""Folding for search and the organisation duplicate key."""
+
+import pytest
+
+from tracker.text import fold, organisation_key, search_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Müller", "Mueller"),
+        ("Müller", "muller"),
+        ("MÜLLER", "müller"),
+        ("Görlitz", "Goerlitz"),
+        ("Straße", "strasse"),
+        ("Ｊｅｎａ", "jena"),  # full-width letters
+        ("Élodie", "elodie"),
+        ("  Jena   Optik ", "jena optik"),
+    ],
+)
+def test_fold_makes_spellings_meet(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_fold_keeps_chinese():
+    assert fold("张伟") == "张伟"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "JENAER OPTRONIK AG",
+        "Jenaer Optronik",
+        "Jenaer  Optronik, AG",
+        "jenaer-optronik ag",
+        "Jenaer Optronik GmbH & Co. KG",
+    ],
+)
+def test_organisation_key_ignores_case_spacing_punctuation_and_legal_form(name):
+    assert organisation_key(name) == organisation_key("Jenaer Optronik AG")
+
+
+def test_organisation_key_ignores_chinese_legal_form():
+    assert organisation_key("上海机器人产业园有限公司") == organisation_key("上海机器人产业园")
+
+
+def test_organisation_key_tells_different_companies_apart():
+    assert organisation_key("Jenaer Optronik AG") != organisation_key("Jenaer Optik AG")
+
+
+def test_a_name_that_is_only_a_legal_form_keeps_a_key():
+    assert organisation_key("AG") == "ag"
+
+
+def test_search_key_joins_all_names():
+    key = search_key("Müller GmbH", None, "穆勒")
+    assert "muller gmbh" in key
+    assert "穆勒" in key

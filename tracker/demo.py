@@ -1,0 +1,230 @@
+"""seed-demo: load the demo data set idempotently (each record is found by a natural key first)."""
+
+import secrets
+import unicodedata
+from collections import Counter
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from tracker import demo_data as data
+from tracker.extensions import db
+from tracker.models import (
+    Delegation,
+    DelegationMember,
+    DelegationStatus,
+    KeyIndustry,
+    Meeting,
+    MemberRole,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Role,
+    Topic,
+    User,
+)
+from tracker.text import organisation_key
+
+DEMO_ADMIN_EMAIL = "admin@example.org"
+THURINGIA_TITLE = "Thuringia business delegation to Baoshan"
+_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def create_demo_admin() -> tuple[str, str]:
+    """Create the demo admin with a random password; return the credentials to print once."""
+    password = secrets.token_urlsafe(12)
+    admin = User(email=DEMO_ADMIN_EMAIL, display_name="Demo Admin", role=Role.ADMIN)
+    admin.set_password(password)
+    db.session.add(admin)
+    db.session.flush()
+    return DEMO_ADMIN_EMAIL, password
+
+
+def seed() -> str:
+    """Add whatever of the demo data set is missing; return a one-line summary of what was added."""
+    created: Counter[str] = Counter()
+    topics = {row[0]: _vocabulary(Topic, row, i, created) for i, row in enumerate(data.TOPICS)}
+    industries = {
+        row[0]: _vocabulary(KeyIndustry, row, i, created)
+        for i, row in enumerate(data.KEY_INDUSTRIES)
+    }
+    staff = [_staff(*row, created) for row in data.STAFF]
+    visiting = [
+        _organisation(name, kind, city, industries.get(ind), de, zh, web, False, created)
+        for name, kind, city, ind, de, zh, web in data.VISITING_ORGANISATIONS
+    ]
+    local = [
+        _organisation(name, kind, city, industries.get(ind), de, zh, None, True, created)
+        for name, kind, city, ind, de, zh in data.LOCAL_ORGANISATIONS
+    ]
+    for name, other, position, org_index in data.LOCAL_CONTACTS:
+        _person(name, other, position, local[org_index], "zh, en", created)
+    _thuringia(staff, topics, visiting, created)
+    _planned_delegation(staff, topics, created)
+    db.session.flush()
+    return ", ".join(f"{n} {kind} added" for kind, n in created.items()) or "nothing to add"
+
+
+def _vocabulary(model, row: tuple, position: int, created: Counter):
+    name, name_de, name_zh = row
+    term = db.session.scalar(select(model).where(model.name == name))
+    if term is None:
+        term = model(name=name, name_de=name_de, name_zh=name_zh, position=position)
+        db.session.add(term)
+        created["vocabulary terms"] += 1
+    return term
+
+
+def _staff(email: str, name: str, role: str, created: Counter) -> User:
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None:
+        # Demo colleagues get an unguessable password; an admin can reset it to log in as them.
+        user = User(email=email, display_name=name, role=Role(role))
+        user.set_password(secrets.token_urlsafe(24))
+        db.session.add(user)
+        created["staff users"] += 1
+    return user
+
+
+def _organisation(name, kind, city, industry, name_de, name_zh, website, is_local, created):
+    existing = db.session.scalar(
+        select(Organisation).where(Organisation.name_key == organisation_key(name))
+    )
+    if existing is not None:
+        return existing
+    org = Organisation(
+        name=name,
+        name_de=name_de,
+        name_en=name if name_de else None,
+        name_zh=name_zh,
+        kind=OrganisationKind(kind),
+        country="CN" if is_local else "DE",
+        city=city,
+        website=website,
+        key_industry=industry,
+        is_local=is_local,
+    )
+    db.session.add(org)
+    db.session.flush()
+    created["organisations"] += 1
+    return org
+
+
+def _person(name, other, position, organisation, languages, created) -> Person:
+    email = _demo_email(name, organisation)
+    person = db.session.scalar(select(Person).where(Person.email == email))
+    if person is None:
+        person = Person(
+            full_name=name,
+            name_other_script=other,
+            position=position,
+            organisation=organisation,
+            email=email,
+            languages=languages,
+        )
+        db.session.add(person)
+        db.session.flush()
+        created["people"] += 1
+    return person
+
+
+def _demo_email(name: str, organisation: Organisation | None) -> str:
+    """A fictional, stable address on an example domain."""
+    spelled = unicodedata.normalize("NFKD", name.lower().translate(_GERMAN_SPELLING))
+    words = "".join(ch for ch in spelled if not unicodedata.combining(ch)).replace(".", "").split()
+    latin = [w for w in words if w.isascii() and w not in {"dr", "prof"}]
+    domain = "example.cn" if organisation is not None and organisation.is_local else "example.de"
+    return f"{'.'.join(latin[-2:])}@{domain}"
+
+
+def _thuringia(staff, topics, visiting, created) -> Delegation:
+    start = date(2026, 11, 10)
+    delegation = db.session.scalar(
+        select(Delegation).where(
+            Delegation.title == THURINGIA_TITLE, Delegation.start_date == start
+        )
+    )
+    if delegation is not None:
+        return delegation
+    delegation = Delegation(
+        title=THURINGIA_TITLE,
+        origin_country="DE",
+        origin_region="Thuringia",
+        start_date=start,
+        end_date=date(2026, 11, 12),
+        host="Baoshan District Commerce Commission",
+        host_officer=staff[0],
+        status=DelegationStatus.COMPLETED,
+        announced_size=30,
+        summary=(
+            "A delegation of almost 30 from Thuringia's state government, business, research "
+            "institutes and leading companies discussed AI and robotics, industrial innovation "
+            "cooperation and global supply chains. The commission presented Baoshan's investment "
+            "offer and will work out each company's cooperation needs for targeted follow-up talks."
+        ),
+        source_url="https://german.shanghai.gov.cn/",
+        topics=list(topics.values())[:3],
+    )
+    db.session.add(delegation)
+    created["delegations"] += 1
+    for name, other, position, org_index, role, languages in data.MEMBERS:
+        org = visiting[org_index] if org_index is not None else None
+        person = _person(name, other, position, org, languages, created)
+        db.session.add(
+            DelegationMember(
+                delegation=delegation,
+                person=person,
+                organisation_id=person.organisation_id,
+                role=MemberRole(role),
+            )
+        )
+    db.session.flush()
+    _meetings(delegation, staff, topics, created)
+    return delegation
+
+
+def _meetings(delegation: Delegation, staff, topics, created) -> None:
+    # Times in UTC: 09:30 and 14:00 in Shanghai.
+    sessions = [
+        ("Presentation of Baoshan's investment offer", datetime(2026, 11, 10, 1, 30),
+         "Baoshan District Government, Hall 1", ["Investment promotion"],
+         "The commission presented the six key industries, the talent and industrial space "
+         "support policies for foreign companies, and the Shanghai Robot Industry Park."),
+        ("Round table: AI, robotics and supply chains", datetime(2026, 11, 10, 6, 0),
+         "Shanghai Robot Industry Park", ["AI and robotics", "Global supply chains"],
+         "Companies described their plans in China; several asked for production space, "
+         "local partners and help with recruiting engineers."),
+    ]  # fmt: skip
+    for title, starts_at, place, topic_names, minutes in sessions:
+        meeting = Meeting(
+            delegation=delegation,
+            title=title,
+            starts_at=starts_at,
+            place=place,
+            minutes=minutes,
+            topics=[topics[n] for n in topic_names],
+            staff=staff[:2],
+        )
+        db.session.add(meeting)
+        created["meetings"] += 1
+
+
+def _planned_delegation(staff, topics, created) -> None:
+    title = "Saxony automotive suppliers' visit"
+    if db.session.scalar(select(Delegation.id).where(Delegation.title == title)) is not None:
+        return
+    db.session.add(
+        Delegation(
+            title=title,
+            origin_country="DE",
+            origin_region="Saxony",
+            start_date=date(2027, 3, 16),
+            end_date=date(2027, 3, 18),
+            host="Baoshan District Commerce Commission",
+            host_officer=staff[2],
+            status=DelegationStatus.PLANNED,
+            announced_size=12,
+            topics=[topics["Global supply chains"], topics["Investment promotion"]],
+        )
+    )
+    created["delegations"] += 1

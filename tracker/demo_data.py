@@ -1,0 +1,104 @@
+"""The demo data set: the Thuringia delegation's visit to Baoshan (see shared/context).
+
+Organisations and people are fictional; e-mail addresses use example domains.
+"""
+
+TOPICS = [
+    ("AI and robotics", "KI und Robotik", "人工智能与机器人"),
+    ("Industrial innovation cooperation", "Industrielle Innovationszusammenarbeit", "产业创新合作"),
+    ("Global supply chains", "Globale Lieferketten", "全球供应链"),
+    ("Investment promotion", "Investitionsförderung", "投资促进"),
+]
+
+KEY_INDUSTRIES = [
+    ("Cruise tourism", "Kreuzfahrttourismus", "邮轮旅游"),
+    ("Green and low-carbon technology", "Grüne und kohlenstoffarme Technologien", "绿色低碳"),
+    ("Robotics and high-end manufacturing", "Robotik und High-End-Fertigung", "机器人及高端制造"),
+    ("Biopharma and synthetic biology", "Biopharmazie und synthetische Biologie", "生物医药与合成生物"),
+    ("New materials", "Neue Materialien", "新材料"),
+    ("Next-generation information technology", "Informationstechnik der neuen Generation", "新一代信息技术"),
+    ("Automotive parts", "Automobilteile", "汽车零部件"),
+]  # fmt: skip
+
+STAFF = [
+    ("li.na@example.org", "李娜 Li Na", "staff"),
+    ("wang.wei@example.org", "王伟 Wang Wei", "manager"),
+    ("zhang.min@example.org", "张敏 Zhang Min", "staff"),
+]
+
+# (name, kind, city, key industry, German name, Chinese name, website)
+VISITING_ORGANISATIONS = [
+    ("Thuringian Ministry for Economic Affairs and Science", "government", "Erfurt", None,
+     "Thüringer Ministerium für Wirtschaft und Wissenschaft", "图林根州经济与科学部", None),
+    ("Thuringia Development Agency", "development_agency", "Erfurt", None,
+     "Thüringer Entwicklungsagentur", "图林根州发展署", "https://agency.example.de"),
+    ("Institute for Applied Photonics Jena", "research_institute", "Jena", "New materials",
+     "Institut für Angewandte Photonik Jena", "耶拿应用光子研究所", None),
+    ("Ilmenau University of Applied Technology", "university", "Ilmenau",
+     "Next-generation information technology", "Hochschule für Angewandte Technik Ilmenau",
+     "伊尔默瑙应用技术大学", None),
+    ("Saale Robotik GmbH", "company", "Jena", "Robotics and high-end manufacturing",
+     "Saale Robotik GmbH", "萨勒机器人有限公司", "https://saale-robotik.example.de"),
+    ("Jenaer Optronik AG", "company", "Jena", "New materials", None, "耶拿光电股份公司",
+     "https://optronik.example.de"),
+    ("Wartburg Autoteile GmbH", "company", "Eisenach", "Automotive parts", None,
+     "瓦尔特堡汽车零部件有限公司", "https://wartburg-autoteile.example.de"),
+    ("Erfurter Grünstrom GmbH", "company", "Erfurt", "Green and low-carbon technology", None,
+     "埃尔福特绿电有限公司", None),
+    ("Gera BioSynth GmbH", "company", "Gera", "Biopharma and synthetic biology", None,
+     "格拉生物合成有限公司", None),
+    ("Ilmtal Software GmbH", "company", "Ilmenau", "Next-generation information technology",
+     None, "伊尔姆谷软件有限公司", None),
+    ("Eisenacher Präzisionsguss GmbH", "company", "Eisenach", "Automotive parts", None,
+     "艾森纳赫精密铸造有限公司", None),
+]  # fmt: skip
+
+LOCAL_ORGANISATIONS = [
+    ("Shanghai Robot Industry Park", "industrial_park", "Shanghai",
+     "Robotics and high-end manufacturing", "Shanghai Robot Industry Park", "上海机器人产业园"),
+    ("Baoshan Investment Promotion Service Centre", "development_agency", "Shanghai", None,
+     "Investitionsförderzentrum Baoshan", "宝山区投资促进服务中心"),
+    ("Baoshan Automotive Parts Cluster", "industrial_park", "Shanghai", "Automotive parts",
+     "Automobilteile-Cluster Baoshan", "宝山汽车零部件产业集群"),
+    ("Wusong Materials Innovation Lab", "research_institute", "Shanghai", "New materials",
+     "Innovationslabor für Werkstoffe Wusong", "吴淞新材料创新实验室"),
+]  # fmt: skip
+
+# (full name, other script, position, organisation, role, languages)
+MEMBERS = [
+    ("Dr. Katrin Bäumer", None, "State Secretary", 0, "head", "de, en"),
+    ("Jörg Weißenfels", None, "Head of Division, Foreign Trade", 0, "member", "de, en"),
+    ("Annette Müller", None, "Desk Officer China", 0, "organiser", "de, en, zh"),
+    ("Felix Schönherr", None, "Managing Director", 1, "member", "de, en"),
+    ("Sabine Krüger", None, "Investment Manager Asia", 1, "member", "de, en"),
+    ("Lukas Hoffmann", None, "Project Manager", 1, "organiser", "de, en"),
+    ("Prof. Dr. Thomas Große", None, "Institute Director", 2, "member", "de, en"),
+    ("Dr. Miriam Schäfer", None, "Head of Technology Transfer", 2, "member", "de, en"),
+    ("Prof. Dr. Andreas Köhler", None, "Vice President Research", 3, "member", "de, en"),
+    ("Julia Lange", None, "International Office", 3, "member", "de, en, zh"),
+    ("Markus Vogt", None, "CEO", 4, "member", "de, en"),
+    ("Hannah Schröder", None, "Head of Business Development Asia", 4, "member", "de, en"),
+    ("Stefan Oehler", None, "CTO", 4, "member", "de"),
+    ("Dr. Uwe Brückner", None, "Chairman of the Board", 5, "member", "de, en"),
+    ("Claudia Fuchs", None, "Sales Director APAC", 5, "member", "de, en"),
+    ("Ralf Dietzel", None, "Managing Director", 6, "member", "de"),
+    ("Tobias Wendt", None, "Head of Purchasing", 6, "member", "de, en"),
+    ("Nadine Pöhler", None, "Plant Manager", 6, "member", "de, en"),
+    ("Martin Sauerbrey", None, "Managing Director", 7, "member", "de, en"),
+    ("Lea Hartung", None, "Project Developer", 7, "member", "de, en"),
+    ("Dr. Jens Möbius", None, "CEO", 8, "member", "de, en"),
+    ("Carolin Ebert", None, "Head of Regulatory Affairs", 8, "member", "de, en"),
+    ("Sebastian Thiele", None, "Founder and CEO", 9, "member", "de, en"),
+    ("Franziska Rößler", None, "Head of Partnerships", 9, "member", "de, en"),
+    ("Bernd Kühnast", None, "Managing Director", 10, "member", "de"),
+    ("Patrick Seidel", None, "Sales Manager", 10, "member", "de, en"),
+    ("陈晓燕 Chen Xiaoyan", "陈晓燕", "Interpreter", None, "interpreter", "zh, de, en"),
+    ("Dr. Wolfgang Ständer", None, "Advisor Asia", 1, "member", "de, en"),
+    ("Ines Gräfe", None, "Press Officer", 0, "member", "de, en"),
+]
+
+LOCAL_CONTACTS = [
+    ("周强 Zhou Qiang", "周强", "Park Director", 0),
+    ("刘芳 Liu Fang", "刘芳", "Head of Investment Services", 1),
+    ("黄磊 Huang Lei", "黄磊", "Cluster Manager", 2),
+]
