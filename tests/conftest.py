@@ -3,9 +3,10 @@
 import os
 
 import pytest
+from flask import g, request_started
 from sqlalchemy import text
 
-from tests import factories
+from tests import factories, queries
 from tracker import create_app
 from tracker.extensions import db
 
@@ -38,6 +39,8 @@ def _test_config(database_url: str, **overrides) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
         "SERVER_NAME": "tracker.test",
+        # scrypt costs 0.3 s a hash by design; the suite logs in hundreds of times.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
     config.update(overrides)
     return config
@@ -70,6 +73,28 @@ def app(_schema, database_url, app_config):
         yield app
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_login_per_request(app):
+    """Forget the cached login user before each request, as a real server would.
+
+    The app fixture keeps one app context pushed, so requests share flask.g, and Flask-Login's
+    cached user would leak from one request (or test client) into the next.
+    """
+
+    def forget(_sender, **_extra):
+        g.pop("_login_user", None)
+
+    request_started.connect(forget, app)
+    yield
+    request_started.disconnect(forget, app)
+
+
+@pytest.fixture
+def count_queries(app):
+    """The tests.queries.count_queries context manager, as a fixture."""
+    return queries.count_queries
 
 
 @pytest.fixture

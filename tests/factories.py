@@ -82,3 +82,35 @@ def meeting(delegation: Delegation, **kw) -> Meeting:
     kw.setdefault("title", f"Meeting {next(_seq)}")
     kw.setdefault("starts_at", datetime(2026, 5, 12, 1, 30))
     return _add(Meeting(delegation=delegation, **kw))
+
+
+def need(organisation=None, **kw):
+    """A need in stage new (pass stage= to start elsewhere)."""
+    from tracker.models import Need
+
+    kw.setdefault("title", f"Need {next(_seq)}")
+    if organisation is None:
+        organisation = _add(Organisation(name=f"Organisation {next(_seq)}", country="DE"))
+    return _add(Need(organisation=organisation, **kw))
+
+
+def category(**kw):
+    from tracker.models import NeedCategory
+
+    kw.setdefault("name", f"Category {next(_seq)}")
+    return _add(NeedCategory(**kw))
+
+
+def lost_reason(**kw):
+    from tracker.models import LostReason
+
+    kw.setdefault("name", f"Reason {next(_seq)}")
+    return _add(LostReason(**kw))
+
+
+def followup(assignee, **kw):
+    from tracker.models import FollowUp
+
+    kw.setdefault("title", f"Follow-up {next(_seq)}")
+    kw.setdefault("due_date", date(2026, 12, 1))
+    return _add(FollowUp(assignee=assignee, **kw))

@@ -1,4 +1,4 @@
-"""The app factory: config layers, the instance folder, the first-start secret key, SQLite tuning."""
+"""The app factory: config layers, the instance folder, the first secret key, SQLite tuning."""
 
 from sqlalchemy import text
 

@@ -54,7 +54,8 @@ def test_login_follows_only_local_next(client, make, next_url, expected):
     make.user(email="li.na@example.org")
     db.session.commit()
     response = client.post(
-        "/login", query_string={"next": next_url},
+        "/login",
+        query_string={"next": next_url},
         data={"email": "li.na@example.org", "password": PASSWORD},
     )
     assert response.status_code == 302
@@ -73,3 +74,16 @@ def test_logout_is_a_post_and_ends_the_session(client, login):
 def test_logged_in_user_visiting_login_goes_to_dashboard(client, login):
     login()
     assert client.get("/login").status_code == 302
+
+
+def test_production_hashes_passwords_with_scrypt():
+    from tracker import create_app
+    from tracker.models import User
+
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with app.app_context():
+        user = User(email="a@example.org", display_name="A")
+        user.set_password("correct horse battery")
+    assert user.password_hash.startswith("scrypt:")
+    assert user.check_password("correct horse battery")
+    assert not user.check_password("wrong")

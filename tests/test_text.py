@@ -13,7 +13,7 @@ from tracker.text import fold, organisation_key, search_key
         ("MÜLLER", "müller"),
         ("Görlitz", "Goerlitz"),
         ("Straße", "strasse"),
-        ("Ｊｅｎａ", "jena"),  # full-width letters
+        ("\uff2a\uff45\uff4e\uff41", "jena"),  # full-width letters
         ("Élodie", "elodie"),
         ("  Jena   Optik ", "jena optik"),
     ],

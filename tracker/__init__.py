@@ -74,8 +74,11 @@ def register_blueprints(app: Flask) -> None:
     """One blueprint per feature."""
     from tracker.admin.views import bp as admin_bp
     from tracker.auth.views import bp as auth_bp
+    from tracker.calendar.views import bp as calendar_bp
     from tracker.delegations.views import bp as delegations_bp
+    from tracker.followups.views import bp as followups_bp
     from tracker.main.views import bp as main_bp
+    from tracker.needs.views import bp as needs_bp
     from tracker.organisations.views import bp as organisations_bp
     from tracker.people.views import bp as people_bp
     from tracker.vocabularies.views import bp as vocabularies_bp
@@ -86,6 +89,9 @@ def register_blueprints(app: Flask) -> None:
         delegations_bp,
         organisations_bp,
         people_bp,
+        needs_bp,
+        followups_bp,
+        calendar_bp,
         vocabularies_bp,
         admin_bp,
     ):

@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from tracker.extensions import db
+from tracker.followups.reminders import send_reminders
 from tracker.models import Role, User
 
 
@@ -62,4 +63,4 @@ def seed_demo(first_run: bool) -> None:
         click.echo("This password is shown only now; change it or create your own users.\n")
 
 
-commands = [create_user, seed_demo]
+commands = [create_user, seed_demo, send_reminders]

@@ -3,26 +3,36 @@
 import secrets
 import unicodedata
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from tracker import demo_data as data
 from tracker.extensions import db
+from tracker.i18n import local_today
 from tracker.models import (
+    Currency,
     Delegation,
     DelegationMember,
     DelegationStatus,
+    FollowUp,
+    FollowUpKind,
     KeyIndustry,
+    LostReason,
     Meeting,
     MemberRole,
+    Need,
+    NeedCategory,
     Organisation,
     OrganisationKind,
     Person,
     Role,
+    Stage,
     Topic,
     User,
 )
+from tracker.needs.pipeline import Outcome, move_need
+from tracker.needs.services import create_need
 from tracker.text import organisation_key
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
@@ -48,6 +58,10 @@ def seed() -> str:
         row[0]: _vocabulary(KeyIndustry, row, i, created)
         for i, row in enumerate(data.KEY_INDUSTRIES)
     }
+    for i, row in enumerate(data.NEED_CATEGORIES):
+        _vocabulary(NeedCategory, row, i, created)
+    for i, (*names, needs_text) in enumerate(data.LOST_REASONS):
+        _vocabulary(LostReason, tuple(names), i, created).needs_text = needs_text
     staff = [_staff(*row, created) for row in data.STAFF]
     visiting = [
         _organisation(name, kind, city, industries.get(ind), de, zh, web, False, created)
@@ -59,7 +73,8 @@ def seed() -> str:
     ]
     for name, other, position, org_index in data.LOCAL_CONTACTS:
         _person(name, other, position, local[org_index], "zh, en", created)
-    _thuringia(staff, topics, visiting, created)
+    thuringia = _thuringia(staff, topics, visiting, created)
+    _needs(thuringia, staff, visiting, industries, created)
     _planned_delegation(staff, topics, created)
     db.session.flush()
     return ", ".join(f"{n} {kind} added" for kind, n in created.items()) or "nothing to add"
@@ -207,6 +222,44 @@ def _meetings(delegation: Delegation, staff, topics, created) -> None:
         )
         db.session.add(meeting)
         created["meetings"] += 1
+
+
+def _needs(delegation, staff, visiting, industries, created) -> None:
+    """A few needs along the pipeline, with follow-ups dated around today."""
+    categories = {c.name: c for c in db.session.scalars(select(NeedCategory))}
+    no_budget = db.session.scalar(select(LostReason).where(LostReason.name == "No budget"))
+    today = local_today()
+    for org_i, title, category, industry, stage, amount, jobs, owner_i, followup in data.NEEDS:
+        if db.session.scalar(select(Need.id).where(Need.title == title)) is not None:
+            continue
+        need = create_need(
+            {"organisation_id": visiting[org_i].id, "delegation_id": delegation.id,
+             "title": title, "category_id": categories[category].id,
+             "key_industry_id": industries[industry].id, "estimated_investment": amount,
+             "currency": Currency.EUR, "expected_jobs": jobs, "owner_id": staff[owner_i].id},
+            by=staff[owner_i],
+        )  # fmt: skip
+        for step in _path_to(Stage(stage)):
+            outcome = Outcome(lost_reason=no_budget) if step == Stage.LOST else None
+            move_need(need, step, staff[owner_i], outcome=outcome)
+        if followup:
+            f_title, kind, assignee_i, due_in = followup
+            db.session.add(
+                FollowUp(
+                    need=need, organisation_id=need.organisation_id, title=f_title,
+                    kind=FollowUpKind(kind), assignee=staff[assignee_i],
+                    assigned_by=staff[owner_i], due_date=today + timedelta(days=due_in),
+                )
+            )  # fmt: skip
+        created["needs"] += 1
+
+
+def _path_to(stage: Stage) -> list[Stage]:
+    """The ordinary moves from new to stage (lost straight from talks)."""
+    order = [Stage.QUALIFIED, Stage.MATCHING, Stage.TALKS, Stage.NEGOTIATION]
+    if stage == Stage.LOST:
+        return [Stage.QUALIFIED, Stage.TALKS, Stage.LOST]
+    return order[: order.index(stage) + 1] if stage in order else []
 
 
 def _planned_delegation(staff, topics, created) -> None:

@@ -20,6 +20,27 @@ KEY_INDUSTRIES = [
     ("Automotive parts", "Automobilteile", "汽车零部件"),
 ]  # fmt: skip
 
+NEED_CATEGORIES = [
+    ("Establishment and investment", "Ansiedlung und Investition", "落户与投资"),
+    ("Local partner search", "Suche nach lokalen Partnern", "寻找本地合作伙伴"),
+    ("Supply chain and sourcing", "Lieferkette und Beschaffung", "供应链与采购"),
+    ("Talent and recruitment", "Fachkräfte und Rekrutierung", "人才与招聘"),
+    ("Industrial land and space", "Gewerbeflächen und Räume", "产业用地与空间"),
+    ("Policy and subsidies", "Förderpolitik und Zuschüsse", "政策与补贴"),
+    ("R&D cooperation", "F&E-Kooperation", "研发合作"),
+    ("Market access and regulation", "Marktzugang und Regulierung", "市场准入与监管"),
+    ("Other", "Sonstiges", "其他"),
+]
+
+# (English, German, Chinese, whether the reason needs an explanation)
+LOST_REASONS = [
+    ("Chose another location", "Anderen Standort gewählt", "选择了其他地点", False),
+    ("No budget", "Kein Budget", "没有预算", False),
+    ("No response", "Keine Rückmeldung", "没有回应", False),
+    ("Not a fit", "Passt nicht", "不匹配", False),
+    ("Other", "Sonstiges", "其他", True),
+]
+
 STAFF = [
     ("li.na@example.org", "李娜 Li Na", "staff"),
     ("wang.wei@example.org", "王伟 Wang Wei", "manager"),
@@ -102,3 +123,21 @@ LOCAL_CONTACTS = [
     ("刘芳 Liu Fang", "刘芳", "Head of Investment Services", 1),
     ("黄磊 Huang Lei", "黄磊", "Cluster Manager", 2),
 ]
+
+# Needs raised during the visit: (organisation index, title, category, industry, stage,
+# investment EUR, jobs, owner index, follow-up (title, kind, assignee index, due in days) or None)
+NEEDS = [
+    (4, "Production space of 3,000 m² for robot arm assembly", "Industrial land and space",
+     "Robotics and high-end manufacturing", "qualified", 12_000_000, 60, 0,
+     ("Send the robot park's floor plans", "email", 0, 3)),
+    (6, "Local suppliers for aluminium housing parts", "Local partner search",
+     "Automotive parts", "matching", 5_000_000, 25, 2,
+     ("Shortlist three die-casting suppliers", "document", 2, -2)),
+    (9, "Recruit ten software engineers in Shanghai", "Talent and recruitment",
+     "Next-generation information technology", "talks", 800_000, 10, 0,
+     ("Call about the talent apartment programme", "call", 1, 0)),
+    (8, "Subsidies for a synthetic biology pilot lab", "Policy and subsidies",
+     "Biopharma and synthetic biology", "new", 3_000_000, 15, 1, None),
+    (7, "Site for a green hydrogen demonstration plant", "Establishment and investment",
+     "Green and low-carbon technology", "lost", 20_000_000, 40, 1, None),
+]  # fmt: skip

@@ -28,3 +28,10 @@ class OptionalIntSelectField(SelectField):
         kwargs.setdefault("coerce", lambda v: int(v) if v not in (None, "", "None") else None)
         kwargs.setdefault("validate_choice", True)
         super().__init__(*args, **kwargs)
+
+
+class BlankableSelectField(SelectField):
+    """A select of strings whose empty choice "" also stands for None (an unset column)."""
+
+    def process_data(self, value):
+        super().process_data("" if value is None else value)

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import Flask, abort, request
 from flask_babel import lazy_gettext as _l
@@ -11,7 +12,8 @@ from tracker.extensions import db, login_manager
 from tracker.models import Role, User
 
 # Endpoints anyone may reach; every other endpoint requires a logged-in, active user.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "bootstrap.static"})
+# The calendar feed authenticates by the secret token in its URL (calendar clients cannot log in).
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "bootstrap.static", "calendar.feed"})
 
 ALL_ROLES = frozenset(Role)
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -60,6 +62,14 @@ def can(action: str, user=None) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return user.role in PERMISSIONS[action]
+
+
+def safe_local_path(target: str | None) -> str | None:
+    """target when it is a path on this site (for `next` redirects), else None."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
 
 
 def require(action: str) -> Callable:

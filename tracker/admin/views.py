@@ -1,10 +1,161 @@
-"""Placeholder replaced by the feature's real views."""
+"""User management for admins."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.admin import services
+from tracker.admin.forms import UserCreateForm, UserEditForm, UserFilterForm
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+from tracker.models import Role, User
+from tracker.security import require
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
+def _show_error(form, error: services.UserError) -> None:
+    """Put a service's refusal at its field, or above the form."""
+    if error.field and error.field in form:
+        form[error.field].errors.append(str(error))
+    else:
+        form.form_errors.append(str(error))
+
+
 @bp.route("/users")
+@require("user.manage")
 def users():
-    return "todo"
+    """All accounts, filtered, searched and paginated."""
+    filters = UserFilterForm(request.args)
+    sort = request.args.get("sort", "name")
+    stmt = services.list_users(
+        query=(filters.q.data or "")[:200],
+        role=filters.role.data or "",
+        status=filters.status.data or "",
+        sort=sort,
+    )
+    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    filtered = any(request.args.get(k) for k in ("q", "role", "status"))
+    return render_template(
+        "admin/users.html", page=page, filters=filters, sort=sort, filtered=filtered
+    )
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@require("user.manage")
+def create_user():
+    """Create an account; without a password a random one is generated and shown once."""
+    form = UserCreateForm()
+    if form.validate_on_submit():
+        password = form.password.data or services.generate_password()
+        try:
+            user = services.create_user(
+                email=form.email.data,
+                display_name=form.display_name.data,
+                role=Role(form.role.data),
+                password=password,
+            )
+        except services.UserError as error:
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            if form.password.data:
+                flash(_("Created the account for %(email)s.", email=user.email), "success")
+            else:
+                flash(_initial_password_message(user, password), "warning")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=None)
+
+
+def _initial_password_message(user: User, password: str) -> str:
+    return _(
+        "Created the account for %(email)s. Initial password: %(password)s — it is shown only "
+        "now; hand it over securely.",
+        email=user.email,
+        password=password,
+    )
+
+
+@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+@require("user.manage")
+def edit_user(user_id: int):
+    """Change name, role and preferred language."""
+    user = db.get_or_404(User, user_id)
+    form = UserEditForm(
+        display_name=user.display_name, role=user.role.value, locale=user.locale or ""
+    )
+    if form.validate_on_submit():
+        try:
+            services.update_user(
+                user,
+                display_name=form.display_name.data,
+                role=Role(form.role.data),
+                locale=form.locale.data or None,
+                acting_user=current_user,
+            )
+        except services.UserError as error:
+            _show_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Saved the account of %(name)s.", name=user.display_name), "success")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/user_form.html", form=form, user=user)
+
+
+def _set_active(user_id: int, active: bool):
+    """Shared body of activate and deactivate."""
+    user = db.get_or_404(User, user_id)
+    if EmptyForm().validate_on_submit():
+        try:
+            services.set_active(user, active, acting_user=current_user)
+        except services.UserError as error:
+            flash(str(error), "danger")
+        else:
+            db.session.commit()
+            name = user.display_name
+            if active:
+                flash(_("%(name)s can log in again.", name=name), "success")
+            else:
+                flash(_("%(name)s can no longer log in.", name=name), "success")
+    return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["POST"])
+@require("user.manage")
+def deactivate_user(user_id: int):
+    """Stop a user from logging in; their records stay."""
+    return _set_active(user_id, False)
+
+
+@bp.route("/users/<int:user_id>/activate", methods=["POST"])
+@require("user.manage")
+def activate_user(user_id: int):
+    """Let a deactivated user log in again."""
+    return _set_active(user_id, True)
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
+@require("user.manage")
+def reset_password(user_id: int):
+    """Confirm, then replace the user's password with a random one shown once."""
+    user = db.get_or_404(User, user_id)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        password = services.reset_password(user)
+        db.session.commit()
+        message = _(
+            "New password for %(email)s: %(password)s — it is shown only now; hand it over "
+            "securely.",
+            email=user.email,
+            password=password,
+        )
+        flash(message, "warning")
+        return redirect(url_for("admin.edit_user", user_id=user.id))
+    return render_template(
+        "_confirm.html",
+        title=_("Reset the password of %(name)s?", name=user.display_name),
+        message=_("A new random password replaces the current one, which stops working at once."),
+        action_url=url_for("admin.reset_password", user_id=user.id),
+        confirm_label=_("Reset password"),
+        cancel_url=url_for("admin.edit_user", user_id=user.id),
+    )

@@ -1,7 +1,5 @@
 """Logging in and out."""
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -11,17 +9,9 @@ from tracker.auth.forms import LoginForm
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import User
+from tracker.security import safe_local_path
 
 bp = Blueprint("auth", __name__)
-
-
-def _safe_next(target: str | None) -> str:
-    """Only same-site relative paths are followed after login."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and "\\" not in target:
-            return target
-    return url_for("main.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -37,7 +27,7 @@ def login():
             return render_template("auth/login.html", form=form), 200
         login_user(user, remember=form.remember.data)
         flash(_("Welcome, %(name)s.", name=user.display_name), "success")
-        return redirect(_safe_next(request.args.get("next")))
+        return redirect(safe_local_path(request.args.get("next")) or url_for("main.dashboard"))
     return render_template("auth/login.html", form=form)
 
 

@@ -1,20 +1,167 @@
-"""Placeholder replaced by the feature's real views."""
+"""Delegations: list, detail, create, edit, delete; members and meetings hang off the detail."""
 
-from flask import Blueprint
+import re
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.delegations import choices, meeting_views, member_views, services
+from tracker.delegations.forms import DelegationForm, OrganisationPickForm
+from tracker.extensions import db
+from tracker.i18n import country_choices
+from tracker.models import Delegation, DelegationStatus
+from tracker.needs.services import needs_panel
+from tracker.pagination import paginate_rows
+from tracker.security import require
 
 bp = Blueprint("delegations", __name__, url_prefix="/delegations")
 
+# Members and meetings live in their own modules; the whole URL map stays on this screen.
+_RULES = (
+    ("/<int:delegation_id>/members/add", member_views.add_member, ("GET", "POST")),
+    ("/<int:delegation_id>/members/<int:member_id>/remove", member_views.remove_member, ("POST",)),
+    ("/<int:delegation_id>/organisations/add", member_views.add_organisation, ("POST",)),
+    (
+        "/<int:delegation_id>/organisations/<int:organisation_id>/remove",
+        member_views.remove_organisation,
+        ("POST",),
+    ),
+    ("/<int:delegation_id>/meetings/new", meeting_views.create_meeting, ("GET", "POST")),
+    (
+        "/<int:delegation_id>/meetings/<int:meeting_id>/edit",
+        meeting_views.edit_meeting,
+        ("GET", "POST"),
+    ),
+    (
+        "/<int:delegation_id>/meetings/<int:meeting_id>/delete",
+        meeting_views.delete_meeting,
+        ("GET", "POST"),
+    ),
+)
+for _rule, _view, _methods in _RULES:
+    bp.add_url_rule(_rule, view_func=_view, methods=_methods)
 
-@bp.route("/")
-def list():
-    return "todo"
+STATUS_VALUES = {s.value for s in DelegationStatus}
+SORT_VALUES = {prefix + key for key in services.SORTS for prefix in ("", "-")}
 
 
-@bp.route("/new")
-def create():
-    return "todo"
+def _list_filters() -> dict:
+    """The list's query arguments, each checked against its allow-list (else dropped)."""
+    args = request.args
+    year, country = args.get("year", ""), args.get("country", "").upper()
+    return {
+        "q": args.get("q", "")[:200].strip(),
+        "status": args.get("status") if args.get("status") in STATUS_VALUES else "",
+        "year": int(year) if re.fullmatch(r"(19|20|21)\d\d", year) else None,
+        "country": country if re.fullmatch(r"[A-Z]{2}", country) else "",
+    }
+
+
+@bp.route("/", endpoint="list")
+@require("record.view")
+def list_delegations():
+    """Delegations with search, filters, sorting and pages."""
+    filters = _list_filters()
+    sort = request.args.get("sort", "")
+    sort = sort if sort in SORT_VALUES else services.DEFAULT_SORT
+    stmt = services.list_delegations(
+        filters["q"],
+        DelegationStatus(filters["status"]) if filters["status"] else None,
+        filters["year"],
+        filters["country"] or None,
+        sort,
+    )
+    page = paginate_rows(stmt)
+    years, countries = services.filter_options()
+    return render_template(
+        "delegations/list.html",
+        page=page,
+        filters=filters,
+        filtered=any(filters.values()),
+        sort=sort,
+        years=years,
+        countries=countries,
+        statuses=DelegationStatus,
+    )
 
 
 @bp.route("/<int:delegation_id>")
-def detail(delegation_id):
-    return "todo"
+@require("record.view")
+def detail(delegation_id: int):
+    """Everything about one visit: header, members by organisation, meetings."""
+    delegation = services.get_delegation_detail(delegation_id) or abort(404)
+    pick = OrganisationPickForm()
+    taken = [o.id for o in delegation.extra_organisations]
+    pick.organisation_id.choices = [("", "—"), *choices.organisation_choices(exclude=taken)]
+    return render_template(
+        "delegations/detail.html",
+        delegation=delegation,
+        groups=services.members_by_organisation(delegation),
+        pick=pick,
+        panel=needs_panel(delegation_id=delegation.id),
+    )
+
+
+def _delegation_form(delegation: Delegation | None) -> DelegationForm:
+    """The form, prefilled from delegation (or the defaults) on GET, with its choices set."""
+    topics = [t.id for t in delegation.topics] if delegation else []
+    form = DelegationForm(obj=delegation, topic_ids=topics, host=current_app.config["DEFAULT_HOST"])
+    officer = delegation.host_officer_id if delegation else None
+    form.origin_country.choices = [("", "—"), *country_choices()]
+    form.host_officer_id.choices = [("", "—"), *choices.user_choices(keep=[officer])]
+    form.topic_ids.choices = choices.topic_choices(keep=topics)
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("record.edit")
+def create():
+    """Record a new visit."""
+    form = _delegation_form(None)
+    if form.validate_on_submit():
+        delegation = services.save_delegation(
+            Delegation(), form.data, form.topic_ids.data, current_user
+        )
+        db.session.commit()
+        flash(_("Delegation “%(title)s” recorded.", title=delegation.title), "success")
+        return redirect(url_for(".detail", delegation_id=delegation.id))
+    return render_template("delegations/form.html", form=form, delegation=None)
+
+
+@bp.route("/<int:delegation_id>/edit", methods=["GET", "POST"])
+@require("record.edit")
+def edit(delegation_id: int):
+    """Change a visit's details and topics."""
+    delegation = services.load_delegation(delegation_id, Delegation.topics) or abort(404)
+    form = _delegation_form(delegation)
+    if form.validate_on_submit():
+        services.save_delegation(delegation, form.data, form.topic_ids.data, current_user)
+        db.session.commit()
+        flash(_("Delegation “%(title)s” saved.", title=delegation.title), "success")
+        return redirect(url_for(".detail", delegation_id=delegation.id))
+    return render_template("delegations/form.html", form=form, delegation=delegation)
+
+
+@bp.route("/<int:delegation_id>/delete", methods=["GET", "POST"])
+@require("record.delete")
+def delete(delegation_id: int):
+    """Confirm, then delete a visit with its memberships and meetings."""
+    delegation = db.get_or_404(Delegation, delegation_id)
+    if request.method == "POST":
+        title = delegation.title
+        services.delete_delegation(delegation.id)
+        db.session.commit()
+        flash(_("Delegation “%(title)s” deleted.", title=title), "success")
+        return redirect(url_for(".list"))
+    return render_template(
+        "_confirm.html",
+        title=_("Delete delegation “%(title)s”?", title=delegation.title),
+        message=_(
+            "Its member list and meetings are deleted too. "
+            "The people and organisations stay in the tracker."
+        ),
+        action_url=url_for(".delete", delegation_id=delegation.id),
+        confirm_label=_("Delete delegation"),
+        cancel_url=url_for(".detail", delegation_id=delegation.id),
+    )

@@ -1,7 +1,7 @@
 """All models, importable from one place; importing this registers them with the metadata."""
 
-from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session, column_property
 
 from tracker.models.base import utcnow
 from tracker.models.delegation import (
@@ -12,27 +12,63 @@ from tracker.models.delegation import (
     delegation_organisation,
     delegation_topic,
 )
+from tracker.models.followup import (
+    FollowUp,
+    FollowUpKind,
+    FollowUpStatus,
+    Reassignment,
+    ReminderSent,
+)
 from tracker.models.meeting import Meeting
+from tracker.models.need import (
+    ACTIVE_STAGES,
+    Currency,
+    LostReason,
+    Need,
+    NeedCategory,
+    NeedNote,
+    Priority,
+    Stage,
+    StageChange,
+    WonOutcome,
+    need_flags,
+)
 from tracker.models.organisation import Organisation, OrganisationKind
 from tracker.models.person import Person
 from tracker.models.user import Role, User
 from tracker.models.vocabulary import KeyIndustry, Topic
 
 __all__ = [
+    "ACTIVE_STAGES",
+    "Currency",
     "Delegation",
     "DelegationMember",
     "DelegationStatus",
+    "FollowUp",
+    "FollowUpKind",
+    "FollowUpStatus",
     "KeyIndustry",
+    "LostReason",
     "Meeting",
     "MemberRole",
+    "Need",
+    "NeedCategory",
+    "NeedNote",
     "Organisation",
     "OrganisationKind",
     "Person",
+    "Priority",
+    "Reassignment",
+    "ReminderSent",
     "Role",
+    "Stage",
+    "StageChange",
     "Topic",
     "User",
+    "WonOutcome",
     "delegation_organisation",
     "delegation_topic",
+    "need_flags",
     "utcnow",
 ]
 
@@ -44,3 +80,13 @@ def _refresh_search_keys(session, _context, _instances) -> None:
         refresh = getattr(obj, "refresh_keys", None)
         if refresh is not None:
             refresh()
+
+
+# The earliest due date of a need's open follow-ups, loaded with every need: it tells at once
+# whether the need has a next step and whether that step is overdue, without a query per row.
+Need.next_followup_due = column_property(
+    select(func.min(FollowUp.due_date))
+    .where(FollowUp.need_id == Need.id, FollowUp.status == FollowUpStatus.OPEN)
+    .correlate_except(FollowUp)
+    .scalar_subquery()
+)

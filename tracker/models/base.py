@@ -19,14 +19,17 @@ class TimestampMixin:
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
-def enum_column(enum_class: type[enum.Enum]) -> sa.Enum:
-    """A portable string enum column (VARCHAR plus CHECK) storing the member values."""
+def enum_column(enum_class: type[enum.Enum], name: str | None = None) -> sa.Enum:
+    """A portable string enum column (VARCHAR plus CHECK) storing the member values.
+
+    name names the CHECK constraint; give one when a table has two columns of the same enum.
+    """
     return sa.Enum(
         enum_class,
         native_enum=False,
         create_constraint=True,
         length=32,
         values_callable=lambda members: [m.value for m in members],
-        name=f"{enum_class.__name__.lower()}",
+        name=name or enum_class.__name__.lower(),
         validate_strings=True,
     )

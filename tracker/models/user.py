@@ -2,6 +2,7 @@
 
 import enum
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import String
@@ -37,6 +38,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.STAFF)
     active: Mapped[bool] = mapped_column(default=True)
     locale: Mapped[str | None] = mapped_column(String(8))
+    # Secret for the personal iCalendar feed URL; None means the feed is switched off.
+    calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     @validates("email")
     def _normalise_email(self, _key: str, value: str) -> str:
@@ -49,8 +52,11 @@ class User(UserMixin, TimestampMixin, db.Model):
         return self.active
 
     def set_password(self, password: str) -> None:
-        """Store a salted scrypt hash, never the password."""
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        """Store a salted, memory-hard hash (scrypt by default), never the password."""
+        method = (
+            current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if current_app else "scrypt"
+        )
+        self.password_hash = generate_password_hash(password, method=method)
 
     def check_password(self, password: str) -> bool:
         """True when password matches the stored hash."""

@@ -1,10 +1,56 @@
-"""Organisation rules: the duplicate guard and writes (views and the import call these)."""
+"""Organisation rules: the duplicate guard, listing, history and writes (views and import)."""
 
-from sqlalchemy import select
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from flask_babel import ngettext
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
-from tracker.models import Organisation
-from tracker.text import organisation_key
+from tracker.models import (
+    Delegation,
+    DelegationMember,
+    KeyIndustry,
+    Organisation,
+    OrganisationKind,
+    Person,
+    User,
+    delegation_organisation,
+)
+from tracker.text import fold, organisation_key
+
+# Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
+SORTS = {
+    "name": Organisation.name,
+    "country": Organisation.country,
+    "kind": Organisation.kind,
+    "created": Organisation.created_at,
+}
+SIDES = ("local", "visiting")
+
+
+@dataclass
+class OrganisationData:
+    """The editable fields of an organisation, as plain values."""
+
+    name: str
+    name_de: str | None = None
+    name_en: str | None = None
+    name_zh: str | None = None
+    kind: OrganisationKind | str = OrganisationKind.COMPANY
+    country: str | None = None
+    city: str | None = None
+    website: str | None = None
+    key_industry_id: int | None = None
+    description: str | None = None
+    is_local: bool = False
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> "OrganisationData":
+        """Pick the known fields from a mapping (form data, an import row), ignoring the rest."""
+        return cls(**{f.name: values[f.name] for f in fields(cls) if f.name in values})
 
 
 def find_duplicates(
@@ -19,3 +65,192 @@ def find_duplicates(
     if exclude_id is not None:
         stmt = stmt.where(Organisation.id != exclude_id)
     return list(db.session.scalars(stmt.limit(limit)))
+
+
+def possible_duplicates(
+    data: OrganisationData, organisation: Organisation | None = None
+) -> list[Organisation]:
+    """Existing organisations this one may duplicate; on edit only when a name changed."""
+    names = (data.name, data.name_de, data.name_en, data.name_zh)
+    if organisation is not None:
+        stored = (
+            organisation.name,
+            organisation.name_de,
+            organisation.name_en,
+            organisation.name_zh,
+        )
+        if tuple(_clean(n) for n in names) == stored:
+            return []
+    return find_duplicates(*names, exclude_id=organisation.id if organisation else None)
+
+
+def _clean(value: Any) -> Any:
+    """Strip text; empty text becomes None."""
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def save_organisation(
+    organisation: Organisation | None, data: OrganisationData, user: User | None
+) -> Organisation:
+    """Create (organisation None) or update an organisation from data; flushes."""
+    if organisation is None:
+        organisation = Organisation(created_by=user)
+        db.session.add(organisation)
+    for field in fields(OrganisationData):
+        setattr(organisation, field.name, _clean(getattr(data, field.name)))
+    organisation.kind = OrganisationKind(organisation.kind or OrganisationKind.COMPANY)
+    organisation.is_local = bool(data.is_local)
+    organisation.country = organisation.country.upper() if organisation.country else None
+    db.session.flush()
+    return organisation
+
+
+def list_organisations(
+    *,
+    query: str = "",
+    kind: str | None = None,
+    key_industry_id: int | None = None,
+    country: str | None = None,
+    side: str | None = None,
+    sort: str = "name",
+) -> Select:
+    """Rows of (Organisation, people_count) matching the filters, counted in the same query."""
+    people = (
+        select(Person.organisation_id, func.count(Person.id).label("n"))
+        .group_by(Person.organisation_id)
+        .subquery()
+    )
+    stmt = (
+        select(Organisation, func.coalesce(people.c.n, 0).label("people_count"))
+        .outerjoin(people, people.c.organisation_id == Organisation.id)
+        .options(joinedload(Organisation.key_industry))
+    )
+    needle = fold(query)
+    if needle:
+        stmt = stmt.where(Organisation.search_key.contains(needle, autoescape=True))
+    if kind in {k.value for k in OrganisationKind}:
+        stmt = stmt.where(Organisation.kind == OrganisationKind(kind))
+    if key_industry_id is not None:
+        stmt = stmt.where(Organisation.key_industry_id == key_industry_id)
+    if country and len(country) == 2 and country.isalpha():
+        stmt = stmt.where(Organisation.country == country.upper())
+    if side in SIDES:
+        stmt = stmt.where(Organisation.is_local.is_(side == "local"))
+    return stmt.order_by(*_ordering(sort))
+
+
+def _ordering(sort: str) -> list:
+    """ORDER BY for an allow-listed sort key, with name and id as tie-breakers for stable pages."""
+    key = sort.removeprefix("-")
+    column = SORTS.get(key, Organisation.name)
+    first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()
+    return [first, Organisation.name, Organisation.id]
+
+
+def countries_in_use() -> list[str]:
+    """ISO codes of the countries organisations are recorded in (for the list filter)."""
+    stmt = select(Organisation.country).where(Organisation.country.is_not(None)).distinct()
+    return sorted(db.session.scalars(stmt))
+
+
+def industry_choices(include_id: int | None = None) -> list[KeyIndustry]:
+    """Active key industries, plus the one an organisation already has even if retired."""
+    stmt = select(KeyIndustry).where(
+        or_(KeyIndustry.active.is_(True), KeyIndustry.id == include_id)
+    )
+    return list(db.session.scalars(stmt.order_by(KeyIndustry.position, KeyIndustry.name)))
+
+
+def organisation_choices() -> list[tuple[int, str]]:
+    """(id, name) of every organisation ordered by name, for selects."""
+    stmt = select(Organisation.id, Organisation.name).order_by(Organisation.name, Organisation.id)
+    return [(row.id, row.name) for row in db.session.execute(stmt)]
+
+
+@dataclass
+class OrganisationDetail:
+    """What the detail page shows."""
+
+    organisation: Organisation
+    delegations: list[Delegation]
+
+
+def organisation_detail(organisation_id: int) -> OrganisationDetail | None:
+    """The organisation with its industry and people, and the delegations it joined."""
+    stmt = (
+        select(Organisation)
+        .where(Organisation.id == organisation_id)
+        .options(joinedload(Organisation.key_industry), selectinload(Organisation.people))
+    )
+    organisation = db.session.scalar(stmt)
+    if organisation is None:
+        return None
+    return OrganisationDetail(organisation, organisation_delegations(organisation_id))
+
+
+def organisation_delegations(organisation_id: int) -> list[Delegation]:
+    """Delegations the organisation took part in, through members or named alone; newest first."""
+    via_members = select(DelegationMember.delegation_id).where(
+        DelegationMember.organisation_id == organisation_id
+    )
+    via_links = select(delegation_organisation.c.delegation_id).where(
+        delegation_organisation.c.organisation_id == organisation_id
+    )
+    stmt = (
+        select(Delegation)
+        .where(or_(Delegation.id.in_(via_members), Delegation.id.in_(via_links)))
+        .order_by(Delegation.start_date.desc(), Delegation.id.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def delete_blockers(organisation: Organisation) -> list[str]:
+    """Why the organisation may not be deleted yet (empty when it may)."""
+    oid = organisation.id
+    counts = db.session.execute(
+        select(
+            select(func.count(Person.id)).where(Person.organisation_id == oid).scalar_subquery(),
+            select(func.count(DelegationMember.id))
+            .where(DelegationMember.organisation_id == oid)
+            .scalar_subquery(),
+            select(func.count())
+            .select_from(delegation_organisation)
+            .where(delegation_organisation.c.organisation_id == oid)
+            .scalar_subquery(),
+        )
+    ).one()
+    people, members, links = counts
+    reasons = []
+    if people:
+        reasons.append(
+            ngettext(
+                "%(num)d person still belongs to it; move or delete them first.",
+                "%(num)d people still belong to it; move or delete them first.",
+                people,
+            )
+        )
+    if members:
+        reasons.append(
+            ngettext(
+                "It was represented by %(num)d delegation member; that history must be kept.",
+                "It was represented by %(num)d delegation members; that history must be kept.",
+                members,
+            )
+        )
+    if links:
+        reasons.append(
+            ngettext(
+                "It is named in %(num)d delegation; remove it there first.",
+                "It is named in %(num)d delegations; remove it there first.",
+                links,
+            )
+        )
+    return reasons
+
+
+def delete_organisation(organisation: Organisation) -> None:
+    """Delete an unused organisation (check delete_blockers first); flushes."""
+    db.session.delete(organisation)
+    db.session.flush()

@@ -1,20 +1,136 @@
-"""Placeholder replaced by the feature's real views."""
+"""Organisations: list, create, edit, detail, delete."""
 
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+from tracker.i18n import country_choices
+from tracker.models import Organisation, OrganisationKind
+from tracker.needs.services import needs_panel
+from tracker.organisations import services
+from tracker.organisations.forms import OrganisationForm
+from tracker.pagination import paginate_rows
+from tracker.security import require
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
 
-@bp.route("/")
-def list():
-    return "todo"
+@bp.route("/", endpoint="list")
+def list_organisations():
+    """Organisations with filters, search, sorting and their people counts."""
+    args = request.args
+    sort = args.get("sort", "name")
+    stmt = services.list_organisations(
+        query=args.get("q", "")[:200],
+        kind=args.get("kind"),
+        key_industry_id=args.get("industry", type=int),
+        country=args.get("country"),
+        side=args.get("side"),
+        sort=sort,
+    )
+    page = paginate_rows(stmt)
+    filtered = any(args.get(k) for k in ("q", "kind", "industry", "country", "side"))
+    return render_template(
+        "organisations/list.html",
+        page=page,
+        sort=sort,
+        filtered=filtered,
+        kinds=OrganisationKind,
+        industries=services.industry_choices(),
+        countries=services.countries_in_use(),
+    )
 
 
-@bp.route("/new")
+def _prepare(form: OrganisationForm, organisation: Organisation | None = None) -> None:
+    """Fill the choices that depend on the database and the interface language."""
+    form.country.choices = [("", "—"), *country_choices()]
+    current = organisation.key_industry_id if organisation else None
+    industries = services.industry_choices(include_id=current)
+    form.key_industry_id.choices = [("", "—"), *[(i.id, i.label) for i in industries]]
+
+
+def _save(form: OrganisationForm, organisation: Organisation | None):
+    """Validate, apply the duplicate guard, save: (redirect or None to re-render, duplicates)."""
+    if not form.validate_on_submit():
+        return None, []
+    data = services.OrganisationData.from_mapping(form.data)
+    duplicates = services.possible_duplicates(data, organisation)
+    if duplicates and not form.confirm_duplicate.data:
+        return None, duplicates
+    organisation = services.save_organisation(
+        organisation, data, current_user._get_current_object()
+    )
+    db.session.commit()
+    flash(_("Organisation “%(name)s” saved.", name=organisation.name), "success")
+    return redirect(url_for(".detail", organisation_id=organisation.id)), []
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("record.edit")
 def create():
-    return "todo"
+    """Record a new organisation, guarding against duplicates."""
+    form = OrganisationForm()
+    if request.method == "GET" and request.args.get("local") == "1":
+        form.is_local.data = True
+    _prepare(form)
+    response, duplicates = _save(form, None)
+    return response or render_template(
+        "organisations/form.html", form=form, organisation=None, duplicates=duplicates
+    )
+
+
+@bp.route("/<int:organisation_id>/edit", methods=["GET", "POST"])
+@require("record.edit")
+def edit(organisation_id: int):
+    """Change an organisation; a changed name passes the duplicate guard again."""
+    organisation = db.get_or_404(Organisation, organisation_id)
+    form = OrganisationForm(obj=organisation)
+    _prepare(form, organisation)
+    response, duplicates = _save(form, organisation)
+    return response or render_template(
+        "organisations/form.html", form=form, organisation=organisation, duplicates=duplicates
+    )
 
 
 @bp.route("/<int:organisation_id>")
-def detail(organisation_id):
-    return "todo"
+def detail(organisation_id: int):
+    """All about one organisation: names, people, delegations."""
+    found = services.organisation_detail(organisation_id)
+    if found is None:
+        abort(404)
+    return render_template(
+        "organisations/detail.html",
+        organisation=found.organisation,
+        delegations=found.delegations,
+        panel=needs_panel(organisation_id=found.organisation.id),
+    )
+
+
+@bp.route("/<int:organisation_id>/delete", methods=["GET", "POST"])
+@require("record.delete")
+def delete(organisation_id: int):
+    """Confirm, then delete an organisation nobody refers to any more."""
+    organisation = db.get_or_404(Organisation, organisation_id)
+    blockers = services.delete_blockers(organisation)
+    if blockers:
+        reasons = " ".join(blockers)
+        flash(
+            _("“%(name)s” cannot be deleted. %(reasons)s", name=organisation.name, reasons=reasons),
+            "warning",
+        )
+        return redirect(url_for(".detail", organisation_id=organisation.id))
+    if EmptyForm().validate_on_submit():
+        services.delete_organisation(organisation)
+        db.session.commit()
+        flash(_("Organisation “%(name)s” deleted.", name=organisation.name), "success")
+        return redirect(url_for(".list"))
+    return render_template(
+        "_confirm.html",
+        title=_("Delete organisation"),
+        message=_("Delete “%(name)s”? This cannot be undone.", name=organisation.name),
+        action_url=url_for(".delete", organisation_id=organisation.id),
+        confirm_label=_("Delete"),
+        cancel_url=url_for(".detail", organisation_id=organisation.id),
+    )

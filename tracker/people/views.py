@@ -1,20 +1,124 @@
-"""Placeholder replaced by the feature's real views."""
+"""People: list, create, edit, detail, delete."""
 
-from flask import Blueprint
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+from tracker.models import Person
+from tracker.organisations.services import organisation_choices
+from tracker.people import services
+from tracker.people.forms import PersonForm
+from tracker.security import require
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
 
-@bp.route("/")
-def list():
-    return "todo"
+@bp.route("/", endpoint="list")
+def list_people():
+    """People with search, organisation and side filters, sorting and pages."""
+    args = request.args
+    sort = args.get("sort", "name")
+    stmt = services.list_people(
+        query=args.get("q", "")[:200],
+        organisation_id=args.get("organisation", type=int),
+        side=args.get("side"),
+        sort=sort,
+    )
+    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    return render_template(
+        "people/list.html",
+        page=page,
+        sort=sort,
+        filtered=any(args.get(k) for k in ("q", "organisation", "side")),
+        organisations=organisation_choices(),
+    )
 
 
-@bp.route("/new")
+def _save(form: PersonForm, person: Person | None):
+    """Validate, warn about a shared e-mail, save; (response or None, conflicting people)."""
+    if not form.validate_on_submit():
+        return None, []
+    data = services.PersonData.from_mapping(form.data)
+    conflicts = services.email_conflicts(data, person)
+    if conflicts and not form.confirm_email.data:
+        return None, conflicts
+    if person is None:
+        person = services.create_person(data, current_user._get_current_object())
+    else:
+        services.update_person(person, data)
+    db.session.commit()
+    flash(_("“%(name)s” saved.", name=person.full_name), "success")
+    return redirect(url_for(".detail", person_id=person.id)), []
+
+
+def _form(person: Person | None = None) -> PersonForm:
+    """The person form with the organisations to choose from."""
+    form = PersonForm(obj=person)
+    form.organisation_id.choices = [("", "—"), *organisation_choices()]
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("record.edit")
 def create():
-    return "todo"
+    """Record a new person, optionally already in an organisation (?organisation_id=N)."""
+    form = _form()
+    preselect = request.args.get("organisation_id", type=int)
+    if request.method == "GET" and preselect in dict(form.organisation_id.choices):
+        form.organisation_id.data = preselect
+    response, conflicts = _save(form, None)
+    return response or render_template(
+        "people/form.html", form=form, person=None, conflicts=conflicts
+    )
+
+
+@bp.route("/<int:person_id>/edit", methods=["GET", "POST"])
+@require("record.edit")
+def edit(person_id: int):
+    """Change a person's details."""
+    person = db.get_or_404(Person, person_id)
+    form = _form(person)
+    response, conflicts = _save(form, person)
+    return response or render_template(
+        "people/form.html", form=form, person=person, conflicts=conflicts
+    )
 
 
 @bp.route("/<int:person_id>")
-def detail(person_id):
-    return "todo"
+def detail(person_id: int):
+    """A person's details, delegations and meetings."""
+    person = services.person_detail(person_id)
+    if person is None:
+        abort(404)
+    history = services.person_history(person_id)
+    return render_template("people/detail.html", person=person, history=history)
+
+
+@bp.route("/<int:person_id>/delete", methods=["GET", "POST"])
+@require("record.delete")
+def delete(person_id: int):
+    """Confirm, then delete a person without delegation or meeting history."""
+    person = db.get_or_404(Person, person_id)
+    blockers = services.delete_blockers(person)
+    if blockers:
+        reasons = " ".join(blockers)
+        flash(
+            _("“%(name)s” cannot be deleted. %(reasons)s", name=person.full_name, reasons=reasons),
+            "warning",
+        )
+        return redirect(url_for(".detail", person_id=person.id))
+    if EmptyForm().validate_on_submit():
+        services.delete_person(person)
+        db.session.commit()
+        flash(_("“%(name)s” deleted.", name=person.full_name), "success")
+        return redirect(url_for(".list"))
+    return render_template(
+        "_confirm.html",
+        title=_("Delete person"),
+        message=_("Delete “%(name)s”? This cannot be undone.", name=person.full_name),
+        action_url=url_for(".delete", person_id=person.id),
+        confirm_label=_("Delete"),
+        cancel_url=url_for(".detail", person_id=person.id),
+    )

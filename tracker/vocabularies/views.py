@@ -1,10 +1,111 @@
-"""Placeholder replaced by the feature's real views."""
+"""Managing the topic and key-industry lists."""
 
-from flask import Blueprint
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+from tracker.security import require
+from tracker.vocabularies import services
+from tracker.vocabularies.forms import TermForm
 
 bp = Blueprint("vocabularies", __name__, url_prefix="/vocabularies")
 
+# Page titles per vocabulary, as whole sentences so translators can inflect them.
+NEW_TITLES = {"topics": _l("New topic"), "industries": _l("New key industry")}
+EDIT_TITLES = {"topics": _l("Edit topic"), "industries": _l("Edit key industry")}
+
+
+def _model_or_404(kind: str) -> type[services.Term]:
+    model = services.vocabulary_model(kind)
+    if model is None:
+        abort(404)
+    return model
+
+
+def _form_values(form: TermForm) -> dict:
+    return {
+        "name": form.name.data,
+        "name_de": form.name_de.data,
+        "name_zh": form.name_zh.data,
+        "position": form.position.data or 0,
+        "active": form.active.data,
+    }
+
 
 @bp.route("/")
+@require("vocabulary.manage")
 def index():
-    return "todo"
+    """Both vocabularies, each term with how many records use it."""
+    return render_template(
+        "vocabularies/index.html",
+        topics=services.list_terms(services.VOCABULARIES["topics"]),
+        industries=services.list_terms(services.VOCABULARIES["industries"]),
+    )
+
+
+@bp.route("/<kind>/new", methods=["GET", "POST"])
+@require("vocabulary.manage")
+def create(kind: str):
+    """Add a term."""
+    model = _model_or_404(kind)
+    form = TermForm(model=model)
+    if form.validate_on_submit():
+        term = services.create_term(model, **_form_values(form))
+        db.session.commit()
+        flash(_("Added “%(name)s”.", name=term.name), "success")
+        return redirect(url_for("vocabularies.index", _anchor=kind))
+    return render_template(
+        "vocabularies/form.html", form=form, kind=kind, term=None, title=NEW_TITLES[kind]
+    )
+
+
+@bp.route("/<kind>/<int:term_id>/edit", methods=["GET", "POST"])
+@require("vocabulary.manage")
+def edit(kind: str, term_id: int):
+    """Rename, translate, reorder or deactivate a term."""
+    term = db.get_or_404(_model_or_404(kind), term_id)
+    form = TermForm(obj=term, model=type(term), term_id=term.id)
+    if form.validate_on_submit():
+        services.update_term(term, **_form_values(form))
+        db.session.commit()
+        flash(_("Saved “%(name)s”.", name=term.name), "success")
+        return redirect(url_for("vocabularies.index", _anchor=kind))
+    return render_template(
+        "vocabularies/form.html", form=form, kind=kind, term=term, title=EDIT_TITLES[kind]
+    )
+
+
+@bp.route("/<kind>/<int:term_id>/delete", methods=["GET", "POST"])
+@require("vocabulary.manage")
+def delete(kind: str, term_id: int):
+    """Confirm, then delete an unused term; a used one can only be deactivated."""
+    term = db.get_or_404(_model_or_404(kind), term_id)
+    used = services.usage_count(term)
+    if used:
+        message = ngettext(
+            "“%(name)s” is used by %(num)d record and cannot be deleted. Deactivate it "
+            "instead: existing records keep it, forms no longer offer it.",
+            "“%(name)s” is used by %(num)d records and cannot be deleted. Deactivate it "
+            "instead: existing records keep it, forms no longer offer it.",
+            used,
+            name=term.name,
+        )
+        flash(message, "warning")
+        return redirect(url_for("vocabularies.edit", kind=kind, term_id=term.id))
+    if EmptyForm().validate_on_submit():
+        name = term.name
+        services.delete_term(term)
+        db.session.commit()
+        flash(_("Deleted “%(name)s”.", name=name), "success")
+        return redirect(url_for("vocabularies.index", _anchor=kind))
+    return render_template(
+        "_confirm.html",
+        title=_("Delete “%(name)s”?", name=term.name),
+        message=_("No record uses it. Deleting it cannot be undone."),
+        action_url=url_for("vocabularies.delete", kind=kind, term_id=term.id),
+        confirm_label=_("Delete"),
+        cancel_url=url_for("vocabularies.edit", kind=kind, term_id=term.id),
+    )

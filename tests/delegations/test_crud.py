@@ -1,0 +1,185 @@
+"""Creating, editing and deleting delegations, with the role checks."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from tracker.extensions import db
+from tracker.models import (
+    Delegation,
+    DelegationMember,
+    DelegationStatus,
+    Meeting,
+    Organisation,
+    Person,
+    delegation_topic,
+)
+from tracker.models.meeting import meeting_person, meeting_topic
+
+from .test_forms import VALID
+
+
+def _count(column) -> int:
+    return db.session.scalar(select(func.count()).select_from(column.table))
+
+
+def test_create_saves_the_delegation_with_topics_and_creator(client, login, make):
+    user = login()
+    officer = make.user(display_name="Ms Wang")
+    optics, robots = make.topic(name="Optics"), make.topic(name="Robots")
+    db.session.commit()
+    data = {**VALID, "host_officer_id": str(officer.id), "topic_ids": [str(optics.id)]}
+    response = client.post("/delegations/new", data=data)
+    delegation = db.session.scalar(select(Delegation))
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/delegations/{delegation.id}")
+    assert delegation.title == "Thuringia business delegation"
+    assert delegation.origin_country == "DE"
+    assert delegation.start_date == date(2026, 5, 12)
+    assert delegation.host_officer_id == officer.id
+    assert delegation.announced_size == 30
+    assert delegation.status == DelegationStatus.PLANNED
+    assert delegation.created_by_id == user.id
+    topic_ids = db.session.scalars(select(delegation_topic.c.topic_id)).all()
+    assert topic_ids == [optics.id]
+    assert robots.id not in topic_ids
+
+
+def test_optional_fields_left_empty_are_stored_as_none(client, login):
+    login()
+    data = {**VALID, "origin_country": "", "origin_region": "", "announced_size": ""}
+    client.post("/delegations/new", data={**data, "summary": "", "source_url": ""})
+    delegation = db.session.scalar(select(Delegation))
+    assert delegation.origin_country is None
+    assert delegation.origin_region is None
+    assert delegation.announced_size is None
+    assert delegation.source_url is None
+
+
+def test_edit_form_shows_current_values(client, login, make):
+    login()
+    topic = make.topic(name="Optics")
+    delegation = make.delegation(title="Jena optics", origin_region="Thüringen")
+    db.session.execute(
+        delegation_topic.insert().values(delegation_id=delegation.id, topic_id=topic.id)
+    )
+    db.session.commit()
+    text = client.get(f"/delegations/{delegation.id}/edit").text
+    assert 'value="Jena optics"' in text
+    assert f'<option selected value="{topic.id}">' in text or f'value="{topic.id}" selected' in text
+
+
+def test_edit_changes_fields_and_replaces_topics(client, login, make):
+    login()
+    old, new = make.topic(name="Old"), make.topic(name="New")
+    delegation = make.delegation(title="Before")
+    db.session.execute(
+        delegation_topic.insert().values(delegation_id=delegation.id, topic_id=old.id)
+    )
+    db.session.commit()
+    data = {**VALID, "title": "After", "status": "completed", "topic_ids": [str(new.id)]}
+    response = client.post(f"/delegations/{delegation.id}/edit", data=data)
+    assert response.status_code == 302
+    db.session.expire_all()
+    delegation = db.session.get(Delegation, delegation.id)
+    assert delegation.title == "After"
+    assert delegation.status == DelegationStatus.COMPLETED
+    assert db.session.scalars(select(delegation_topic.c.topic_id)).all() == [new.id]
+
+
+def test_edit_keeps_a_retired_topic_the_delegation_already_has(client, login, make):
+    login()
+    retired = make.topic(name="Retired topic", active=False)
+    delegation = make.delegation()
+    db.session.execute(
+        delegation_topic.insert().values(delegation_id=delegation.id, topic_id=retired.id)
+    )
+    db.session.commit()
+    assert "Retired topic" in client.get(f"/delegations/{delegation.id}/edit").text
+
+
+def test_edit_of_unknown_delegation_is_404(client, login):
+    login()
+    assert client.get("/delegations/999/edit").status_code == 404
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_staff_may_not_delete(client, login, make, method):
+    login("staff")
+    delegation = make.delegation()
+    db.session.commit()
+    response = getattr(client, method)(f"/delegations/{delegation.id}/delete")
+    assert response.status_code == 403
+    assert _count(Delegation.id) == 1
+
+
+def test_delete_asks_for_confirmation_on_get(client, login, make):
+    login("manager")
+    delegation = make.delegation(title="Jena optics")
+    db.session.commit()
+    response = client.get(f"/delegations/{delegation.id}/delete")
+    assert response.status_code == 200
+    assert "Delete delegation “Jena optics”?" in response.text
+    assert f'action="/delegations/{delegation.id}/delete"' in response.text
+    assert _count(Delegation.id) == 1
+
+
+@pytest.mark.parametrize("role", ["manager", "admin"])
+def test_delete_removes_members_and_meetings_but_keeps_people(client, login, make, role):
+    login(role)
+    organisation = make.organisation()
+    person = make.person(organisation=organisation)
+    topic = make.topic()
+    delegation = make.delegation()
+    make.member(delegation, person)
+    meeting = make.meeting(delegation)
+    db.session.execute(meeting_person.insert().values(meeting_id=meeting.id, person_id=person.id))
+    db.session.execute(meeting_topic.insert().values(meeting_id=meeting.id, topic_id=topic.id))
+    db.session.execute(
+        delegation_topic.insert().values(delegation_id=delegation.id, topic_id=topic.id)
+    )
+    db.session.commit()
+    response = client.post(f"/delegations/{delegation.id}/delete")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/delegations/")
+    assert _count(Delegation.id) == 0
+    assert _count(DelegationMember.id) == 0
+    assert _count(Meeting.id) == 0
+    assert _count(meeting_person.c.meeting_id) == 0
+    assert _count(delegation_topic.c.topic_id) == 0
+    assert _count(Person.id) == 1
+    assert _count(Organisation.id) == 1
+
+
+def test_delete_button_only_shown_to_managers(client, login, make):
+    delegation = make.delegation()
+    db.session.commit()
+    login("staff")
+    assert (
+        f"/delegations/{delegation.id}/delete"
+        not in client.get(f"/delegations/{delegation.id}").text
+    )
+
+
+def test_titles_are_escaped(client, login, make):
+    login()
+    delegation = make.delegation(title="<script>alert(1)</script>")
+    db.session.commit()
+    for url in ("/delegations/", f"/delegations/{delegation.id}"):
+        text = client.get(url).text
+        assert "<script>alert(1)</script>" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_source_link_opens_without_referrer(client, login, make):
+    login()
+    delegation = make.delegation(source_url="https://example.org/visit")
+    db.session.commit()
+    text = client.get(f"/delegations/{delegation.id}").text
+    assert 'href="https://example.org/visit" rel="noopener noreferrer"' in text
+
+
+def test_detail_of_unknown_delegation_is_404(client, login):
+    login()
+    assert client.get("/delegations/999").status_code == 404

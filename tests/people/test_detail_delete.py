@@ -1,0 +1,130 @@
+"""The person page and deleting people."""
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from tracker.extensions import db
+from tracker.models import MemberRole, Person
+from tracker.models.meeting import meeting_person
+
+
+def attend(meeting, person) -> None:
+    """Record that a person attended a meeting."""
+    db.session.execute(meeting_person.insert().values(meeting_id=meeting.id, person_id=person.id))
+
+
+def person_count() -> int:
+    return db.session.scalar(select(func.count(Person.id)))
+
+
+def test_detail_shows_fields_delegations_and_meetings(client, login, make):
+    login()
+    then = make.organisation(name="Old Employer GmbH")
+    now = make.organisation(name="Jenaer Optronik AG")
+    person = make.person(
+        full_name="Anna Müller",
+        name_other_script="安娜",
+        organisation=then,
+        email="anna@example.de",
+        phone="+49 1",
+        languages="German",
+        notes="Met at Hannover Messe.",
+    )
+    old = make.delegation(title="Visit 2024", start_date=date(2024, 5, 1))
+    make.member(old, person, role=MemberRole.HEAD)
+    person.organisation = now
+    new = make.delegation(title="Visit 2026", start_date=date(2026, 5, 1))
+    make.member(new, person)
+    talk = make.meeting(new, title="Robotics talk", starts_at=datetime(2026, 5, 1, 2, 0))
+    attend(talk, person)
+    db.session.commit()
+    html = client.get(f"/people/{person.id}").text
+    assert "安娜" in html and "German" in html and "Met at Hannover Messe." in html
+    assert f'href="/organisations/{now.id}">Jenaer Optronik AG</a>' in html
+    assert 'href="mailto:anna@example.de"' in html
+    assert html.index("Visit 2026") < html.index("Visit 2024")
+    assert "Head of delegation" in html
+    assert f'href="/organisations/{then.id}">Old Employer GmbH</a>' in html  # represented then
+    assert "Robotics talk" in html
+    assert f'href="/delegations/{new.id}"' in html
+
+
+def test_detail_empty_history(client, login, make):
+    login()
+    person = make.person()
+    db.session.commit()
+    html = client.get(f"/people/{person.id}").text
+    assert "Not a member of any delegation yet." in html
+    assert "No meetings recorded for this person." in html
+
+
+def test_detail_unknown_is_404(client, login):
+    login()
+    assert client.get("/people/999").status_code == 404
+
+
+def test_detail_escapes_script(client, login, make):
+    login()
+    person = make.person(full_name="<script>alert(1)</script>", notes="<img src=x>")
+    db.session.commit()
+    html = client.get(f"/people/{person.id}").text
+    assert "<script>alert(1)" not in html and "<img src=x>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(("role", "shown"), [("staff", False), ("manager", True)])
+def test_delete_button_only_for_managers(client, login, make, role, shown):
+    login(role)
+    person = make.person()
+    db.session.commit()
+    assert (f"/people/{person.id}/delete" in client.get(f"/people/{person.id}").text) is shown
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_staff_may_not_delete(client, login, make, method):
+    login("staff")
+    person = make.person()
+    db.session.commit()
+    assert getattr(client, method)(f"/people/{person.id}/delete").status_code == 403
+    assert person_count() == 1
+
+
+def test_delete_asks_for_confirmation(client, login, make):
+    login("manager")
+    person = make.person(full_name="Anna")
+    db.session.commit()
+    response = client.get(f"/people/{person.id}/delete")
+    assert "Delete “Anna”? This cannot be undone." in response.text
+    assert person_count() == 1
+
+
+def test_delete_person_without_history(client, login, make):
+    login("admin")
+    person = make.person(full_name="Anna", organisation=make.organisation())
+    db.session.commit()
+    response = client.post(f"/people/{person.id}/delete", follow_redirects=True)
+    assert "“Anna” deleted." in response.text
+    assert person_count() == 0
+
+
+def test_delete_refused_for_delegation_member(client, login, make):
+    login("manager")
+    person = make.person(full_name="Anna")
+    make.member(make.delegation(), person)
+    db.session.commit()
+    response = client.post(f"/people/{person.id}/delete", follow_redirects=True)
+    assert "“Anna” cannot be deleted." in response.text
+    assert "member of 1 delegation" in response.text
+    assert person_count() == 1
+
+
+def test_delete_refused_for_meeting_attendee(client, login, make):
+    login("manager")
+    person = make.person()
+    attend(make.meeting(make.delegation()), person)
+    db.session.commit()
+    response = client.post(f"/people/{person.id}/delete", follow_redirects=True)
+    assert "They attended 1 meeting" in response.text
+    assert person_count() == 1

@@ -1,0 +1,56 @@
+"""The profile page and the personal iCalendar feed of open follow-ups."""
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.calendar import services
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+
+bp = Blueprint("calendar", __name__)
+
+
+@bp.route("/profile")
+def profile():
+    """Who I am, and my calendar feed link."""
+    token = current_user.calendar_token
+    feed_url = url_for(".feed", token=token, _external=True) if token else None
+    return render_template("calendar/profile.html", feed_url=feed_url)
+
+
+@bp.route("/profile/calendar/regenerate", methods=["POST"])
+def regenerate_token():
+    """Create the feed link, or replace it so the old one stops working."""
+    if EmptyForm().validate_on_submit():
+        had_link = current_user.calendar_token is not None
+        services.issue_token(current_user)
+        db.session.commit()
+        if had_link:
+            flash(_("New calendar link created; the old one no longer works."), "success")
+        else:
+            flash(_("Calendar link created. Add it to your calendar app."), "success")
+    return redirect(url_for(".profile"))
+
+
+@bp.route("/profile/calendar/revoke", methods=["POST"])
+def revoke_token():
+    """Turn the feed off: the link stops working."""
+    if EmptyForm().validate_on_submit():
+        services.revoke_token(current_user)
+        db.session.commit()
+        flash(_("Calendar feed turned off."), "success")
+    return redirect(url_for(".profile"))
+
+
+@bp.route("/calendar/<token>.ics")
+def feed(token: str):
+    """Public: the token in the URL is the only credential (calendar apps cannot log in)."""
+    user = services.user_for_token(token)
+    if user is None:
+        abort(404)
+    response = Response(
+        services.build_feed(user).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response.headers["Cache-Control"] = "private"
+    return response

@@ -1,0 +1,159 @@
+"""Forms for delegations, their members and meetings (choices are set by the views)."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from tracker.forms import OptionalIntSelectField, url_field
+from tracker.models.delegation import (
+    MEMBER_ROLE_LABELS,
+    STATUS_LABELS,
+    DelegationStatus,
+    MemberRole,
+)
+
+LONG_TEXT = 20_000
+MINUTES_TEXT = 100_000
+
+
+class DelegationForm(FlaskForm):
+    """A visit: who comes, when, and who looks after them."""
+
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("For example: Thuringia business delegation, May 2026."),
+    )
+    origin_country = SelectField(_l("Origin country"), choices=[], default="")
+    origin_region = StringField(
+        _l("Origin region"),
+        validators=[Optional(), Length(max=120)],
+        description=_l("State, province or city, e.g. Thüringen."),
+    )
+    # InputRequired, not DataRequired: it keeps the "Not a valid date" message of a bad date.
+    start_date = DateField(_l("Start date"), validators=[InputRequired()])
+    end_date = DateField(_l("End date"), validators=[InputRequired()])
+    host = StringField(_l("Host"), validators=[DataRequired(), Length(max=200)])
+    host_officer_id = OptionalIntSelectField(
+        _l("Host officer"), choices=[], description=_l("The colleague who looks after the visit.")
+    )
+    status = SelectField(
+        _l("Status"),
+        choices=[SelectChoice(s.value, label) for s, label in STATUS_LABELS.items()],
+        coerce=DelegationStatus,
+        default=DelegationStatus.PLANNED,
+    )
+    announced_size = IntegerField(
+        _l("Announced size"),
+        validators=[Optional(), NumberRange(min=0, max=10_000)],
+        description=_l("How many people were announced; the member list gives the actual count."),
+    )
+    summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=LONG_TEXT)])
+    source_url = url_field(_l("Source link"))
+    topic_ids = SelectMultipleField(
+        _l("Topics"),
+        coerce=int,
+        choices=[],
+        description=_l("Hold Ctrl (Cmd on a Mac) to choose several."),
+    )
+
+    def validate_end_date(self, field) -> None:
+        """A visit cannot end before it starts."""
+        if field.data and self.start_date.data and field.data < self.start_date.data:
+            raise ValidationError(_l("The end date cannot be before the start date."))
+
+
+class MemberForm(FlaskForm):
+    """Add a member: pick an existing person, or type a new one (and maybe their organisation)."""
+
+    role = SelectField(
+        _l("Role"),
+        choices=[SelectChoice(r.value, label) for r, label in MEMBER_ROLE_LABELS.items()],
+        coerce=MemberRole,
+        default=MemberRole.MEMBER,
+    )
+    person_id = OptionalIntSelectField(
+        _l("Existing person"), choices=[], description=_l("Or leave empty and enter a new person.")
+    )
+    full_name = StringField(_l("Full name"), validators=[Optional(), Length(max=200)])
+    position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
+    email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254), Email()])
+    organisation_id = OptionalIntSelectField(
+        _l("Organisation"), choices=[], description=_l("Pick it if it is already recorded.")
+    )
+    new_organisation = StringField(
+        _l("New organisation"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("Only when the organisation is not recorded yet."),
+    )
+    create_anyway = BooleanField(_l("Create it anyway"))
+
+    def validate_person_id(self, field) -> None:
+        """Exactly one of: an existing person, or a new person's name."""
+        new_details = (self.full_name, self.position, self.email, self.new_organisation)
+        if field.data is None and not (self.full_name.data or "").strip():
+            raise ValidationError(_l("Pick a person, or enter a new person's full name below."))
+        if field.data is not None and (
+            any((f.data or "").strip() for f in new_details) or self.organisation_id.data
+        ):
+            raise ValidationError(
+                _l("Either pick an existing person or enter a new one, not both.")
+            )
+
+    def validate_new_organisation(self, field) -> None:
+        """A new person belongs to a recorded organisation or a new one, not both."""
+        if (field.data or "").strip() and self.organisation_id.data is not None:
+            raise ValidationError(_l("Pick an organisation or type a new name, not both."))
+
+
+class OrganisationPickForm(FlaskForm):
+    """An organisation that took part without named people."""
+
+    organisation_id = OptionalIntSelectField(_l("Organisation"), choices=[])
+
+    def validate_organisation_id(self, field) -> None:
+        """The empty choice is not an organisation."""
+        if field.data is None:
+            raise ValidationError(_l("Pick an organisation."))
+
+
+class MeetingForm(FlaskForm):
+    """One session of a visit; the time is entered in the commission's local time."""
+
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    starts_at = DateTimeLocalField(
+        _l("Starts at"),
+        format="%Y-%m-%dT%H:%M",
+        validators=[InputRequired()],
+        description=_l("In the commission's local time."),
+    )
+    place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
+    person_ids = SelectMultipleField(
+        _l("Participants"),
+        coerce=int,
+        choices=[],
+        description=_l("Members of this delegation who took part."),
+    )
+    staff_ids = SelectMultipleField(_l("Our staff"), coerce=int, choices=[])
+    topic_ids = SelectMultipleField(_l("Topics"), coerce=int, choices=[])
+    minutes = TextAreaField(_l("Minutes"), validators=[Optional(), Length(max=MINUTES_TEXT)])

@@ -1,0 +1,100 @@
+"""Who took part: members (existing or new people) and organisations without named people.
+
+Registered on the delegations blueprint in views.py, where the whole URL map is listed.
+"""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.delegations import choices, services
+from tracker.delegations.forms import MemberForm, OrganisationPickForm
+from tracker.extensions import db
+from tracker.models import Delegation, Organisation, Person
+from tracker.organisations.services import find_duplicates
+from tracker.security import require
+
+
+def _back(delegation: Delegation):
+    return redirect(url_for("delegations.detail", delegation_id=delegation.id))
+
+
+@require("record.edit")
+def add_member(delegation_id: int):
+    """Add a person; a new organisation name first passes the duplicate guard."""
+    delegation = db.get_or_404(Delegation, delegation_id)
+    form = MemberForm()
+    form.person_id.choices = [("", "—"), *choices.person_choices()]
+    form.organisation_id.choices = [("", "—"), *choices.organisation_choices()]
+    duplicates: list[Organisation] = []
+    if form.validate_on_submit():
+        if form.new_organisation.data and not form.create_anyway.data:
+            duplicates = find_duplicates(form.new_organisation.data)
+        if not duplicates:
+            try:
+                member = services.add_member(delegation, _person(form, delegation), form.role.data)
+            except services.AlreadyMember:
+                form.person_id.errors.append(_("This person is already a member."))
+            else:
+                db.session.commit()
+                flash(_("%(name)s added.", name=member.person.full_name), "success")
+                return _back(delegation)
+    return render_template(
+        "delegations/add_member.html", form=form, delegation=delegation, duplicates=duplicates
+    )
+
+
+def _person(form: MemberForm, delegation: Delegation) -> Person:
+    """The picked person, or a new one created from the form's details."""
+    if form.person_id.data is not None:
+        return db.get_or_404(Person, form.person_id.data)
+    new = services.NewPerson(
+        full_name=form.full_name.data,
+        position=form.position.data,
+        email=form.email.data,
+        organisation_id=form.organisation_id.data,
+        organisation_name=form.new_organisation.data,
+    )
+    return services.create_person_with_organisation(new, delegation.origin_country, current_user)
+
+
+@require("record.edit")
+def remove_member(delegation_id: int, member_id: int):
+    """Take a person off the member list; the person stays in the tracker."""
+    delegation = db.get_or_404(Delegation, delegation_id)
+    member = services.remove_member(delegation, member_id) or abort(404)
+    name = member.person.full_name
+    db.session.commit()
+    flash(_("%(name)s removed from the delegation.", name=name), "success")
+    return _back(delegation)
+
+
+@require("record.edit")
+def add_organisation(delegation_id: int):
+    """Record an organisation that took part without named people."""
+    delegation = services.load_delegation(delegation_id, Delegation.extra_organisations)
+    delegation = delegation or abort(404)
+    form = OrganisationPickForm()
+    form.organisation_id.choices = [("", "—"), *choices.organisation_choices()]
+    if not form.validate_on_submit():
+        flash(_("Pick an organisation to add."), "danger")
+        return _back(delegation)
+    organisation = db.get_or_404(Organisation, form.organisation_id.data)
+    if services.add_extra_organisation(delegation, organisation):
+        db.session.commit()
+        flash(_("%(name)s added.", name=organisation.name), "success")
+    else:
+        flash(_("%(name)s is already listed.", name=organisation.name), "info")
+    return _back(delegation)
+
+
+@require("record.edit")
+def remove_organisation(delegation_id: int, organisation_id: int):
+    """Forget an organisation that took part without named people."""
+    delegation = services.load_delegation(delegation_id, Delegation.extra_organisations)
+    delegation = delegation or abort(404)
+    if not services.remove_extra_organisation(delegation, organisation_id):
+        abort(404)
+    db.session.commit()
+    flash(_("Organisation removed from the delegation."), "success")
+    return _back(delegation)

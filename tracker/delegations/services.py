@@ -1,0 +1,304 @@
+"""Delegation rules: listing, the detail page's loading, writes, and members."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from babel import Locale
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.extensions import db
+from tracker.models import (
+    Delegation,
+    DelegationMember,
+    DelegationStatus,
+    Meeting,
+    MemberRole,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Topic,
+    User,
+)
+from tracker.text import fold
+
+SORTS = {
+    "start_date": Delegation.start_date,
+    "title": Delegation.title,
+    "status": Delegation.status,
+}
+DEFAULT_SORT = "-start_date"
+# The fields save_delegation copies from the form's data; anything else is ignored.
+DELEGATION_FIELDS = (
+    "title",
+    "origin_country",
+    "origin_region",
+    "start_date",
+    "end_date",
+    "host",
+    "host_officer_id",
+    "status",
+    "announced_size",
+    "summary",
+    "source_url",
+)
+# Head first, then the people who organise, then everyone else.
+ROLE_ORDER = {MemberRole.HEAD: 0, MemberRole.ORGANISER: 1, MemberRole.MEMBER: 2}
+COUNTRY_NAME_LANGUAGES = ("en", "de", "zh")
+
+
+class AlreadyMember(ValueError):
+    """The person is already a member of this delegation."""
+
+
+@dataclass
+class MemberGroup:
+    """The members who represented one organisation (None: individuals) on a visit."""
+
+    organisation: Organisation | None
+    members: list[DelegationMember] = field(default_factory=list)
+
+
+@dataclass
+class NewPerson:
+    """A person typed in while adding a member, with an existing or a new organisation."""
+
+    full_name: str
+    position: str | None = None
+    email: str | None = None
+    organisation_id: int | None = None
+    organisation_name: str | None = None
+
+
+def member_count_column():
+    """The number of members of each delegation, as a correlated subquery (no N+1)."""
+    return (
+        select(func.count(DelegationMember.id))
+        .where(DelegationMember.delegation_id == Delegation.id)
+        .correlate(Delegation)
+        .scalar_subquery()
+        .label("member_count")
+    )
+
+
+def countries_named(needle: str) -> set[str]:
+    """ISO codes whose name in English, German or Chinese contains the folded needle."""
+    if len(needle) < 3:
+        return set()
+    return {
+        code
+        for language in COUNTRY_NAME_LANGUAGES
+        for code, name in Locale(language).territories.items()
+        if len(code) == 2 and needle in fold(name)
+    }
+
+
+def list_delegations(
+    query: str = "",
+    status: DelegationStatus | None = None,
+    year: int | None = None,
+    country: str | None = None,
+    sort: str = DEFAULT_SORT,
+) -> Select:
+    """Rows of (Delegation, member_count), filtered and sorted; unknown sort keys are ignored."""
+    stmt = select(Delegation, member_count_column()).options(joinedload(Delegation.host_officer))
+    needle = fold(query)
+    if needle:
+        matches = Delegation.search_key.contains(needle, autoescape=True)
+        codes = countries_named(needle)
+        stmt = stmt.where(matches | Delegation.origin_country.in_(codes) if codes else matches)
+    if status is not None:
+        stmt = stmt.where(Delegation.status == status)
+    if year is not None:
+        # A date range rather than extract(): portable, and it can use the index.
+        stmt = stmt.where(Delegation.start_date.between(date(year, 1, 1), date(year, 12, 31)))
+    if country:
+        stmt = stmt.where(Delegation.origin_country == country)
+    key = sort.removeprefix("-")
+    column = SORTS.get(key, SORTS[DEFAULT_SORT.removeprefix("-")])
+    descending = sort.startswith("-") if key in SORTS else True
+    return stmt.order_by(column.desc() if descending else column.asc(), Delegation.id.desc())
+
+
+def filter_options() -> tuple[list[int], list[str]]:
+    """The years and origin countries that occur, for the list's filter selects."""
+    first, last = db.session.execute(
+        select(func.min(Delegation.start_date), func.max(Delegation.start_date))
+    ).one()
+    years = list(range(last.year, first.year - 1, -1)) if first and last else []
+    countries = db.session.scalars(
+        select(Delegation.origin_country)
+        .where(Delegation.origin_country.is_not(None))
+        .distinct()
+        .order_by(Delegation.origin_country)
+    )
+    return years, list(countries)
+
+
+def load_delegation(delegation_id: int, *collections) -> Delegation | None:
+    """A delegation with the given collections loaded (for the writes that change them)."""
+    stmt = select(Delegation).where(Delegation.id == delegation_id)
+    return db.session.scalar(stmt.options(*(selectinload(c) for c in collections)))
+
+
+def get_delegation_detail(delegation_id: int) -> Delegation | None:
+    """A delegation with everything its page shows, in a fixed number of queries."""
+    meetings = selectinload(Delegation.meetings)
+    stmt = (
+        select(Delegation)
+        .where(Delegation.id == delegation_id)
+        .options(
+            joinedload(Delegation.host_officer),
+            selectinload(Delegation.topics),
+            selectinload(Delegation.extra_organisations),
+            selectinload(Delegation.members).options(
+                joinedload(DelegationMember.person), joinedload(DelegationMember.organisation)
+            ),
+            meetings.selectinload(Meeting.topics),
+            meetings.selectinload(Meeting.people),
+            meetings.selectinload(Meeting.staff),
+        )
+    )
+    return db.session.scalar(stmt)
+
+
+def members_by_organisation(delegation: Delegation) -> list[MemberGroup]:
+    """Members grouped by the organisation they represented, plus organisations without named
+    people; groups sorted by name, individuals last. Needs members and extras loaded."""
+    groups: dict[int | None, MemberGroup] = {}
+    for member in delegation.members:
+        key = member.organisation_id
+        groups.setdefault(key, MemberGroup(member.organisation)).members.append(member)
+    for organisation in delegation.extra_organisations:
+        groups.setdefault(organisation.id, MemberGroup(organisation))
+    for group in groups.values():
+        group.members.sort(key=lambda m: (ROLE_ORDER.get(m.role, 3), fold(m.person.full_name)))
+    individuals = groups.pop(None, None)
+    ordered = sorted(groups.values(), key=lambda g: fold(g.organisation.name))
+    return [*ordered, individuals] if individuals else ordered
+
+
+def save_delegation(
+    delegation: Delegation, data: Mapping[str, Any], topic_ids: Iterable[int], user: User
+) -> Delegation:
+    """Copy the allowed fields and topics onto a new or existing delegation (topics loaded)."""
+    for name in DELEGATION_FIELDS:
+        if name in data:
+            setattr(delegation, name, data[name] if data[name] != "" else None)
+    delegation.topics = topics_by_ids(topic_ids)
+    if delegation.id is None:
+        delegation.created_by = user
+        db.session.add(delegation)
+    db.session.flush()
+    return delegation
+
+
+def topics_by_ids(topic_ids: Iterable[int]) -> list[Topic]:
+    """The topics with these ids, in vocabulary order."""
+    ids = set(topic_ids)
+    if not ids:
+        return []
+    stmt = select(Topic).where(Topic.id.in_(ids)).order_by(Topic.position, Topic.name)
+    return list(db.session.scalars(stmt))
+
+
+def delete_delegation(delegation_id: int) -> None:
+    """Delete a delegation with its memberships and meetings; people and organisations stay."""
+    meetings = selectinload(Delegation.meetings)
+    delegation = db.session.scalar(
+        select(Delegation)
+        .where(Delegation.id == delegation_id)
+        .options(
+            selectinload(Delegation.members),
+            selectinload(Delegation.topics),
+            selectinload(Delegation.extra_organisations),
+            meetings.selectinload(Meeting.topics),
+            meetings.selectinload(Meeting.people),
+            meetings.selectinload(Meeting.staff),
+        )
+    )
+    if delegation is not None:
+        db.session.delete(delegation)
+        db.session.flush()
+
+
+def add_member(
+    delegation: Delegation, person: Person, role: MemberRole = MemberRole.MEMBER
+) -> DelegationMember:
+    """Enrol a person, remembering the organisation they represent today."""
+    exists = select(DelegationMember.id).where(
+        DelegationMember.delegation_id == delegation.id, DelegationMember.person_id == person.id
+    )
+    if person.id is not None and db.session.scalar(exists) is not None:
+        raise AlreadyMember(person.full_name)
+    member = DelegationMember(
+        delegation_id=delegation.id,
+        person=person,
+        organisation_id=person.organisation_id,
+        role=role,
+    )
+    db.session.add(member)
+    db.session.flush()
+    return member
+
+
+def create_person_with_organisation(new: NewPerson, country: str | None, user: User) -> Person:
+    """Create a person, and their organisation when a new name is given (the caller has run the
+    duplicate guard): a visiting company from the delegation's country."""
+    organisation_id = new.organisation_id
+    if new.organisation_name:
+        organisation = Organisation(
+            name=new.organisation_name.strip(),
+            kind=OrganisationKind.COMPANY,
+            is_local=False,
+            country=country,
+            created_by=user,
+        )
+        db.session.add(organisation)
+        db.session.flush()
+        organisation_id = organisation.id
+    person = Person(
+        full_name=new.full_name.strip(),
+        position=new.position or None,
+        email=new.email or None,
+        organisation_id=organisation_id,
+        created_by=user,
+    )
+    db.session.add(person)
+    db.session.flush()
+    return person
+
+
+def remove_member(delegation: Delegation, member_id: int) -> DelegationMember | None:
+    """Remove a membership of this delegation (person kept); None when it belongs elsewhere."""
+    stmt = (
+        select(DelegationMember)
+        .where(DelegationMember.id == member_id, DelegationMember.delegation_id == delegation.id)
+        .options(joinedload(DelegationMember.person))
+    )
+    member = db.session.scalar(stmt)
+    if member is not None:
+        db.session.delete(member)
+        db.session.flush()
+    return member
+
+
+def add_extra_organisation(delegation: Delegation, organisation: Organisation) -> bool:
+    """Record an organisation that took part without named people (extras loaded)."""
+    if organisation in delegation.extra_organisations:
+        return False
+    delegation.extra_organisations.append(organisation)
+    db.session.flush()
+    return True
+
+
+def remove_extra_organisation(delegation: Delegation, organisation_id: int) -> bool:
+    """Forget an organisation that took part without named people (extras loaded)."""
+    for organisation in delegation.extra_organisations:
+        if organisation.id == organisation_id:
+            delegation.extra_organisations.remove(organisation)
+            db.session.flush()
+            return True
+    return False

@@ -1,0 +1,79 @@
+"""Follow-up forms: assign or edit, complete; the assignee choices and today are set by the view."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+
+from tracker.models.followup import KIND_LABELS, FollowUpKind
+
+OUTCOME_LENGTH = Length(max=20000)
+
+
+def _int_or_none(value):
+    """An id from the form; anything that is not a number becomes None (refused as unknown)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class FollowUpForm(FlaskForm):
+    """Title, kind, assignee and due date; a past due date must be confirmed."""
+
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("What is to be done, e.g. “Send the land price list”."),
+    )
+    kind = SelectField(
+        _l("Kind"),
+        choices=[(kind.value, KIND_LABELS[kind]) for kind in FollowUpKind],
+        default=FollowUpKind.CALL.value,
+    )
+    assignee_id = SelectField(
+        _l("Assigned to"),
+        coerce=_int_or_none,
+        validate_choice=False,
+        description=_l("The colleague who will do it; they see it under My follow-ups."),
+    )
+    due_date = DateField(_l("Due date"), validators=[InputRequired()])
+    confirm_past_date = BooleanField(_l("Yes, the due date is in the past"))
+    version = HiddenField()
+
+    # Set by the view: today in the commission's time zone, and the stored values on edit.
+    today: date | None = None
+    stored_due_date: date | None = None
+
+    def validate_assignee_id(self, field) -> None:
+        """Only active colleagues (the choices), or the unchanged assignee of an edit."""
+        # The view's choices are the active users plus, on edit, the stored assignee.
+        if field.data is None or field.data not in {value for value, _label in field.choices}:
+            raise ValidationError(_l("Choose an active colleague from the list."))
+
+    @property
+    def past_date_warning(self) -> bool:
+        """True when the due date is in the past and was changed (an edit may keep it)."""
+        due = self.due_date.data
+        return bool(due and self.today and due < self.today and due != self.stored_due_date)
+
+    def validate_due_date(self, field) -> None:
+        """A date in the past is accepted only once the box below is ticked."""
+        if self.past_date_warning and not self.confirm_past_date.data:
+            raise ValidationError(
+                _l("This date is in the past. Tick the box below if that is what you mean.")
+            )
+
+
+class CompleteForm(FlaskForm):
+    """Mark done in one step: what came of it."""
+
+    outcome = TextAreaField(
+        _l("Outcome"),
+        validators=[DataRequired(message=_l("Say briefly what came of it.")), OUTCOME_LENGTH],
+        description=_l("What came of it, e.g. “Price list sent, they will reply next week”."),
+    )
+    version = HiddenField()
+    next = HiddenField()

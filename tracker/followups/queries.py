@@ -1,0 +1,252 @@
+"""Reading follow-ups: my groups, the team summary, the filtered list, reminders."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import Select, case, func, select, update
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.extensions import db
+from tracker.models import FollowUp, FollowUpStatus, Need, Reassignment, User
+
+OPEN = FollowUpStatus.OPEN
+# Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
+SORTS = {
+    "due": FollowUp.due_date,
+    "title": FollowUp.title,
+    "status": FollowUp.status,
+    "created": FollowUp.created_at,
+    "assignee": select(User.display_name).where(User.id == FollowUp.assignee_id).scalar_subquery(),
+}
+# What a list row shows next to the follow-up itself (all many-to-one, so joins stay bounded).
+ROW_OPTIONS = (
+    joinedload(FollowUp.need),
+    joinedload(FollowUp.organisation),
+    joinedload(FollowUp.delegation),
+    joinedload(FollowUp.assignee),
+    joinedload(FollowUp.assigned_by),
+)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a follow-up is about: a label, a name and the endpoint of its page."""
+
+    label: str
+    name: str
+    endpoint: str
+    values: dict
+
+
+def subject_of(followup: FollowUp) -> Subject | None:
+    """The need, organisation or delegation the follow-up is about (loaded with the row)."""
+    if followup.need is not None:
+        return Subject(
+            _("Need"), followup.need.title, "needs.detail", {"need_id": followup.need_id}
+        )
+    if followup.organisation is not None:
+        values = {"organisation_id": followup.organisation_id}
+        return Subject(
+            _("Organisation"), followup.organisation.name, "organisations.detail", values
+        )
+    if followup.delegation is not None:
+        values = {"delegation_id": followup.delegation_id}
+        return Subject(_("Delegation"), followup.delegation.title, "delegations.detail", values)
+    return None
+
+
+def week_end(today: date) -> date:
+    """The coming Sunday (today when today is a Sunday)."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def my_followups(user: User, today: date) -> dict[str, list[FollowUp]]:
+    """The user's open follow-ups grouped into overdue, today, this_week and later, by due date."""
+    stmt = (
+        select(FollowUp)
+        .where(FollowUp.assignee_id == user.id, FollowUp.status == OPEN)
+        .options(*ROW_OPTIONS)
+        .order_by(FollowUp.due_date, FollowUp.id)
+    )
+    groups: dict[str, list[FollowUp]] = {"overdue": [], "today": [], "this_week": [], "later": []}
+    sunday = week_end(today)
+    for followup in db.session.scalars(stmt):
+        if followup.due_date < today:
+            groups["overdue"].append(followup)
+        elif followup.due_date == today:
+            groups["today"].append(followup)
+        elif followup.due_date <= sunday:
+            groups["this_week"].append(followup)
+        else:
+            groups["later"].append(followup)
+    return groups
+
+
+def mark_seen(user: User) -> None:
+    """Mark the user's open follow-ups as seen (not an edit: version and updated_at stay)."""
+    db.session.execute(
+        update(FollowUp)
+        .where(
+            FollowUp.assignee_id == user.id,
+            FollowUp.status == OPEN,
+            FollowUp.seen_by_assignee.is_(False),
+        )
+        .values(seen_by_assignee=True, updated_at=FollowUp.updated_at)
+        .execution_options(synchronize_session="fetch")
+    )
+
+
+def local_midnight_utc(day: date) -> datetime:
+    """The start of day in the commission's time zone, as naive UTC like the stored times."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    local = datetime.combine(day, time.min, tzinfo=zone)
+    return local.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One colleague's follow-up figures."""
+
+    user_id: int
+    name: str
+    open: int
+    overdue: int
+    done_recently: int
+
+
+def _count_where(condition):
+    """COUNT of the joined follow-ups meeting condition (0 for a user without any)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def team_summary(today: date, days: int = 30) -> list[TeamRow]:
+    """Per active user: open, overdue and done in the last days, in one grouped query."""
+    since = local_midnight_utc(today - timedelta(days=days))
+    is_open = FollowUp.status == OPEN
+    done_recently = (FollowUp.status == FollowUpStatus.DONE) & (FollowUp.completed_at >= since)
+    stmt = (
+        select(
+            User.id,
+            User.display_name,
+            _count_where(is_open),
+            _count_where(is_open & (FollowUp.due_date < today)),
+            _count_where(done_recently),
+        )
+        # Outer join: colleagues with no follow-ups at all appear with zeros.
+        .outerjoin(FollowUp, FollowUp.assignee_id == User.id)
+        .where(User.active.is_(True))
+        .group_by(User.id, User.display_name)
+        .order_by(User.display_name, User.id)
+    )
+    return [TeamRow(*row) for row in db.session.execute(stmt)]
+
+
+def list_followups(
+    *,
+    assignee_id: int | None = None,
+    status: str | None = None,
+    overdue: bool = False,
+    need_id: int | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
+    sort: str = "due",
+    today: date | None = None,
+) -> Select:
+    """Follow-ups matching the filters with what each row shows; unknown values are ignored."""
+    stmt = select(FollowUp).options(*ROW_OPTIONS)
+    if assignee_id is not None:
+        stmt = stmt.where(FollowUp.assignee_id == assignee_id)
+    if status in {s.value for s in FollowUpStatus}:
+        stmt = stmt.where(FollowUp.status == FollowUpStatus(status))
+    if overdue and today is not None:
+        stmt = stmt.where(FollowUp.status == OPEN, FollowUp.due_date < today)
+    if need_id is not None:
+        stmt = stmt.where(FollowUp.need_id == need_id)
+    if due_from is not None:
+        stmt = stmt.where(FollowUp.due_date >= due_from)
+    if due_to is not None:
+        stmt = stmt.where(FollowUp.due_date <= due_to)
+    key = sort.removeprefix("-")
+    column = SORTS.get(key, FollowUp.due_date)
+    first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()
+    return stmt.order_by(first, FollowUp.due_date, FollowUp.id)
+
+
+def followup_detail(followup_id: int) -> FollowUp | None:
+    """One follow-up with its subject, people and reassignment history."""
+    stmt = (
+        select(FollowUp)
+        .where(FollowUp.id == followup_id)
+        .options(
+            *ROW_OPTIONS,
+            joinedload(FollowUp.completed_by),
+            selectinload(FollowUp.reassignments).options(
+                joinedload(Reassignment.from_user),
+                joinedload(Reassignment.to_user),
+                joinedload(Reassignment.by_user),
+            ),
+        )
+    )
+    return db.session.scalar(stmt)
+
+
+def assignee_choices(include_id: int | None = None) -> list[tuple[int, str]]:
+    """(id, name) of active users, plus a current inactive assignee so an edit can keep them."""
+    stmt = (
+        select(User.id, User.display_name, User.active)
+        .where(User.active.is_(True) | (User.id == include_id))
+        .order_by(User.display_name, User.id)
+    )
+    return [
+        (r.id, r.display_name if r.active else _("%(name)s (inactive)", name=r.display_name))
+        for r in db.session.execute(stmt)
+    ]
+
+
+def all_user_choices() -> list[tuple[int, str]]:
+    """(id, name) of every user, for the list filter (past assignees may be inactive)."""
+    stmt = select(User.id, User.display_name).order_by(User.display_name, User.id)
+    return [(r.id, r.display_name) for r in db.session.execute(stmt)]
+
+
+@dataclass
+class ReminderBatch:
+    """One colleague and their open follow-ups due today or overdue."""
+
+    user: User
+    followups: list[FollowUp] = field(default_factory=list)
+
+
+def due_for_reminders(today: date) -> list[ReminderBatch]:
+    """Per active user, their open follow-ups due today or earlier (one query)."""
+    stmt = (
+        select(FollowUp)
+        .join(FollowUp.assignee)
+        .where(User.active.is_(True), FollowUp.status == OPEN, FollowUp.due_date <= today)
+        .options(*ROW_OPTIONS)
+        .order_by(User.id, FollowUp.due_date, FollowUp.id)
+    )
+    batches: dict[int, ReminderBatch] = {}
+    for followup in db.session.scalars(stmt):
+        batches.setdefault(followup.assignee_id, ReminderBatch(followup.assignee))
+        batches[followup.assignee_id].followups.append(followup)
+    return list(batches.values())
+
+
+def open_followups_about(
+    *, organisation_id: int | None = None, delegation_id: int | None = None
+) -> list[FollowUp]:
+    """Open follow-ups of an organisation (its needs' included), or of a delegation and the
+    needs raised during it; soonest first."""
+    stmt = select(FollowUp).options(*ROW_OPTIONS).where(FollowUp.status == OPEN)
+    if organisation_id is not None:
+        stmt = stmt.where(FollowUp.organisation_id == organisation_id)
+    if delegation_id is not None:
+        raised_there = select(Need.id).where(Need.delegation_id == delegation_id)
+        stmt = stmt.where(
+            (FollowUp.delegation_id == delegation_id) | FollowUp.need_id.in_(raised_there)
+        )
+    return list(db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id)))

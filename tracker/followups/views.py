@@ -1,0 +1,97 @@
+"""Follow-ups: my follow-ups, the team summary, the full list and one follow-up's page."""
+
+from datetime import date
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_login import current_user
+
+from tracker.extensions import db
+from tracker.followups import edit_views, services
+from tracker.followups.forms import CompleteForm
+from tracker.i18n import local_today
+from tracker.models import FollowUpStatus
+
+bp = Blueprint("followups", __name__, url_prefix="/followups")
+
+# Writes live in edit_views.py; the whole URL map stays on this screen.
+_RULES = (
+    ("/new", edit_views.create, ("GET", "POST")),
+    ("/<int:followup_id>/edit", edit_views.edit, ("GET", "POST")),
+    ("/<int:followup_id>/complete", edit_views.complete, ("POST",)),
+    ("/<int:followup_id>/cancel", edit_views.cancel, ("POST",)),
+)
+for _rule, _view, _methods in _RULES:
+    bp.add_url_rule(_rule, view_func=_view, methods=_methods)
+
+STATUS_VALUES = {s.value for s in FollowUpStatus}
+FILTER_KEYS = ("assignee_id", "status", "overdue", "need_id", "due_from", "due_to")
+
+
+def _date_arg(name: str) -> date | None:
+    """A YYYY-MM-DD query argument; anything else is ignored."""
+    try:
+        return date.fromisoformat(request.args.get(name, "")[:10])
+    except ValueError:
+        return None
+
+
+def _list_filters() -> dict:
+    """The list filters from the query string, each from an allow-list or typed."""
+    args = request.args
+    status = args.get("status")
+    return {
+        "assignee_id": args.get("assignee_id", type=int),
+        "status": status if status in STATUS_VALUES else None,
+        "overdue": args.get("overdue") == "1",
+        "need_id": args.get("need_id", type=int),
+        "due_from": _date_arg("due_from"),
+        "due_to": _date_arg("due_to"),
+    }
+
+
+@bp.route("/mine")
+def mine():
+    """My open follow-ups: overdue, today, this week, later; opening the page marks them seen."""
+    groups = services.my_followups(current_user, local_today())
+    # Render first so the "new" badges show once, then remember they were seen.
+    html = render_template("followups/mine.html", groups=groups)
+    services.mark_seen(current_user)
+    db.session.commit()
+    return html
+
+
+@bp.route("/team")
+def team():
+    """Open, overdue and recently done follow-ups per colleague."""
+    return render_template("followups/team.html", rows=services.team_summary(local_today()))
+
+
+@bp.route("/", endpoint="list")
+def list_followups():
+    """All follow-ups with filters, sorting and pages."""
+    filters = _list_filters()
+    sort = request.args.get("sort", "due")
+    stmt = services.list_followups(**filters, sort=sort, today=local_today())
+    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    return render_template(
+        "followups/list.html",
+        page=page,
+        sort=sort,
+        filters=filters,
+        filtered=any(filters.values()),
+        users=services.all_user_choices(),
+        statuses=FollowUpStatus,
+        today=local_today(),
+    )
+
+
+@bp.route("/<int:followup_id>")
+def detail(followup_id: int):
+    """One follow-up: its fields, outcome and reassignment history."""
+    followup = services.followup_detail(followup_id)
+    if followup is None:
+        abort(404)
+    form = CompleteForm(formdata=None, version=followup.version)
+    return render_template(
+        "followups/detail.html", followup=followup, complete_form=form, today=local_today()
+    )

@@ -1,0 +1,134 @@
+"""Follow-ups: dated tasks assigned to a colleague, on a need, an organisation or a delegation."""
+
+import enum
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.base import TimestampMixin, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from tracker.models.delegation import Delegation
+    from tracker.models.need import Need
+    from tracker.models.organisation import Organisation
+    from tracker.models.user import User
+
+
+class FollowUpKind(enum.StrEnum):
+    CALL = "call"
+    EMAIL = "email"
+    MEETING = "meeting"
+    SITE_VISIT = "site_visit"
+    DOCUMENT = "document"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return str(KIND_LABELS[self])
+
+
+KIND_LABELS = {
+    FollowUpKind.CALL: _l("Call"),
+    FollowUpKind.EMAIL: _l("E-mail"),
+    FollowUpKind.MEETING: _l("Meeting"),
+    FollowUpKind.SITE_VISIT: _l("Site visit"),
+    FollowUpKind.DOCUMENT: _l("Document"),
+    FollowUpKind.OTHER: _l("Other"),
+}
+
+
+class FollowUpStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return str(STATUS_LABELS[self])
+
+
+STATUS_LABELS = {
+    FollowUpStatus.OPEN: _l("Open"),
+    FollowUpStatus.DONE: _l("Done"),
+    FollowUpStatus.CANCELLED: _l("Cancelled"),
+}
+
+
+class FollowUp(TimestampMixin, db.Model):
+    """A task with an assignee and a due date."""
+
+    __tablename__ = "followup"
+    __table_args__ = (
+        # My follow-ups and the team view filter by assignee and status, ordered by due date.
+        Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
+        Index("ix_followup_need_status", "need_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    need_id: Mapped[int | None] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
+    delegation_id: Mapped[int | None] = mapped_column(ForeignKey("delegation.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[FollowUpKind] = mapped_column(enum_column(FollowUpKind), default=FollowUpKind.CALL)
+    assignee_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    due_date: Mapped[date] = mapped_column(index=True)
+    status: Mapped[FollowUpStatus] = mapped_column(
+        enum_column(FollowUpStatus), default=FollowUpStatus.OPEN, index=True
+    )
+    outcome: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None]
+    completed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # Unseen assignments are highlighted for the assignee until they open My follow-ups.
+    seen_by_assignee: Mapped[bool] = mapped_column(default=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    need: Mapped["Need | None"] = relationship(back_populates="followups")
+    organisation: Mapped["Organisation | None"] = relationship()
+    delegation: Mapped["Delegation | None"] = relationship()
+    assignee: Mapped["User"] = relationship(foreign_keys=[assignee_id])
+    assigned_by: Mapped["User | None"] = relationship(foreign_keys=[assigned_by_id])
+    completed_by: Mapped["User | None"] = relationship(foreign_keys=[completed_by_id])
+    reassignments: Mapped[list["Reassignment"]] = relationship(
+        back_populates="followup", lazy="raise", cascade="all, delete-orphan"
+    )
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == FollowUpStatus.OPEN and self.due_date < today
+
+
+class Reassignment(db.Model):
+    """A follow-up handed from one colleague to another."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    followup_id: Mapped[int] = mapped_column(
+        ForeignKey("followup.id", ondelete="CASCADE"), index=True
+    )
+    from_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    followup: Mapped[FollowUp] = relationship(back_populates="reassignments")
+    from_user: Mapped["User | None"] = relationship(foreign_keys=[from_user_id])
+    to_user: Mapped["User"] = relationship(foreign_keys=[to_user_id])
+    by_user: Mapped["User | None"] = relationship(foreign_keys=[by_user_id])
+
+
+class ReminderSent(db.Model):
+    """One reminder e-mail per user per day, so a second run sends nothing twice."""
+
+    __tablename__ = "reminder_sent"
+    __table_args__ = (UniqueConstraint("user_id", "sent_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    sent_on: Mapped[date]
+    followup_count: Mapped[int]
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)

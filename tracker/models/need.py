@@ -1,0 +1,234 @@
+"""Cooperation needs and their pipeline: what a visiting organisation needs, and where it stands."""
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from tracker.extensions import db
+from tracker.models.base import TimestampMixin, enum_column, utcnow
+from tracker.models.vocabulary import VocabularyMixin
+from tracker.text import search_key
+
+if TYPE_CHECKING:
+    from tracker.models.delegation import Delegation
+    from tracker.models.followup import FollowUp
+    from tracker.models.meeting import Meeting
+    from tracker.models.organisation import Organisation
+    from tracker.models.user import User
+    from tracker.models.vocabulary import KeyIndustry
+
+
+class Stage(enum.StrEnum):
+    """Pipeline stages, in order."""
+
+    NEW = "new"
+    QUALIFIED = "qualified"
+    MATCHING = "matching"
+    TALKS = "talks"
+    NEGOTIATION = "negotiation"
+    WON = "won"
+    LOST = "lost"
+    ON_HOLD = "on_hold"
+
+    @property
+    def label(self) -> str:
+        return str(STAGE_LABELS[self])
+
+    @property
+    def is_active(self) -> bool:
+        """Active needs are being worked and must always have a next step."""
+        return self in ACTIVE_STAGES
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (Stage.WON, Stage.LOST)
+
+
+STAGE_LABELS = {
+    Stage.NEW: _l("New"),
+    Stage.QUALIFIED: _l("Qualified"),
+    Stage.MATCHING: _l("Matching"),
+    Stage.TALKS: _l("Talks"),
+    Stage.NEGOTIATION: _l("Negotiation"),
+    Stage.WON: _l("Won"),
+    Stage.LOST: _l("Lost"),
+    Stage.ON_HOLD: _l("On hold"),
+}
+ACTIVE_STAGES = (Stage.NEW, Stage.QUALIFIED, Stage.MATCHING, Stage.TALKS, Stage.NEGOTIATION)
+
+
+class Priority(enum.StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def label(self) -> str:
+        return str(PRIORITY_LABELS[self])
+
+
+PRIORITY_LABELS = {
+    Priority.LOW: _l("Low"),
+    Priority.MEDIUM: _l("Medium"),
+    Priority.HIGH: _l("High"),
+}
+
+
+class Currency(enum.StrEnum):
+    CNY = "CNY"
+    EUR = "EUR"
+    USD = "USD"
+
+
+class WonOutcome(enum.StrEnum):
+    COMPANY_REGISTERED = "company_registered"
+    LEASE_SIGNED = "lease_signed"
+    PARTNERSHIP_AGREED = "partnership_agreed"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return str(WON_OUTCOME_LABELS[self])
+
+
+WON_OUTCOME_LABELS = {
+    WonOutcome.COMPANY_REGISTERED: _l("Company registered"),
+    WonOutcome.LEASE_SIGNED: _l("Lease signed"),
+    WonOutcome.PARTNERSHIP_AGREED: _l("Partnership agreed"),
+    WonOutcome.OTHER: _l("Other"),
+}
+
+
+class NeedCategory(VocabularyMixin, db.Model):
+    """What kind of help a need asks for, e.g. industrial land and space."""
+
+    __tablename__ = "need_category"
+
+
+class LostReason(VocabularyMixin, db.Model):
+    """Why a need was lost; a reason marked needs_text asks for an explanation (other)."""
+
+    __tablename__ = "lost_reason"
+
+    needs_text: Mapped[bool] = mapped_column(default=False)
+
+
+class Need(TimestampMixin, db.Model):
+    """A cooperation need raised by a visiting organisation."""
+
+    __table_args__ = (
+        Index("ix_need_stage_owner", "stage", "owner_id"),
+        Index("ix_need_stage_created", "stage", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=1)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    delegation_id: Mapped[int | None] = mapped_column(ForeignKey("delegation.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("need_category.id"), index=True)
+    key_industry_id: Mapped[int | None] = mapped_column(ForeignKey("key_industry.id"), index=True)
+    priority: Mapped[Priority] = mapped_column(enum_column(Priority), default=Priority.MEDIUM)
+    estimated_investment: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
+    currency: Mapped[Currency | None] = mapped_column(enum_column(Currency))
+    expected_jobs: Mapped[int | None]
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    next_step: Mapped[str | None] = mapped_column(String(300))
+    next_step_date: Mapped[date | None] = mapped_column(index=True)
+    stage: Mapped[Stage] = mapped_column(enum_column(Stage), default=Stage.NEW)
+    stage_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    lost_reason_id: Mapped[int | None] = mapped_column(ForeignKey("lost_reason.id"))
+    lost_reason_text: Mapped[str | None] = mapped_column(String(500))
+    won_on: Mapped[date | None]
+    won_outcome: Mapped[WonOutcome | None] = mapped_column(enum_column(WonOutcome))
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    # A stale edit form fails its UPDATE ... WHERE version = ? instead of overwriting.
+    __mapper_args__ = {"version_id_col": version}
+
+    organisation: Mapped["Organisation"] = relationship()
+    delegation: Mapped["Delegation | None"] = relationship()
+    meeting: Mapped["Meeting | None"] = relationship()
+    category: Mapped[NeedCategory | None] = relationship()
+    key_industry: Mapped["KeyIndustry | None"] = relationship()
+    owner: Mapped["User | None"] = relationship(foreign_keys=[owner_id])
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
+    lost_reason: Mapped[LostReason | None] = relationship()
+    stage_changes: Mapped[list["StageChange"]] = relationship(
+        back_populates="need", lazy="raise", cascade="all, delete-orphan",
+        order_by="StageChange.changed_at",
+    )  # fmt: skip
+    notes: Mapped[list["NeedNote"]] = relationship(
+        back_populates="need", lazy="raise", cascade="all, delete-orphan"
+    )
+    followups: Mapped[list["FollowUp"]] = relationship(back_populates="need", lazy="raise")
+
+    # next_followup_due (the earliest due date of open follow-ups) is a column property
+    # attached in tracker.models, once FollowUp is defined.
+
+    @property
+    def no_next_step(self) -> bool:
+        """An active need with no open follow-up is flagged everywhere it is shown."""
+        return self.stage.is_active and self.next_followup_due is None
+
+    def refresh_keys(self) -> None:
+        """Recompute the folded search key from the title."""
+        self.search_key = search_key(self.title)
+
+    def __repr__(self) -> str:
+        return f"<Need {self.title!r} {self.stage}>"
+
+
+class StageChange(db.Model):
+    """One move of a need through the pipeline: who, when, from, to, and why."""
+
+    __tablename__ = "stage_change"
+    __table_args__ = (Index("ix_stage_change_need_at", "need_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))
+    from_stage: Mapped[Stage | None] = mapped_column(enum_column(Stage, "from_stage"))
+    to_stage: Mapped[Stage] = mapped_column(enum_column(Stage, "to_stage"), index=True)
+    reopened: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    need: Mapped[Need] = relationship(back_populates="stage_changes")
+    changed_by: Mapped["User | None"] = relationship()
+
+
+class NeedNote(db.Model):
+    """A note or comment on a need's timeline."""
+
+    __tablename__ = "need_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    need: Mapped[Need] = relationship(back_populates="notes")
+    author: Mapped["User | None"] = relationship()
+
+
+def need_flags(need: Need, today: date) -> dict[str, bool]:
+    """Whether a need lacks a next step or is overdue (uses Need.next_followup_due)."""
+    due = need.next_followup_due
+    no_next_step = need.stage.is_active and due is None
+    overdue = need.stage.is_active and (
+        (due is not None and due < today)
+        or (need.next_step_date is not None and need.next_step_date < today)
+    )
+    return {"no_next_step": no_next_step, "overdue": overdue}

@@ -1,0 +1,114 @@
+"""Forms for needs: the need itself, stage moves, reopening, notes, and the list's filters."""
+
+from decimal import Decimal
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    DecimalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from tracker.forms import BlankableSelectField, OptionalIntSelectField
+from tracker.models import Currency, Priority, Stage, WonOutcome
+
+MAX_INVESTMENT = Decimal("1000000000000")  # a trillion: anything above is a typing slip
+
+
+class NeedForm(FlaskForm):
+    """A cooperation need; the view sets the choices of the select fields."""
+
+    version = HiddenField()
+    organisation_id = SelectField(_l("Organisation"), coerce=int, validators=[InputRequired()])
+    delegation_id = OptionalIntSelectField(
+        _l("Raised during delegation"), description=_l("Optional: the visit where it came up.")
+    )
+    meeting_id = OptionalIntSelectField(_l("Raised in meeting"))
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
+    category_id = OptionalIntSelectField(_l("Category"))
+    key_industry_id = OptionalIntSelectField(_l("Key industry"))
+    priority = SelectField(
+        _l("Priority"),
+        choices=[(p.value, p.label) for p in Priority],
+        default=Priority.MEDIUM.value,
+    )
+    estimated_investment = DecimalField(
+        _l("Estimated investment"),
+        places=2,
+        validators=[
+            Optional(),
+            NumberRange(min=0, max=MAX_INVESTMENT, message=_l("Enter an amount from 0 to 10¹².")),
+        ],
+    )
+    currency = BlankableSelectField(
+        _l("Currency"), choices=[("", "—")] + [(c.value, c.value) for c in Currency], default=""
+    )
+    expected_jobs = IntegerField(
+        _l("Expected jobs"),
+        validators=[
+            Optional(),
+            NumberRange(min=0, max=1_000_000, message=_l("Enter 0 to 1,000,000.")),
+        ],
+    )
+    owner_id = OptionalIntSelectField(_l("Owner"), description=_l("The colleague responsible."))
+    next_step = StringField(_l("Next step"), validators=[Optional(), Length(max=300)])
+    next_step_date = DateField(_l("Next step date"), validators=[Optional()])
+
+    def validate_currency(self, field) -> None:
+        if self.estimated_investment.data is not None and not field.data:
+            raise ValidationError(_l("Choose the currency of the amount."))
+
+    def validate_meeting_id(self, field) -> None:
+        if field.data is not None and self.delegation_id.data is None:
+            raise ValidationError(_l("Choose the delegation of this meeting."))
+
+    def data_for_service(self) -> dict:
+        """The fields the service writes, with empty strings as None."""
+        data = {
+            name: self[name].data for name in self._fields if name not in ("version", "csrf_token")
+        }
+        data["currency"] = Currency(data["currency"]) if data["currency"] else None
+        data["priority"] = Priority(data["priority"])
+        return data
+
+
+class StageForm(FlaskForm):
+    """Move a need to another stage; lost and won ask for more."""
+
+    to_stage = SelectField(_l("Move to"), choices=[(s.value, s.label) for s in Stage])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
+    lost_reason_id = OptionalIntSelectField(_l("Reason for losing it"))
+    lost_reason_text = StringField(_l("Explanation"), validators=[Optional(), Length(max=500)])
+    won_on = DateField(_l("Won on"), validators=[Optional()])
+    won_outcome = SelectField(
+        _l("Outcome"), choices=[("", "—")] + [(o.value, o.label) for o in WonOutcome], default=""
+    )
+
+
+class ReopenForm(FlaskForm):
+    """Reopen a won or lost need, saying why."""
+
+    to_stage = SelectField(
+        _l("Reopen into"), choices=[(s.value, s.label) for s in Stage if s.is_active]
+    )
+    note = TextAreaField(_l("Why is it reopened?"), validators=[DataRequired(), Length(max=5000)])
+
+
+class NoteForm(FlaskForm):
+    """A note or comment on the timeline."""
+
+    body = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=20000)])

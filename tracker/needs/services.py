@@ -1,0 +1,188 @@
+"""Cooperation needs: writing them, listing and filtering them, the board and the timeline."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from tracker.extensions import db
+from tracker.models import (
+    ACTIVE_STAGES,
+    Need,
+    NeedNote,
+    Organisation,
+    Priority,
+    Stage,
+    StageChange,
+    User,
+    utcnow,
+)
+from tracker.text import fold
+
+EDITABLE_FIELDS = (
+    "organisation_id", "delegation_id", "meeting_id", "title", "description", "category_id",
+    "key_industry_id", "priority", "estimated_investment", "currency", "expected_jobs",
+    "owner_id", "next_step", "next_step_date",
+)  # fmt: skip
+
+# Sort keys users may ask for; stage and priority sort in their natural order, not by spelling.
+SORTS = {
+    "created": Need.created_at,
+    "title": Need.title,
+    "stage": case({s.value: i for i, s in enumerate(Stage)}, value=Need.stage),
+    "next_step": Need.next_step_date,
+    "priority": case({p.value: i for i, p in enumerate(Priority)}, value=Need.priority),
+}
+DEFAULT_SORT = "-created"
+
+
+class VersionConflict(Exception):
+    """The record changed since the form was loaded."""
+
+
+def create_need(data: dict, by: User) -> Need:
+    """Create a need in stage new, its creation recorded as the first stage change."""
+    need = Need(**{k: data.get(k) for k in EDITABLE_FIELDS}, created_by=by, stage=Stage.NEW)
+    db.session.add(need)
+    db.session.add(StageChange(need=need, from_stage=None, to_stage=Stage.NEW, changed_by=by))
+    db.session.flush()
+    return need
+
+
+def update_need(need: Need, data: dict, loaded_version: int) -> Need:
+    """Apply an edit made on version loaded_version; refuse it if the need changed meanwhile."""
+    if loaded_version != need.version:
+        raise VersionConflict
+    for key in EDITABLE_FIELDS:
+        setattr(need, key, data.get(key))
+    db.session.flush()  # UPDATE ... WHERE version = ?; StaleDataError if someone won the race
+    return need
+
+
+def add_note(need: Need, body: str, by: User) -> NeedNote:
+    """Add a note or comment to the need's timeline."""
+    note = NeedNote(need=need, body=body.strip(), author=by, created_at=utcnow())
+    db.session.add(note)
+    db.session.flush()
+    return note
+
+
+@dataclass
+class NeedFilters:
+    """The needs list's filters; every field comes from an allow-list or is an id."""
+
+    q: str = ""
+    stage: Stage | None = None
+    category_id: int | None = None
+    key_industry_id: int | None = None
+    owner_id: int | None = None
+    delegation_id: int | None = None
+    organisation_id: int | None = None
+    origin: str | None = None  # organisation's country, ISO alpha-2
+    overdue: bool = False
+    no_next_step: bool = False
+    today: date = field(default_factory=date.today)
+
+    def is_set(self) -> bool:
+        return any(
+            (self.q, self.stage, self.category_id, self.key_industry_id, self.owner_id,
+             self.delegation_id, self.organisation_id, self.origin, self.overdue,
+             self.no_next_step)
+        )  # fmt: skip
+
+
+def filtered(stmt: Select, f: NeedFilters) -> Select:
+    """Apply the filters to a select over Need."""
+    if needle := fold(f.q):
+        stmt = stmt.where(Need.search_key.contains(needle, autoescape=True))
+    for column, value in (
+        (Need.stage, f.stage),
+        (Need.category_id, f.category_id),
+        (Need.key_industry_id, f.key_industry_id),
+        (Need.owner_id, f.owner_id),
+        (Need.delegation_id, f.delegation_id),
+        (Need.organisation_id, f.organisation_id),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if f.origin:
+        stmt = stmt.where(
+            Need.organisation_id.in_(
+                select(Organisation.id).where(Organisation.country == f.origin)
+            )
+        )
+    active = Need.stage.in_(ACTIVE_STAGES)
+    if f.no_next_step:
+        stmt = stmt.where(active, Need.next_followup_due.is_(None))
+    if f.overdue:
+        stmt = stmt.where(
+            active,
+            or_(Need.next_followup_due < f.today, Need.next_step_date < f.today),
+        )
+    return stmt
+
+
+def _with_cards(stmt: Select) -> Select:
+    """Eager-load what a row or card shows, in the same query."""
+    return stmt.options(
+        joinedload(Need.organisation), joinedload(Need.owner), joinedload(Need.category)
+    )
+
+
+def list_needs(f: NeedFilters, sort: str = DEFAULT_SORT) -> Select:
+    """The needs list: filtered, sorted by an allow-listed key, ready to paginate."""
+    if sort.lstrip("-") not in SORTS:
+        sort = DEFAULT_SORT
+    column = SORTS[sort.lstrip("-")]
+    order = column.desc() if sort.startswith("-") else column.asc()
+    return _with_cards(filtered(select(Need), f).order_by(order, Need.id.desc()))
+
+
+def board(f: NeedFilters, per_column: int = 30) -> tuple[dict[Stage, list[Need]], dict]:
+    """Cards per stage (at most per_column, most recently moved first) and each stage's total."""
+    ranked = filtered(
+        select(
+            Need.id,
+            func.row_number()
+            .over(partition_by=Need.stage, order_by=(Need.stage_changed_at.desc(), Need.id.desc()))
+            .label("rank"),
+        ),
+        f,
+    ).subquery()
+    stmt = _with_cards(
+        select(Need)
+        .join(ranked, and_(Need.id == ranked.c.id, ranked.c.rank <= per_column))
+        .order_by(Need.stage_changed_at.desc(), Need.id.desc())
+    )
+    columns: dict[Stage, list[Need]] = {stage: [] for stage in Stage}
+    for need in db.session.scalars(stmt):
+        columns[need.stage].append(need)
+    totals = dict(
+        db.session.execute(filtered(select(Need.stage, func.count()), f).group_by(Need.stage)).all()
+    )
+    return columns, {stage: totals.get(stage, 0) for stage in Stage}
+
+
+def needs_of(*, organisation_id: int | None = None, delegation_id: int | None = None) -> list[Need]:
+    """All needs of an organisation or raised in a delegation, for their pages."""
+    f = NeedFilters(organisation_id=organisation_id, delegation_id=delegation_id)
+    return list(db.session.scalars(list_needs(f)))
+
+
+def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None = None) -> dict:
+    """What an organisation's or a delegation's page shows of its needs and open follow-ups."""
+    from tracker.followups.queries import open_followups_about
+    from tracker.i18n import local_today
+    from tracker.models import need_flags
+
+    today = local_today()
+    needs = needs_of(organisation_id=organisation_id, delegation_id=delegation_id)
+    return {
+        "needs": needs,
+        "followups": open_followups_about(
+            organisation_id=organisation_id, delegation_id=delegation_id
+        ),
+        "flags": {n.id: need_flags(n, today) for n in needs},
+        "today": today,
+    }

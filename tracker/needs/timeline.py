@@ -1,0 +1,58 @@
+"""A need's story in one chronological list: stage moves, follow-ups, reassignments and notes."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from tracker.extensions import db
+from tracker.models import FollowUp, FollowUpStatus, Need, NeedNote, Reassignment, StageChange
+
+
+@dataclass
+class Event:
+    """One entry of the timeline; `kind` picks the template snippet, `subject` is the record."""
+
+    at: datetime
+    kind: str
+    actor: object
+    subject: object
+
+
+def need_timeline(need: Need) -> list[Event]:
+    """Every event of need, oldest first (four queries, whatever the history's length)."""
+    events: list[Event] = []
+    changes = db.session.scalars(
+        select(StageChange)
+        .where(StageChange.need_id == need.id)
+        .options(joinedload(StageChange.changed_by))
+    )
+    events += [Event(c.changed_at, "stage", c.changed_by, c) for c in changes]
+    followups = db.session.scalars(
+        select(FollowUp)
+        .where(FollowUp.need_id == need.id)
+        .options(
+            joinedload(FollowUp.assignee),
+            joinedload(FollowUp.assigned_by),
+            joinedload(FollowUp.completed_by),
+            selectinload(FollowUp.reassignments).options(
+                joinedload(Reassignment.from_user),
+                joinedload(Reassignment.to_user),
+                joinedload(Reassignment.by_user),
+            ),
+        )
+    )
+    for f in followups:
+        events.append(Event(f.created_at, "followup_created", f.assigned_by, f))
+        events += [Event(r.at, "reassigned", r.by_user, r) for r in f.reassignments]
+        if f.status == FollowUpStatus.DONE and f.completed_at:
+            events.append(Event(f.completed_at, "followup_done", f.completed_by, f))
+        elif f.status == FollowUpStatus.CANCELLED:
+            events.append(Event(f.completed_at or f.updated_at, "followup_cancelled", None, f))
+    notes = db.session.scalars(
+        select(NeedNote).where(NeedNote.need_id == need.id).options(joinedload(NeedNote.author))
+    )
+    events += [Event(n.created_at, "note", n.author, n) for n in notes]
+    # Ties (same second) keep a stable, meaningful order: the kind order above.
+    return sorted(events, key=lambda e: e.at)

@@ -1,0 +1,210 @@
+"""Needs: list, board, detail with timeline, create and edit, stage moves, notes."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.extensions import db
+from tracker.i18n import country_choices, local_today
+from tracker.models import Need, Stage, need_flags
+from tracker.needs import choices, services
+from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
+from tracker.needs.loading import get_need_or_404, need_detail, parse_filters, parse_id
+from tracker.needs.moves import apply_move, apply_reopen, delete_need
+from tracker.needs.pipeline import allowed_moves
+from tracker.needs.timeline import need_timeline
+from tracker.security import require, safe_local_path
+
+bp = Blueprint("needs", __name__, url_prefix="/needs")
+
+
+@bp.route("/", endpoint="list")
+def index():
+    """Needs with filters, sortable and paginated."""
+    filters = parse_filters(request.args, local_today())
+    sort = request.args.get("sort", services.DEFAULT_SORT)
+    page = db.paginate(
+        services.list_needs(filters, sort), per_page=current_app.config["PER_PAGE"], error_out=False
+    )
+    return render_template(
+        "needs/list.html", page=page, filters=filters, sort=sort, flags=_flags(page.items),
+        options=_filter_options(),
+    )  # fmt: skip
+
+
+@bp.route("/board")
+def board():
+    """Needs as cards in one column per stage."""
+    filters = parse_filters(request.args, local_today())
+    columns, totals = services.board(filters)
+    cards = [n for stage_cards in columns.values() for n in stage_cards]
+    return render_template(
+        "needs/board.html", columns=columns, totals=totals, filters=filters,
+        flags=_flags(cards), options=_filter_options(), allowed_moves=allowed_moves,
+    )  # fmt: skip
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("record.edit")
+def create():
+    """Record a need; organisation, delegation and meeting may come prefilled from the URL."""
+    form = NeedForm(data=_prefill() if request.method == "GET" else None)
+    _set_choices(form)
+    if form.validate_on_submit():
+        need = services.create_need(form.data_for_service(), by=current_user)
+        db.session.commit()
+        flash(_("Need “%(title)s” recorded.", title=need.title), "success")
+        return redirect(url_for("needs.detail", need_id=need.id))
+    return render_template("needs/form.html", form=form, need=None)
+
+
+@bp.route("/<int:need_id>")
+def detail(need_id: int):
+    """The need, its follow-ups and its whole timeline."""
+    need = need_detail(need_id)
+    return render_template(
+        "needs/detail.html", need=need, flags=need_flags(need, local_today()),
+        timeline=need_timeline(need), stage_form=_stage_form(need), reopen_form=ReopenForm(),
+        note_form=NoteForm(), today=local_today(),
+    )  # fmt: skip
+
+
+@bp.route("/<int:need_id>/edit", methods=["GET", "POST"])
+@require("record.edit")
+def edit(need_id: int):
+    """Edit a need; a save from a stale form is refused with the current values (409)."""
+    need = get_need_or_404(need_id)
+    form = NeedForm(obj=need)
+    if request.method == "GET":
+        form.version.data = need.version
+    _set_choices(form, need)
+    if form.validate_on_submit():
+        try:
+            services.update_need(need, form.data_for_service(), parse_id(form.version.data))
+            db.session.commit()
+        except (services.VersionConflict, StaleDataError):
+            return _conflict(need_id, form)
+        flash(_("Need saved."), "success")
+        return redirect(url_for("needs.detail", need_id=need.id))
+    return render_template("needs/form.html", form=form, need=need)
+
+
+@bp.route("/<int:need_id>/stage", methods=["GET", "POST"])
+@require("record.edit")
+def move(need_id: int):
+    """Move a need to another stage (board card select, board drag and drop, detail page)."""
+    need = get_need_or_404(need_id)
+    form = _stage_form(need)
+    if request.method == "GET":
+        form.to_stage.data = request.args.get("to", form.to_stage.data)
+    elif form.validate_on_submit():
+        error = apply_move(need, form, current_user)
+        if error is None:
+            db.session.commit()
+            flash(_("Moved to %(stage)s.", stage=need.stage.label), "success")
+            return redirect(_back_to(need))
+        flash(error, "danger")
+    return render_template("needs/stage.html", need=need, form=form)
+
+
+@bp.route("/<int:need_id>/reopen", methods=["POST"])
+@require("record.edit")
+def reopen(need_id: int):
+    """Reopen a won or lost need, with the reason recorded."""
+    need = get_need_or_404(need_id)
+    error = apply_reopen(need, ReopenForm(), current_user)
+    if error:
+        flash(error, "danger")
+    else:
+        db.session.commit()
+        flash(_("Reopened into %(stage)s.", stage=need.stage.label), "success")
+    return redirect(url_for("needs.detail", need_id=need.id))
+
+
+@bp.route("/<int:need_id>/notes", methods=["POST"])
+@require("record.edit")
+def add_note(need_id: int):
+    """Add a note to the timeline."""
+    need = get_need_or_404(need_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        services.add_note(need, form.body.data, current_user)
+        db.session.commit()
+        flash(_("Note added."), "success")
+    else:
+        flash(_("Write something before adding a note."), "danger")
+    return redirect(url_for("needs.detail", need_id=need.id, _anchor="timeline"))
+
+
+@bp.route("/<int:need_id>/delete", methods=["GET", "POST"])
+@require("record.delete")
+def delete(need_id: int):
+    """Delete a need and its follow-ups, after confirmation."""
+    need = get_need_or_404(need_id)
+    if request.method == "POST":
+        delete_need(need)
+        db.session.commit()
+        flash(_("Need deleted."), "success")
+        return redirect(url_for("needs.list"))
+    return render_template(
+        "_confirm.html", title=_("Delete this need?"),
+        message=_("“%(title)s”, its stage history, notes and follow-ups will be deleted.",
+                  title=need.title),
+        action_url=url_for("needs.delete", need_id=need.id), confirm_label=_("Delete need"),
+        cancel_url=url_for("needs.detail", need_id=need.id),
+    )  # fmt: skip
+
+
+def _flags(needs) -> dict[int, dict[str, bool]]:
+    today = local_today()
+    return {n.id: need_flags(n, today) for n in needs}
+
+
+def _filter_options() -> dict:
+    return {
+        "stages": list(Stage),
+        "countries": country_choices(),
+        "categories": choices.categories(),
+        "industries": choices.industries(),
+        "owners": choices.active_users(),
+        "delegations": choices.delegations(),
+    }
+
+
+def _prefill() -> dict:
+    data = {"owner_id": current_user.id}
+    for key in ("organisation_id", "delegation_id", "meeting_id"):
+        if (value := parse_id(request.args.get(key))) is not None:
+            data[key] = value
+    return data
+
+
+def _set_choices(form: NeedForm, need: Need | None = None) -> None:
+    form.organisation_id.choices = choices.organisations()
+    form.delegation_id.choices = choices.delegations()
+    form.meeting_id.choices = choices.meetings(parse_id(form.delegation_id.data))
+    form.category_id.choices = choices.categories(need.category_id if need else None)
+    form.key_industry_id.choices = choices.industries(need.key_industry_id if need else None)
+    form.owner_id.choices = choices.active_users(need.owner_id if need else None)
+
+
+def _stage_form(need: Need) -> StageForm:
+    form = StageForm()
+    form.to_stage.choices = [(s.value, s.label) for s in allowed_moves(need.stage)]
+    form.lost_reason_id.choices = choices.lost_reasons()
+    return form
+
+
+def _conflict(need_id: int, form: NeedForm):
+    db.session.rollback()
+    current = get_need_or_404(need_id)
+    form.version.data = current.version
+    flash(_("Someone else saved this need while you were editing. Compare with the current "
+            "values below, then save again to overwrite them."), "warning")  # fmt: skip
+    return render_template("needs/form.html", form=form, need=current, conflict=current), 409
+
+
+def _back_to(need: Need) -> str:
+    """Back to the board when the move came from there, else to the need."""
+    return safe_local_path(request.form.get("next")) or url_for("needs.detail", need_id=need.id)

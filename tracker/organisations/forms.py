@@ -1,0 +1,41 @@
+"""Organisation form."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from tracker.forms import OptionalIntSelectField, url_field
+from tracker.models.organisation import KIND_LABELS, OrganisationKind
+
+NAME_LENGTH = Length(max=200)
+
+
+class OrganisationForm(FlaskForm):
+    """All fields of an organisation; country and industry choices are set by the view."""
+
+    name = StringField(
+        _l("Name"),
+        validators=[DataRequired(), NAME_LENGTH],
+        description=_l("The name as the organisation writes it, with its legal form."),
+    )
+    name_de = StringField(_l("German name"), validators=[Optional(), NAME_LENGTH])
+    name_en = StringField(_l("English name"), validators=[Optional(), NAME_LENGTH])
+    name_zh = StringField(_l("Chinese name"), validators=[Optional(), NAME_LENGTH])
+    kind = SelectField(
+        _l("Kind"),
+        choices=[(kind.value, KIND_LABELS[kind]) for kind in OrganisationKind],
+        default=OrganisationKind.COMPANY.value,
+    )
+    is_local = BooleanField(
+        _l("Local (host-side) organisation"),
+        description=_l("Tick for partners in the district; leave empty for visitors."),
+    )
+    country = SelectField(_l("Country"), validators=[Optional()])
+    city = StringField(_l("City"), validators=[Optional(), Length(max=120)])
+    website = url_field(_l("Website"))
+    key_industry_id = OptionalIntSelectField(
+        _l("Key industry"), description=_l("The district's focus sector it belongs to, if any.")
+    )
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
+    confirm_duplicate = BooleanField(_l("This is a different organisation, create it anyway"))

@@ -1,0 +1,50 @@
+"""Person form."""
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from tracker.forms import OptionalIntSelectField
+
+# Digits, spaces and the punctuation people write phone numbers with: +86 (21) 5678-1234 / 5.
+_PHONE = re.compile(r"[0-9 +\-()/.]*")
+
+
+class PersonForm(FlaskForm):
+    """All fields of a person; the organisation choices are set by the view."""
+
+    full_name = StringField(
+        _l("Full name"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("As the person writes it, e.g. Dr. Anna Müller or 王伟."),
+    )
+    name_other_script = StringField(
+        _l("Name in other script"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("The name in Chinese characters or in Latin letters."),
+    )
+    position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
+    organisation_id = OptionalIntSelectField(_l("Organisation"))
+    email = EmailField(
+        _l("E-mail"), validators=[Optional(), Length(max=254), Email(check_deliverability=False)]
+    )
+    phone = StringField(
+        _l("Phone"),
+        validators=[Optional(), Length(max=50)],
+        description=_l("Digits, spaces and + - ( ) / . only."),
+    )
+    languages = StringField(
+        _l("Languages"),
+        validators=[Optional(), Length(max=120)],
+        description=_l("e.g. German, English"),
+    )
+    notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=20000)])
+    confirm_email = BooleanField(_l("This is a different person, save anyway"))
+
+    def validate_phone(self, field) -> None:
+        """Refuse letters and symbols that never belong in a phone number."""
+        if field.data and not _PHONE.fullmatch(field.data):
+            raise ValidationError(_l("Use only digits, spaces and + - ( ) / ."))

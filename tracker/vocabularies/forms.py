@@ -1,0 +1,45 @@
+"""The form for a vocabulary term."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+
+from tracker.vocabularies import services
+
+NAME_MAX = 120
+
+
+class TermForm(FlaskForm):
+    """Name in three languages, position and whether it is offered in forms."""
+
+    name = StringField(
+        _l("Name (English)"),
+        validators=[DataRequired(), Length(max=NAME_MAX)],
+        description=_l("Unique within the list; also shown when no translation is given."),
+    )
+    name_de = StringField(_l("German"), validators=[Optional(), Length(max=NAME_MAX)])
+    name_zh = StringField(_l("Chinese"), validators=[Optional(), Length(max=NAME_MAX)])
+    position = IntegerField(
+        _l("Position"),
+        default=0,
+        validators=[Optional(), NumberRange(min=0, max=9999)],
+        description=_l("Lower numbers come first; equal positions are sorted by name."),
+    )
+    active = BooleanField(
+        _l("Active"),
+        default=True,
+        description=_l(
+            "Inactive terms stay on existing records but are no longer offered in forms."
+        ),
+    )
+
+    def __init__(self, *args, model: type[services.Term], term_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._model = model
+        self._term_id = term_id
+
+    def validate_name(self, field) -> None:
+        """Names are unique within their vocabulary, whatever the case."""
+        if services.name_taken(self._model, field.data, exclude_id=self._term_id):
+            raise ValidationError(_l("This name is already in the list."))
