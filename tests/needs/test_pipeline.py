@@ -141,3 +141,22 @@ def test_reopen_refusals(make, staff, stage, target, note, message):
     with pytest.raises(TransitionError, match=message):
         reopen_need(need, target, staff, note)
     assert need.stage == stage
+
+
+@pytest.mark.parametrize(
+    ("stage", "expected"),
+    [
+        (Stage.NEW, Stage.QUALIFIED),
+        (Stage.TALKS, Stage.NEGOTIATION),
+        (Stage.NEGOTIATION, Stage.WON),
+        (Stage.ON_HOLD, Stage.NEW),
+        (Stage.WON, None),
+        (Stage.LOST, None),
+    ],
+)
+def test_next_stage_is_the_step_forward(stage, expected):
+    from tracker.needs.pipeline import next_stage
+
+    assert next_stage(stage) == expected
+    if expected is not None:
+        assert expected in allowed_moves(stage)

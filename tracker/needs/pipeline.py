@@ -47,6 +47,14 @@ def allowed_moves(stage: Stage) -> list[Stage]:
     return [s for s in Stage if s in ALLOWED_MOVES[stage]]
 
 
+def next_stage(stage: Stage) -> Stage | None:
+    """The usual next step forward from stage, offered first in stage selects."""
+    forward = [*ACTIVE_STAGES, Stage.WON]
+    if stage in ACTIVE_STAGES:
+        return forward[forward.index(stage) + 1]
+    return Stage.NEW if stage == Stage.ON_HOLD else None
+
+
 def move_need(
     need: Need, to_stage: Stage, by: User, note: str | None = None, outcome: Outcome | None = None
 ) -> StageChange:

@@ -43,3 +43,21 @@ class TermForm(FlaskForm):
         """Names are unique within their vocabulary, whatever the case."""
         if services.name_taken(self._model, field.data, exclude_id=self._term_id):
             raise ValidationError(_l("This name is already in the list."))
+
+
+class LostReasonForm(TermForm):
+    """A lost reason can ask for an explanation (as "other" does)."""
+
+    needs_text = BooleanField(
+        _l("Ask for an explanation"),
+        description=_l(
+            "When a need is lost for this reason, a few words of explanation are required."
+        ),
+    )
+
+
+def form_class(model: type[services.Term]) -> type[TermForm]:
+    """The form for a vocabulary's terms."""
+    from tracker.models import LostReason
+
+    return LostReasonForm if model is LostReason else TermForm

@@ -1,17 +1,32 @@
-"""Managed vocabularies: topics and key industries, their usage, and the delete guard."""
+"""Managed vocabularies: topics, key industries, need categories and lost reasons; their usage,
+and the delete guard."""
 
 from dataclasses import dataclass
 
 from sqlalchemy import ScalarSelect, func, select
 
 from tracker.extensions import db
-from tracker.models import KeyIndustry, Organisation, Topic, delegation_topic
+from tracker.models import (
+    KeyIndustry,
+    LostReason,
+    Need,
+    NeedCategory,
+    Organisation,
+    Topic,
+    delegation_topic,
+)
+from tracker.models.matchmaking import offer_industry
 from tracker.models.meeting import meeting_topic
 
-Term = Topic | KeyIndustry
+Term = Topic | KeyIndustry | NeedCategory | LostReason
 
 # URL segment -> model; the views 404 on anything else.
-VOCABULARIES: dict[str, type[Term]] = {"topics": Topic, "industries": KeyIndustry}
+VOCABULARIES: dict[str, type[Term]] = {
+    "topics": Topic,
+    "industries": KeyIndustry,
+    "categories": NeedCategory,
+    "lost-reasons": LostReason,
+}
 
 
 class TermInUse(Exception):
@@ -47,11 +62,21 @@ def _usage_expression(model: type[Term]) -> ScalarSelect:
             .scalar_subquery()
         )
         return delegations + meetings
-    return (
-        select(func.count(Organisation.id))
-        .where(Organisation.key_industry_id == KeyIndustry.id)
-        .scalar_subquery()
-    )
+    if model is KeyIndustry:
+        organisations = (
+            select(func.count(Organisation.id))
+            .where(Organisation.key_industry_id == KeyIndustry.id)
+            .scalar_subquery()
+        )
+        needs = select(func.count(Need.id)).where(Need.key_industry_id == KeyIndustry.id)
+        offers = (
+            select(func.count())
+            .select_from(offer_industry)
+            .where(offer_industry.c.key_industry_id == KeyIndustry.id)
+        )
+        return organisations + needs.scalar_subquery() + offers.scalar_subquery()
+    column = Need.category_id if model is NeedCategory else Need.lost_reason_id
+    return select(func.count(Need.id)).where(column == model.id).scalar_subquery()
 
 
 def list_terms(model: type[Term]) -> list[TermRow]:
@@ -85,8 +110,16 @@ def name_taken(model: type[Term], name: str, exclude_id: int | None = None) -> b
 
 
 def _apply(
-    term: Term, name: str, name_de: str | None, name_zh: str | None, position: int, active: bool
+    term: Term,
+    name: str,
+    name_de: str | None,
+    name_zh: str | None,
+    position: int,
+    active: bool,
+    needs_text: bool = False,
 ) -> None:
+    if isinstance(term, LostReason):
+        term.needs_text = needs_text
     term.name = " ".join(name.split())
     term.name_de = (name_de or "").strip() or None
     term.name_zh = (name_zh or "").strip() or None
@@ -102,20 +135,28 @@ def create_term(
     name_zh: str | None = None,
     position: int = 0,
     active: bool = True,
+    needs_text: bool = False,
 ) -> Term:
     """Add a term to a vocabulary; the caller has checked name_taken."""
     term = model()
-    _apply(term, name, name_de, name_zh, position, active)
+    _apply(term, name, name_de, name_zh, position, active, needs_text)
     db.session.add(term)
     db.session.flush()
     return term
 
 
 def update_term(
-    term: Term, *, name: str, name_de: str | None, name_zh: str | None, position: int, active: bool
+    term: Term,
+    *,
+    name: str,
+    name_de: str | None,
+    name_zh: str | None,
+    position: int,
+    active: bool,
+    needs_text: bool = False,
 ) -> None:
     """Rename, reorder or (de)activate a term; records keep using it either way."""
-    _apply(term, name, name_de, name_zh, position, active)
+    _apply(term, name, name_de, name_zh, position, active, needs_text)
     db.session.flush()
 
 

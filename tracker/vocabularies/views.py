@@ -1,4 +1,4 @@
-"""Managing the topic and key-industry lists."""
+"""Managing the vocabularies: topics, key industries, need categories and lost reasons."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -9,13 +9,23 @@ from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.security import require
 from tracker.vocabularies import services
-from tracker.vocabularies.forms import TermForm
+from tracker.vocabularies.forms import TermForm, form_class
 
 bp = Blueprint("vocabularies", __name__, url_prefix="/vocabularies")
 
 # Page titles per vocabulary, as whole sentences so translators can inflect them.
-NEW_TITLES = {"topics": _l("New topic"), "industries": _l("New key industry")}
-EDIT_TITLES = {"topics": _l("Edit topic"), "industries": _l("Edit key industry")}
+NEW_TITLES = {
+    "topics": _l("New topic"),
+    "industries": _l("New key industry"),
+    "categories": _l("New need category"),
+    "lost-reasons": _l("New lost reason"),
+}
+EDIT_TITLES = {
+    "topics": _l("Edit topic"),
+    "industries": _l("Edit key industry"),
+    "categories": _l("Edit need category"),
+    "lost-reasons": _l("Edit lost reason"),
+}
 
 
 def _model_or_404(kind: str) -> type[services.Term]:
@@ -26,24 +36,24 @@ def _model_or_404(kind: str) -> type[services.Term]:
 
 
 def _form_values(form: TermForm) -> dict:
-    return {
+    values = {
         "name": form.name.data,
         "name_de": form.name_de.data,
         "name_zh": form.name_zh.data,
         "position": form.position.data or 0,
         "active": form.active.data,
     }
+    if "needs_text" in form:
+        values["needs_text"] = form.needs_text.data
+    return values
 
 
 @bp.route("/")
 @require("vocabulary.manage")
 def index():
-    """Both vocabularies, each term with how many records use it."""
-    return render_template(
-        "vocabularies/index.html",
-        topics=services.list_terms(services.VOCABULARIES["topics"]),
-        industries=services.list_terms(services.VOCABULARIES["industries"]),
-    )
+    """Every vocabulary, each term with how many records use it."""
+    rows = {kind: services.list_terms(model) for kind, model in services.VOCABULARIES.items()}
+    return render_template("vocabularies/index.html", rows=rows)
 
 
 @bp.route("/<kind>/new", methods=["GET", "POST"])
@@ -51,7 +61,7 @@ def index():
 def create(kind: str):
     """Add a term."""
     model = _model_or_404(kind)
-    form = TermForm(model=model)
+    form = form_class(model)(model=model)
     if form.validate_on_submit():
         term = services.create_term(model, **_form_values(form))
         db.session.commit()
@@ -67,7 +77,7 @@ def create(kind: str):
 def edit(kind: str, term_id: int):
     """Rename, translate, reorder or deactivate a term."""
     term = db.get_or_404(_model_or_404(kind), term_id)
-    form = TermForm(obj=term, model=type(term), term_id=term.id)
+    form = form_class(type(term))(obj=term, model=type(term), term_id=term.id)
     if form.validate_on_submit():
         services.update_term(term, **_form_values(form))
         db.session.commit()
