@@ -10,6 +10,7 @@ from sqlalchemy import select
 from tracker import demo_data as data
 from tracker.extensions import db
 from tracker.i18n import local_today
+from tracker.matchmaking.services import OfferData, save_offer
 from tracker.models import (
     Currency,
     Delegation,
@@ -18,6 +19,7 @@ from tracker.models import (
     FollowUp,
     FollowUpKind,
     KeyIndustry,
+    LocalOffer,
     LostReason,
     Meeting,
     MemberRole,
@@ -28,9 +30,11 @@ from tracker.models import (
     Person,
     Role,
     Stage,
+    SynonymGroup,
     Topic,
     User,
 )
+from tracker.models.meeting import meeting_person
 from tracker.needs.pipeline import Outcome, move_need
 from tracker.needs.services import create_need
 from tracker.text import organisation_key
@@ -75,6 +79,7 @@ def seed() -> str:
         _person(name, other, position, local[org_index], "zh, en", created)
     thuringia = _thuringia(staff, topics, visiting, created)
     _needs(thuringia, staff, visiting, industries, created)
+    _matchmaking(thuringia, local, industries, created)
     _planned_delegation(staff, topics, created)
     db.session.flush()
     return ", ".join(f"{n} {kind} added" for kind, n in created.items()) or "nothing to add"
@@ -281,3 +286,51 @@ def _planned_delegation(staff, topics, created) -> None:
         )
     )
     created["delegations"] += 1
+
+
+def _matchmaking(delegation, local, industries, created) -> None:
+    """Offers of the local partners, the synonym list, what needs ask for, and the park's
+    director at the round table (so "met the delegation" shows)."""
+    for title, (area, headcount) in data.NEED_ASKS.items():
+        need = db.session.scalar(select(Need).where(Need.title == title))
+        if need is not None and need.area_m2_asked is None and need.headcount_asked is None:
+            need.area_m2_asked, need.headcount_asked = area, headcount
+    for org_i, kind, title, text, area, heads, inds, keywords, contact_i in data.LOCAL_OFFERS:
+        exists = select(LocalOffer.id).where(
+            LocalOffer.organisation_id == local[org_i].id, LocalOffer.title == title
+        )
+        if db.session.scalar(exists) is not None:
+            continue
+        contact = data.LOCAL_CONTACTS[contact_i] if contact_i is not None else None
+        person = _person(*contact[:3], local[org_i], "zh, en", created) if contact else None
+        offer = OfferData(
+            kind=kind, title=title, description=text, area_m2=area, headcount=heads,
+            keywords=keywords, contact_person_id=person.id if person else None,
+            industry_ids=[industries[name].id for name in inds],
+        )  # fmt: skip
+        save_offer(None, local[org_i], offer, None)
+        created["offers"] += 1
+    known = set(db.session.scalars(select(SynonymGroup.terms)))
+    for terms in data.SYNONYMS:
+        if terms not in known:
+            db.session.add(SynonymGroup(terms=terms))
+            created["synonym groups"] += 1
+    _park_at_round_table(delegation, local[0], created)
+
+
+def _park_at_round_table(delegation, park, created) -> None:
+    director = _person(*data.LOCAL_CONTACTS[0][:3], park, "zh, en", created)
+    meeting = db.session.scalar(
+        select(Meeting).where(
+            Meeting.delegation_id == delegation.id, Meeting.place == "Shanghai Robot Industry Park"
+        )
+    )
+    if meeting is None:
+        return
+    attended = select(meeting_person.c.person_id).where(
+        meeting_person.c.meeting_id == meeting.id, meeting_person.c.person_id == director.id
+    )
+    if db.session.scalar(attended) is None:
+        db.session.execute(
+            meeting_person.insert().values(meeting_id=meeting.id, person_id=director.id)
+        )

@@ -141,3 +141,43 @@ NEEDS = [
     (7, "Site for a green hydrogen demonstration plant", "Establishment and investment",
      "Green and low-carbon technology", "lost", 20_000_000, 40, 1, None),
 ]  # fmt: skip
+
+# What some needs ask for, so offers can be compared: need title -> (m² asked, headcount asked)
+NEED_ASKS = {
+    "Production space of 3,000 m² for robot arm assembly": (3000, 60),
+    "Recruit ten software engineers in Shanghai": (None, 10),
+}
+
+# Offers of the local partners: (organisation index in LOCAL_ORGANISATIONS, kind, title,
+# description, m² available, headcount, key industries, keywords, contact index or None)
+LOCAL_OFFERS = [
+    (0, "factory_space", "Standard factory buildings, phase II",
+     "Ready-to-use production halls with 8 m clear height, 3 t floor load and a shared test "
+     "field for industrial robots; flexible leases from 1,000 m².",
+     5000, None, ["Robotics and high-end manufacturing"],
+     "Produktionsfläche, production space, 厂房, robot assembly, Roboter", 0),
+    (0, "talent_programme", "Robotics engineers' talent apartments",
+     "Subsidised apartments and recruiting days with Shanghai University for engineers.",
+     None, 40, ["Robotics and high-end manufacturing"], "engineers, Ingenieure, 工程师", 0),
+    (1, "subsidy_scheme", "Baoshan foreign investment support policy",
+     "Rent subsidies, start-up grants and fast-track registration for foreign-invested firms.",
+     None, None, [], "Zuschüsse, subsidies, 补贴, registration", 1),
+    (1, "office_space", "Serviced offices at the Baoshan business centre",
+     "Furnished offices for a first representative office, from 50 m².",
+     800, None, [], "office, Büro, 办公室", 1),
+    (2, "supplier_capability", "Die-casting and machining suppliers",
+     "Fifteen certified suppliers of aluminium die-cast and machined parts for vehicles.",
+     None, None, ["Automotive parts"], "Gehäuseteile, die casting, Druckguss, 压铸", 2),
+    (3, "research_cooperation", "Joint lab for optical and new materials",
+     "Shared equipment and joint projects with the materials lab's research groups.",
+     None, None, ["New materials"], "optics, Photonik, 光学, coatings", None),
+]  # fmt: skip
+
+# Synonym groups for matching keywords across Chinese, German and English.
+SYNONYMS = [
+    "Gehäuseteile ~ housing parts ~ 外壳",
+    "Produktionsfläche ~ production space ~ 厂房 ~ Fertigungshalle",
+    "Zuschüsse ~ subsidies ~ 补贴 ~ Förderung",
+    "Ingenieure ~ engineers ~ 工程师",
+    "Druckguss ~ die casting ~ 压铸",
+]

@@ -3,6 +3,7 @@
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 from flask_babel import force_locale
@@ -12,7 +13,8 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.followups.queries import ROW_OPTIONS, subject_of
-from tracker.models import FollowUp, FollowUpStatus, User
+from tracker.models import FollowUp, FollowUpStatus, Talk, User
+from tracker.talks.services import talks_for_user
 
 TOKEN_BYTES = 32  # token_urlsafe(32) gives 43 characters; the column holds 64
 # What token_urlsafe produces; anything else is refused before it reaches the database.
@@ -56,6 +58,9 @@ def build_feed(user: User) -> Calendar:
         calendar.add("x-wr-calname", _("Tracker: %(name)s", name=user.display_name))
         calendar.add("x-wr-timezone", current_app.config["BABEL_DEFAULT_TIMEZONE"])
         add_followup_events(calendar, user)
+        add_talk_events(calendar, user)
+        # One VTIMEZONE per zone the timed events use (RFC 5545 3.6.5).
+        calendar.add_missing_timezones()
     return calendar
 
 
@@ -93,4 +98,31 @@ def followup_event(followup: FollowUp) -> Event:
     event.add("last-modified", _utc(followup.updated_at))
     event.add("sequence", followup.version - 1)  # versions start at 1, sequences at 0
     event.add("transp", "TRANSPARENT")
+    return event
+
+
+def add_talk_events(calendar: Calendar, user: User) -> None:
+    """Append a timed event for each talk the user takes part in as staff."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    for talk in talks_for_user(user):
+        calendar.add_component(talk_event(talk, zone))
+
+
+def talk_event(talk: Talk, zone: ZoneInfo) -> Event:
+    """One talk as a VEVENT in the commission's time zone, with a stable UID."""
+    link = url_for("talks.detail", talk_id=talk.id, _external=True)
+    partners = ", ".join(o.name for o in talk.organisations)
+    lines = [talk.need.organisation.name, partners, talk.video_link or "", talk.agenda or "", link]
+    event = Event()
+    event.add("uid", f"talk-{talk.id}@tracker")
+    event.add("dtstart", _utc(talk.starts_at).astimezone(zone))
+    event.add("dtend", _utc(talk.ends_at).astimezone(zone))
+    event.add("summary", talk.title)
+    event.add("description", "\n".join(line for line in lines if line))
+    if talk.place or talk.video_link:
+        event.add("location", talk.place or talk.video_link)
+    event.add("url", link)
+    event.add("dtstamp", _utc(talk.updated_at))
+    event.add("last-modified", _utc(talk.updated_at))
+    event.add("sequence", talk.sequence)
     return event

@@ -141,6 +141,9 @@ class Need(TimestampMixin, db.Model):
     estimated_investment: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))
     currency: Mapped[Currency | None] = mapped_column(enum_column(Currency))
     expected_jobs: Mapped[int | None]
+    # What the company asks for, so offers can be compared with it (matchmaking).
+    area_m2_asked: Mapped[int | None]
+    headcount_asked: Mapped[int | None]
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     next_step: Mapped[str | None] = mapped_column(String(300))
     next_step_date: Mapped[date | None] = mapped_column(index=True)

@@ -64,6 +64,22 @@ class NeedForm(FlaskForm):
             NumberRange(min=0, max=1_000_000, message=_l("Enter 0 to 1,000,000.")),
         ],
     )
+    area_m2_asked = IntegerField(
+        _l("Space asked, m²"),
+        description=_l("Floor space the company looks for, if any."),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=10_000_000, message=_l("Enter 1 to 10,000,000 m².")),
+        ],
+    )
+    headcount_asked = IntegerField(
+        _l("Headcount asked"),
+        description=_l("People to recruit or train, if any."),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=1_000_000, message=_l("Enter 1 to 1,000,000.")),
+        ],
+    )
     owner_id = OptionalIntSelectField(_l("Owner"), description=_l("The colleague responsible."))
     next_step = StringField(_l("Next step"), validators=[Optional(), Length(max=300)])
     next_step_date = DateField(_l("Next step date"), validators=[Optional()])

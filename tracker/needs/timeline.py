@@ -7,7 +7,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
-from tracker.models import FollowUp, FollowUpStatus, Need, NeedNote, Reassignment, StageChange
+from tracker.models import (
+    FollowUp,
+    FollowUpStatus,
+    Match,
+    MatchChange,
+    Need,
+    NeedNote,
+    Reassignment,
+    StageChange,
+    Talk,
+)
 
 
 @dataclass
@@ -21,7 +31,7 @@ class Event:
 
 
 def need_timeline(need: Need) -> list[Event]:
-    """Every event of need, oldest first (four queries, whatever the history's length)."""
+    """Every event of need, oldest first (six queries, whatever the history's length)."""
     events: list[Event] = []
     changes = db.session.scalars(
         select(StageChange)
@@ -54,5 +64,24 @@ def need_timeline(need: Need) -> list[Event]:
         select(NeedNote).where(NeedNote.need_id == need.id).options(joinedload(NeedNote.author))
     )
     events += [Event(n.created_at, "note", n.author, n) for n in notes]
+    events += _matchmaking_events(need)
     # Ties (same second) keep a stable, meaningful order: the kind order above.
     return sorted(events, key=lambda e: e.at)
+
+
+def _matchmaking_events(need: Need) -> list[Event]:
+    """Match status changes and talks scheduled (two queries)."""
+    changes = db.session.scalars(
+        select(MatchChange)
+        .join(Match, Match.id == MatchChange.match_id)
+        .where(Match.need_id == need.id)
+        .options(
+            joinedload(MatchChange.changed_by),
+            joinedload(MatchChange.match).joinedload(Match.organisation),
+        )
+    )
+    events = [Event(c.changed_at, "match", c.changed_by, c) for c in changes]
+    talks = db.session.scalars(
+        select(Talk).where(Talk.need_id == need.id).options(joinedload(Talk.created_by))
+    )
+    return events + [Event(t.created_at, "talk", t.created_by, t) for t in talks]

@@ -1,0 +1,105 @@
+"""Matchmaking forms: offers, synonym groups, picking a partner, changing a match's status."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+
+from tracker.forms import OptionalIntSelectField
+from tracker.matchmaking.services import parse_terms
+from tracker.models import MatchStatus, OfferKind
+
+
+class OfferForm(FlaskForm):
+    """What a local partner offers; the view sets the contact and industry choices."""
+
+    kind = SelectField(_l("Kind"), choices=[(k.value, k.label) for k in OfferKind])
+    title = StringField(
+        _l("Title"),
+        validators=[DataRequired(), Length(max=200)],
+        description=_l("E.g. “Standard factory buildings, phase II”."),
+    )
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
+    area_m2 = IntegerField(
+        _l("Area available, m²"),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=10_000_000, message=_l("Enter 1 to 10,000,000 m².")),
+        ],
+        description=_l("For factory, office and lab space."),
+    )
+    headcount = IntegerField(
+        _l("Headcount capacity"),
+        validators=[
+            Optional(),
+            NumberRange(min=1, max=1_000_000, message=_l("Enter 1 to 1,000,000.")),
+        ],
+        description=_l("People a talent programme or site can take, where it applies."),
+    )
+    industry_ids = SelectMultipleField(
+        _l("Key industries"), coerce=int, choices=[], validators=[Optional()]
+    )
+    keywords = TextAreaField(
+        _l("Keywords"),
+        validators=[Optional(), Length(max=1000)],
+        description=_l(
+            "Separated by commas, in any of Chinese, German and English, "
+            "e.g. “Gehäuseteile, die casting, 压铸”."
+        ),
+    )
+    contact_person_id = OptionalIntSelectField(_l("Contact person"))
+    active = BooleanField(
+        _l("Active"), default=True, description=_l("Only active offers are suggested.")
+    )
+
+
+class SynonymForm(FlaskForm):
+    """A group of terms that mean the same, managed by managers."""
+
+    terms = TextAreaField(
+        _l("Terms"),
+        validators=[DataRequired(), Length(max=1000)],
+        description=_l(
+            "Terms that mean the same, separated by ~ or one per line, "
+            "e.g. “Gehäuseteile ~ housing parts ~ 外壳”."
+        ),
+    )
+    active = BooleanField(_l("Active"), default=True)
+
+    def validate_terms(self, field) -> None:
+        if len(parse_terms(field.data)) < 2:
+            raise ValidationError(_l("Give at least two different terms."))
+
+
+class PickForm(FlaskForm):
+    """Match a need with a local partner chosen by hand."""
+
+    organisation_id = SelectField(_l("Local partner"), coerce=int, validators=[InputRequired()])
+    offer_id = OptionalIntSelectField(
+        _l("Offer"), description=_l("Optional: the partner's offer this is about.")
+    )
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
+
+
+class StatusForm(FlaskForm):
+    """Move a match on; declining asks for a reason."""
+
+    to_status = SelectField(_l("New status"), choices=[(s.value, s.label) for s in MatchStatus])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
+    decline_reason = StringField(
+        _l("Reason for declining"), validators=[Optional(), Length(max=500)]
+    )

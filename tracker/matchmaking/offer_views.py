@@ -1,0 +1,146 @@
+"""Offers of local partners and the synonym list (registered on the matchmaking blueprint)."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+from tracker.matchmaking import services
+from tracker.matchmaking.forms import OfferForm, SynonymForm
+from tracker.models import Organisation, SynonymGroup
+from tracker.needs import choices
+from tracker.security import require
+
+
+def _partner_url(organisation_id: int) -> str:
+    return url_for("organisations.detail", organisation_id=organisation_id, _anchor="offers")
+
+
+def _prepare(form: OfferForm, organisation_id: int, offer=None) -> None:
+    form.contact_person_id.choices = [("", "—"), *services.contact_choices(organisation_id)]
+    current = {i.id for i in offer.industries} if offer else set()
+    industries = [(i, label) for i, label in choices.industries() if i != ""]
+    known = {i for i, _label in industries}
+    form.industry_ids.choices = industries + [
+        (i.id, i.label) for i in (offer.industries if offer else []) if i.id not in known
+    ]
+    if request.method == "GET" and offer is not None:
+        form.industry_ids.data = sorted(current)
+
+
+def _data(form: OfferForm) -> services.OfferData:
+    return services.OfferData(
+        **{name: form[name].data for name in (
+            "kind", "title", "description", "area_m2", "headcount", "keywords",
+            "contact_person_id", "industry_ids", "active")}
+    )  # fmt: skip
+
+
+@require("record.edit")
+def create_offer(organisation_id: int):
+    """Add an offer to a local partner."""
+    organisation = db.get_or_404(Organisation, organisation_id)
+    if not organisation.is_local:
+        flash(
+            _("Offers belong to local partners; mark the organisation as local first."), "warning"
+        )
+        return redirect(url_for("organisations.detail", organisation_id=organisation.id))
+    form = OfferForm()
+    _prepare(form, organisation.id)
+    if form.validate_on_submit():
+        offer = services.save_offer(None, organisation, _data(form), current_user)
+        db.session.commit()
+        flash(_("Offer “%(title)s” added.", title=offer.title), "success")
+        return redirect(_partner_url(organisation.id))
+    return render_template(
+        "matchmaking/offer_form.html", form=form, organisation=organisation, offer=None
+    )
+
+
+@require("record.edit")
+def edit_offer(offer_id: int):
+    """Change an offer."""
+    offer = services.offer_for_edit(offer_id) or abort(404)
+    form = OfferForm(obj=offer)
+    _prepare(form, offer.organisation_id, offer)
+    if form.validate_on_submit():
+        services.save_offer(offer, offer.organisation, _data(form), current_user)
+        db.session.commit()
+        flash(_("Offer “%(title)s” saved.", title=offer.title), "success")
+        return redirect(_partner_url(offer.organisation_id))
+    return render_template(
+        "matchmaking/offer_form.html", form=form, organisation=offer.organisation, offer=offer
+    )
+
+
+@require("record.delete")
+def delete_offer(offer_id: int):
+    """Delete an offer after confirmation."""
+    offer = services.offer_for_edit(offer_id) or abort(404)
+    if request.method == "POST" and EmptyForm().validate_on_submit():
+        organisation_id = offer.organisation_id
+        services.delete_offer(offer)
+        db.session.commit()
+        flash(_("Offer deleted."), "success")
+        return redirect(_partner_url(organisation_id))
+    return render_template(
+        "_confirm.html", title=_("Delete this offer?"),
+        message=_("“%(title)s” will no longer be suggested; matches made with it are kept.",
+                  title=offer.title),
+        action_url=url_for("matchmaking.delete_offer", offer_id=offer.id),
+        confirm_label=_("Delete offer"), cancel_url=_partner_url(offer.organisation_id),
+    )  # fmt: skip
+
+
+@require("vocabulary.manage")
+def synonyms():
+    """The synonym list used to match keywords across languages."""
+    page = db.paginate(
+        services.list_synonym_groups(), per_page=current_app.config["PER_PAGE"], error_out=False
+    )
+    return render_template("matchmaking/synonyms.html", page=page)
+
+
+@require("vocabulary.manage")
+def create_synonym():
+    """Add a synonym group."""
+    form = SynonymForm()
+    if form.validate_on_submit():
+        group = services.save_synonym_group(
+            None, services.parse_terms(form.terms.data), form.active.data
+        )
+        db.session.commit()
+        flash(_("Added “%(terms)s”.", terms=group.terms), "success")
+        return redirect(url_for("matchmaking.synonyms"))
+    return render_template("matchmaking/synonym_form.html", form=form, group=None)
+
+
+@require("vocabulary.manage")
+def edit_synonym(group_id: int):
+    """Change a synonym group."""
+    group = db.get_or_404(SynonymGroup, group_id)
+    form = SynonymForm(obj=group)
+    if form.validate_on_submit():
+        services.save_synonym_group(group, services.parse_terms(form.terms.data), form.active.data)
+        db.session.commit()
+        flash(_("Saved “%(terms)s”.", terms=group.terms), "success")
+        return redirect(url_for("matchmaking.synonyms"))
+    return render_template("matchmaking/synonym_form.html", form=form, group=group)
+
+
+@require("vocabulary.manage")
+def delete_synonym(group_id: int):
+    """Delete a synonym group after confirmation."""
+    group = db.get_or_404(SynonymGroup, group_id)
+    if request.method == "POST" and EmptyForm().validate_on_submit():
+        services.delete_synonym_group(group)
+        db.session.commit()
+        flash(_("Synonym group deleted."), "success")
+        return redirect(url_for("matchmaking.synonyms"))
+    return render_template(
+        "_confirm.html", title=_("Delete this synonym group?"),
+        message=_("“%(terms)s” will no longer link keywords across languages.", terms=group.terms),
+        action_url=url_for("matchmaking.delete_synonym", group_id=group.id),
+        confirm_label=_("Delete"), cancel_url=url_for("matchmaking.synonyms"),
+    )  # fmt: skip

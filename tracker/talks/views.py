@@ -1,0 +1,140 @@
+"""Talks: schedule (from a need or a match), detail, edit, minutes and outcome, delete.
+
+URL map:
+    GET/POST /talks/new?need_id=|match_id=   talks.create   record.edit
+    GET      /talks/<id>                     talks.detail
+    GET/POST /talks/<id>/edit                talks.edit     record.edit
+    GET/POST /talks/<id>/outcome             talks.outcome  record.edit
+    GET/POST /talks/<id>/delete              talks.delete   record.delete
+"""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from tracker.extensions import db
+from tracker.forms import EmptyForm
+from tracker.models import Match, Need, Stage, Talk
+from tracker.needs.loading import parse_id
+from tracker.security import require
+from tracker.talks import services
+from tracker.talks.choices import fill, form_data, set_choices
+from tracker.talks.forms import OutcomeForm, TalkForm
+
+bp = Blueprint("talks", __name__, url_prefix="/talks")
+
+
+def _target() -> tuple[Need, Match | None]:
+    """The need (or the match, and its need) named in the query string; 404 when neither."""
+    if (match_id := parse_id(request.args.get("match_id"))) is not None:
+        match = db.get_or_404(Match, match_id)
+        return match.need, match
+    need_id = parse_id(request.args.get("need_id"))
+    if need_id is None:
+        abort(404)
+    return db.get_or_404(Need, need_id), None
+
+
+def _talk_or_404(talk_id: int) -> Talk:
+    talk = services.talk_detail(talk_id)
+    if talk is None:
+        abort(404)
+    return talk
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("record.edit")
+def create():
+    """Schedule a talk; overlaps for a colleague or the room are warned about first."""
+    need, match = _target()
+    form = TalkForm()
+    if request.method == "GET":
+        form.title.data = (
+            need.title if match is None else f"{need.title}: {match.organisation.name}"
+        )
+        form.organisation_ids.data = [match.organisation_id] if match else []
+        form.staff_ids.data = [current_user.id]
+    set_choices(form, need)
+    found = []
+    if form.validate_on_submit():
+        data = form_data(form)
+        found = services.conflicts(data)
+        if not found or form.schedule_anyway.data:
+            talk = services.create_talk(need, data, current_user, match)
+            db.session.commit()
+            flash(_("Talk scheduled."), "success")
+            if services.offers_move_to_talks(need):
+                flash(_("The need is still “%(stage)s”. You can move it to talks on this page.",
+                        stage=need.stage.label), "info")  # fmt: skip
+            return redirect(url_for(".detail", talk_id=talk.id))
+    return render_template(
+        "talks/form.html", form=form, need=need, match=match, talk=None, conflicts=found
+    )
+
+
+@bp.route("/<int:talk_id>")
+def detail(talk_id: int):
+    """The talk, its participants, and what to do next (outcome, follow-up, stage)."""
+    talk = _talk_or_404(talk_id)
+    return render_template(
+        "talks/detail.html", talk=talk, past=services.is_past(talk),
+        offer_talks_stage=services.offers_move_to_talks(talk.need), talks_stage=Stage.TALKS,
+        entered=services.local_parts(talk.starts_at, talk.timezone),
+        entered_end=services.local_parts(talk.ends_at, talk.timezone),
+    )  # fmt: skip
+
+
+@bp.route("/<int:talk_id>/edit", methods=["GET", "POST"])
+@require("record.edit")
+def edit(talk_id: int):
+    """Change a talk; overlaps are warned about again."""
+    talk = _talk_or_404(talk_id)
+    form = TalkForm()
+    if request.method == "GET":
+        fill(form, talk)
+    set_choices(form, talk.need, talk)
+    found = []
+    if form.validate_on_submit():
+        data = form_data(form)
+        found = services.conflicts(data, exclude_id=talk.id)
+        if not found or form.schedule_anyway.data:
+            services.update_talk(talk, data)
+            db.session.commit()
+            flash(_("Talk saved."), "success")
+            return redirect(url_for(".detail", talk_id=talk.id))
+    return render_template(
+        "talks/form.html", form=form, need=talk.need, match=talk.match, talk=talk, conflicts=found
+    )
+
+
+@bp.route("/<int:talk_id>/outcome", methods=["GET", "POST"])
+@require("record.edit")
+def outcome(talk_id: int):
+    """Record the minutes and the outcome; then offer the next follow-up."""
+    talk = _talk_or_404(talk_id)
+    form = OutcomeForm(obj=talk)
+    if form.validate_on_submit():
+        services.record_outcome(talk, form.minutes.data, form.outcome.data, current_user)
+        db.session.commit()
+        flash(_("Outcome recorded. Assign the next follow-up below."), "success")
+        return redirect(url_for(".detail", talk_id=talk.id))
+    return render_template("talks/outcome.html", form=form, talk=talk)
+
+
+@bp.route("/<int:talk_id>/delete", methods=["GET", "POST"])
+@require("record.delete")
+def delete(talk_id: int):
+    """Delete a talk after confirmation."""
+    talk = _talk_or_404(talk_id)
+    if request.method == "POST" and EmptyForm().validate_on_submit():
+        need_id = talk.need_id
+        services.delete_talk(talk)
+        db.session.commit()
+        flash(_("Talk deleted."), "success")
+        return redirect(url_for("needs.detail", need_id=need_id))
+    return render_template(
+        "_confirm.html", title=_("Delete this talk?"),
+        message=_("“%(title)s” will be removed from everyone's calendar.", title=talk.title),
+        action_url=url_for(".delete", talk_id=talk.id), confirm_label=_("Delete talk"),
+        cancel_url=url_for(".detail", talk_id=talk.id),
+    )  # fmt: skip
