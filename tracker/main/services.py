@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationStatus, Organisation, Person, User
+from tracker.organisations.services import name_matches
 from tracker.text import fold
 
 SEARCH_LIMIT = 20
@@ -37,7 +38,9 @@ def search(query: str, limit: int = SEARCH_LIMIT) -> SearchResults:
         return select(model).where(model.search_key.contains(needle, autoescape=True)).limit(limit)
 
     delegations = db.session.scalars(matching(Delegation).order_by(Delegation.start_date.desc()))
-    organisations = db.session.scalars(matching(Organisation).order_by(Organisation.name))
+    organisations = db.session.scalars(
+        select(Organisation).where(name_matches(needle)).limit(limit).order_by(Organisation.name)
+    )
     people = db.session.scalars(
         matching(Person).options(selectinload(Person.organisation)).order_by(Person.full_name)
     )

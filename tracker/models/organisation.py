@@ -12,6 +12,7 @@ from tracker.models.base import TimestampMixin, enum_column
 from tracker.text import organisation_key, search_key
 
 if TYPE_CHECKING:
+    from tracker.models.imports import OrganisationAlias
     from tracker.models.person import Person
     from tracker.models.user import User
     from tracker.models.vocabulary import KeyIndustry
@@ -76,6 +77,13 @@ class Organisation(TimestampMixin, db.Model):
     created_by: Mapped["User | None"] = relationship()
     people: Mapped[list["Person"]] = relationship(
         back_populates="organisation", lazy="raise", order_by="Person.full_name"
+    )
+    aliases: Mapped[list["OrganisationAlias"]] = relationship(
+        back_populates="organisation",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="OrganisationAlias.name",
     )
 
     def refresh_keys(self) -> None:

@@ -39,3 +39,16 @@ class OrganisationForm(FlaskForm):
     )
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
     confirm_duplicate = BooleanField(_l("This is a different organisation, create it anyway"))
+
+
+class MergeForm(FlaskForm):
+    """The organisation that stays when a duplicate is merged into it (choices set by the view)."""
+
+    survivor_id = OptionalIntSelectField(
+        _l("Merge into"),
+        validators=[DataRequired(_l("Choose the organisation that stays."))],
+        description=_l(
+            "Its people, needs, follow-ups and delegation history move there; this "
+            "organisation's names are kept as other names, and it is deleted."
+        ),
+    )
