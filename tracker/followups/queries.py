@@ -152,10 +152,17 @@ def list_followups(
     need_id: int | None = None,
     due_from: date | None = None,
     due_to: date | None = None,
+    completed_from: date | None = None,
+    completed_to: date | None = None,
+    need_ids: Select | None = None,
     sort: str = "due",
     today: date | None = None,
 ) -> Select:
-    """Follow-ups matching the filters with what each row shows; unknown values are ignored."""
+    """Follow-ups matching the filters with what each row shows; unknown values are ignored.
+
+    completed_from/to are local days; need_ids (a select of Need.id) keeps the follow-ups on
+    those needs, as a report's drill-down asks.
+    """
     stmt = select(FollowUp).options(*ROW_OPTIONS)
     if assignee_id is not None:
         stmt = stmt.where(FollowUp.assignee_id == assignee_id)
@@ -169,6 +176,13 @@ def list_followups(
         stmt = stmt.where(FollowUp.due_date >= due_from)
     if due_to is not None:
         stmt = stmt.where(FollowUp.due_date <= due_to)
+    if completed_from is not None:
+        stmt = stmt.where(FollowUp.completed_at >= local_midnight_utc(completed_from))
+    if completed_to is not None:
+        next_day = completed_to + timedelta(days=1)
+        stmt = stmt.where(FollowUp.completed_at < local_midnight_utc(next_day))
+    if need_ids is not None:
+        stmt = stmt.where(FollowUp.need_id.in_(need_ids))
     key = sort.removeprefix("-")
     column = SORTS.get(key, FollowUp.due_date)
     first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()

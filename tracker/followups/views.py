@@ -4,12 +4,16 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 
 from tracker.extensions import db
 from tracker.followups import edit_views, services
 from tracker.followups.forms import CompleteForm
 from tracker.i18n import local_today
-from tracker.models import FollowUpStatus
+from tracker.models import FollowUpStatus, Need
+from tracker.needs.loading import parse_filters
+from tracker.needs.services import filtered
 
 bp = Blueprint("followups", __name__, url_prefix="/followups")
 
@@ -24,7 +28,13 @@ for _rule, _view, _methods in _RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=_methods)
 
 STATUS_VALUES = {s.value for s in FollowUpStatus}
-FILTER_KEYS = ("assignee_id", "status", "overdue", "need_id", "due_from", "due_to")
+FILTER_KEYS = (
+    "assignee_id", "status", "overdue", "need_id", "due_from", "due_to", "completed_from",
+    "completed_to",
+)  # fmt: skip
+# Report links restrict the list to follow-ups on needs (on_needs=1) matching the needs list's
+# filters, given with this prefix (need.delegation_id=3).
+NEED_PREFIX = "need."
 
 
 def _date_arg(name: str) -> date | None:
@@ -46,7 +56,23 @@ def _list_filters() -> dict:
         "need_id": args.get("need_id", type=int),
         "due_from": _date_arg("due_from"),
         "due_to": _date_arg("due_to"),
+        "completed_from": _date_arg("completed_from"),
+        "completed_to": _date_arg("completed_to"),
+        "need_ids": _need_ids(),
     }
+
+
+def _need_ids():
+    """With on_needs=1, the ids of the needs matching the need.* arguments (all needs when
+    there are none), else None: follow-ups about organisations and delegations stay in."""
+    if request.args.get("on_needs") != "1":
+        return None
+    args = MultiDict(
+        (key.removeprefix(NEED_PREFIX), value)
+        for key, value in request.args.items(multi=True)
+        if key.startswith(NEED_PREFIX)
+    )
+    return filtered(select(Need.id), parse_filters(args, local_today()))
 
 
 @bp.route("/mine")
@@ -78,7 +104,7 @@ def list_followups():
         page=page,
         sort=sort,
         filters=filters,
-        filtered=any(filters.values()),
+        filtered=any(value is not None and value is not False for value in filters.values()),
         users=services.all_user_choices(),
         statuses=FollowUpStatus,
         today=local_today(),

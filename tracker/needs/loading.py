@@ -1,14 +1,17 @@
 """Loading needs for the views: one place for 404s, eager loading and filter parsing."""
 
+from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import format_date
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
 from tracker.extensions import db
-from tracker.models import Need, Stage
-from tracker.needs.services import NeedFilters
+from tracker.models import Currency, LostReason, Need, Stage
+from tracker.needs.services import NONE, NeedFilters
 
 
 def get_need_or_404(need_id: int) -> Need:
@@ -37,24 +40,109 @@ def need_detail(need_id: int) -> Need:
 
 def parse_filters(args: MultiDict, today: date) -> NeedFilters:
     """Filters from the query string; unknown or malformed values are ignored."""
-    stage = args.get("stage")
     origin = (args.get("origin") or "").upper()
+    currency = args.get("currency")
+    lost_id = _id_or_none(args.get("lost_reason_id"))
+    # Looked up here so that its chip can name it; an unknown id is ignored like any bad value.
+    lost_reason = db.session.get(LostReason, lost_id) if isinstance(lost_id, int) else None
     return NeedFilters(
         q=(args.get("q") or "")[:200],
-        stage=Stage(stage) if stage in Stage._value2member_map_ else None,
-        category_id=parse_id(args.get("category_id")),
-        key_industry_id=parse_id(args.get("key_industry_id")),
-        owner_id=parse_id(args.get("owner_id")),
-        delegation_id=parse_id(args.get("delegation_id")),
+        stage=parse_stage(args.get("stage")),
+        category_id=_id_or_none(args.get("category_id")),
+        key_industry_id=_id_or_none(args.get("key_industry_id")),
+        owner_id=_id_or_none(args.get("owner_id")),
+        delegation_id=_id_or_none(args.get("delegation_id")),
         organisation_id=parse_id(args.get("organisation_id")),
         origin=origin if len(origin) == 2 and origin.isalpha() else None,
         overdue=args.get("overdue") == "1",
         no_next_step=args.get("no_next_step") == "1",
+        created_from=parse_date(args.get("created_from")),
+        created_to=parse_date(args.get("created_to")),
+        reached=parse_stage(args.get("reached")),
+        reached_from=parse_date(args.get("reached_from")),
+        reached_to=parse_date(args.get("reached_to")),
+        ever_reached=parse_stage(args.get("ever_reached")),
+        entered=parse_stage(args.get("entered")),
+        moved_from=parse_date(args.get("moved_from")),
+        moved_to=parse_date(args.get("moved_to")),
+        lost_reason_id=lost_reason.id if lost_reason else (NONE if lost_id == NONE else None),
+        lost_reason_name=lost_reason.label if lost_reason else None,
+        region=(args.get("region") or "").strip()[:120] or None,
+        currency=currency if currency in {*Currency._value2member_map_, NONE} else None,
         today=today,
     )
+
+
+def parse_stage(value) -> Stage | None:
+    """A stage from user input, or None."""
+    return Stage(value) if value in Stage._value2member_map_ else None
+
+
+def parse_date(value) -> date | None:
+    """A YYYY-MM-DD day from user input, or None."""
+    try:
+        return date.fromisoformat(str(value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _id_or_none(value) -> int | str | None:
+    """An id, or NONE for the bucket of needs without one."""
+    return NONE if value == NONE else parse_id(value)
 
 
 def parse_id(value) -> int | None:
     """A database id from user input, or None (bounded so no database can overflow on it)."""
     value = str(value) if value is not None else ""
     return int(value) if value and value.isdigit() and len(value) < 10 else None
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter without an input: its label and the arguments that removing it drops."""
+
+    label: str
+    keys: tuple[str, ...]
+
+    @property
+    def remove(self) -> dict:
+        return dict.fromkeys(self.keys)
+
+
+def _span(start: date | None, end: date | None) -> str:
+    if start and end:
+        return _("%(start)s to %(end)s", start=format_date(start), end=format_date(end))
+    if start:
+        return _("from %(start)s", start=format_date(start))
+    return _("until %(end)s", end=format_date(end)) if end else ""
+
+
+def filter_chips(f: NeedFilters) -> list[Chip]:
+    """Chips for the filters set by report links (dates, reached stages, region, ...)."""
+    chips = []
+    if f.created_from or f.created_to:
+        chips.append(Chip(_("Created %(span)s", span=_span(f.created_from, f.created_to)),
+                          ("created_from", "created_to")))  # fmt: skip
+    if f.reached:
+        label = _("Reached %(stage)s or later", stage=f.reached.label)
+        if f.reached_from or f.reached_to:
+            label += " " + _span(f.reached_from, f.reached_to)
+        chips.append(Chip(label, ("reached", "reached_from", "reached_to")))
+    if f.ever_reached:
+        chips.append(Chip(_("Reached %(stage)s or later", stage=f.ever_reached.label),
+                          ("ever_reached",)))  # fmt: skip
+    if f.entered:
+        chips.append(Chip(_("Has been in %(stage)s", stage=f.entered.label), ("entered",)))
+    if f.moved_from or f.moved_to:
+        chips.append(Chip(_("Current stage since %(span)s", span=_span(f.moved_from, f.moved_to)),
+                          ("moved_from", "moved_to")))  # fmt: skip
+    if f.lost_reason_id:
+        reason = f.lost_reason_name or _("no reason given")
+        chips.append(Chip(_("Lost: %(reason)s", reason=reason), ("lost_reason_id",)))
+    if f.region:
+        region = _("no region") if f.region == NONE else f.region
+        chips.append(Chip(_("Origin region: %(region)s", region=region), ("region",)))
+    if f.currency:
+        currency = _("no currency") if f.currency == NONE else f.currency
+        chips.append(Chip(_("Currency: %(currency)s", currency=currency), ("currency",)))
+    return chips

@@ -1,14 +1,16 @@
 """Cooperation needs: writing them, listing and filtering them, the board and the timeline."""
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
+from tracker.followups.queries import local_midnight_utc
 from tracker.models import (
     ACTIVE_STAGES,
+    Delegation,
     Need,
     NeedNote,
     Organisation,
@@ -23,7 +25,7 @@ from tracker.text import fold
 EDITABLE_FIELDS = (
     "organisation_id", "delegation_id", "meeting_id", "title", "description", "category_id",
     "key_industry_id", "priority", "estimated_investment", "currency", "expected_jobs",
-    "owner_id", "next_step", "next_step_date",
+    "owner_id", "next_step", "next_step_date", "area_m2_asked", "headcount_asked",
 )  # fmt: skip
 
 # Sort keys users may ask for; stage and priority sort in their natural order, not by spelling.
@@ -68,28 +70,113 @@ def add_note(need: Need, body: str, by: User) -> NeedNote:
     return note
 
 
+# The value of an id, region or currency filter that asks for the needs without one.
+NONE = "none"
+# The order in which needs reach stages: a need that reached won also reached talks, and so on.
+REACH_ORDER = (
+    Stage.NEW,
+    Stage.QUALIFIED,
+    Stage.MATCHING,
+    Stage.TALKS,
+    Stage.NEGOTIATION,
+    Stage.WON,
+)
+
+
+def reached_or_later(stage: Stage) -> tuple[Stage, ...]:
+    """The stages whose reaching means stage was reached (on hold and lost only themselves)."""
+    return REACH_ORDER[REACH_ORDER.index(stage) :] if stage in REACH_ORDER else (stage,)
+
+
 @dataclass
 class NeedFilters:
-    """The needs list's filters; every field comes from an allow-list or is an id."""
+    """The needs list's filters; every field comes from an allow-list or is an id.
+
+    Id fields may also be NONE (the needs without one); dates are days in local time.
+    """
 
     q: str = ""
     stage: Stage | None = None
-    category_id: int | None = None
-    key_industry_id: int | None = None
-    owner_id: int | None = None
-    delegation_id: int | None = None
+    category_id: int | str | None = None
+    key_industry_id: int | str | None = None
+    owner_id: int | str | None = None
+    delegation_id: int | str | None = None
     organisation_id: int | None = None
     origin: str | None = None  # organisation's country, ISO alpha-2
     overdue: bool = False
     no_next_step: bool = False
+    # Set by the reports' drill-down links; the list shows them as removable chips.
+    created_from: date | None = None
+    created_to: date | None = None
+    reached: Stage | None = None  # reached this stage or a later one, within reached_from/to
+    reached_from: date | None = None
+    reached_to: date | None = None
+    ever_reached: Stage | None = None  # reached this stage or a later one, at any time
+    entered: Stage | None = None  # the stage history shows a move into exactly this stage
+    moved_from: date | None = None  # the current stage was entered within moved_from/to
+    moved_to: date | None = None
+    lost_reason_id: int | str | None = None
+    region: str | None = None  # the delegation's origin region
+    currency: str | None = None  # a Currency value or NONE
     today: date = field(default_factory=date.today)
+    # Shown on the lost-reason chip; looked up by parse_filters, never a filter itself.
+    lost_reason_name: str | None = field(default=None, compare=False, metadata={"arg": False})
+
+    def to_args(self) -> dict[str, str]:
+        """The set filters as query-string arguments (what parse_filters reads back)."""
+        args = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name == "today" or not item.metadata.get("arg", True):
+                continue
+            if value is None or value == "" or value is False:
+                continue
+            args[item.name] = "1" if value is True else str(value)
+        return args
 
     def is_set(self) -> bool:
-        return any(
-            (self.q, self.stage, self.category_id, self.key_industry_id, self.owner_id,
-             self.delegation_id, self.organisation_id, self.origin, self.overdue,
-             self.no_next_step)
-        )  # fmt: skip
+        return bool(self.to_args())
+
+    def chips(self) -> list:
+        """The filters the list form has no input for, as removable chips."""
+        from tracker.needs.loading import filter_chips
+
+        return filter_chips(self)
+
+
+def within_days(column, start: date | None, end: date | None) -> list:
+    """column between two local days, both included (stored times are naive UTC)."""
+    conditions = []
+    if start is not None:
+        conditions.append(column >= local_midnight_utc(start))
+    if end is not None:
+        conditions.append(column < local_midnight_utc(end + timedelta(days=1)))
+    return conditions
+
+
+def reached_condition(stage: Stage, start: date | None = None, end: date | None = None):
+    """The need reached stage (or a later one) within the days: by its history, or by its
+    current stage for needs recorded without one."""
+    stages = reached_or_later(stage)
+    history = (
+        select(StageChange.id)
+        .where(
+            StageChange.need_id == Need.id,
+            StageChange.to_stage.in_(stages),
+            *within_days(StageChange.changed_at, start, end),
+        )
+        .exists()
+    )
+    return or_(
+        history, and_(Need.stage.in_(stages), *within_days(Need.stage_changed_at, start, end))
+    )
+
+
+def _region_condition(region: str):
+    if region == NONE:
+        unknown = select(Delegation.id).where(Delegation.origin_region.is_(None))
+        return or_(Need.delegation_id.is_(None), Need.delegation_id.in_(unknown))
+    return Need.delegation_id.in_(select(Delegation.id).where(Delegation.origin_region == region))
 
 
 def filtered(stmt: Select, f: NeedFilters) -> Select:
@@ -103,8 +190,12 @@ def filtered(stmt: Select, f: NeedFilters) -> Select:
         (Need.owner_id, f.owner_id),
         (Need.delegation_id, f.delegation_id),
         (Need.organisation_id, f.organisation_id),
+        (Need.lost_reason_id, f.lost_reason_id),
+        (Need.currency, f.currency),
     ):
-        if value is not None:
+        if value == NONE:
+            stmt = stmt.where(column.is_(None))
+        elif value is not None:
             stmt = stmt.where(column == value)
     if f.origin:
         stmt = stmt.where(
@@ -112,6 +203,20 @@ def filtered(stmt: Select, f: NeedFilters) -> Select:
                 select(Organisation.id).where(Organisation.country == f.origin)
             )
         )
+    stmt = stmt.where(*within_days(Need.created_at, f.created_from, f.created_to))
+    stmt = stmt.where(*within_days(Need.stage_changed_at, f.moved_from, f.moved_to))
+    if f.reached is not None:
+        stmt = stmt.where(reached_condition(f.reached, f.reached_from, f.reached_to))
+    if f.ever_reached is not None:
+        stmt = stmt.where(reached_condition(f.ever_reached))
+    if f.entered is not None:
+        stmt = stmt.where(
+            select(StageChange.id)
+            .where(StageChange.need_id == Need.id, StageChange.to_stage == f.entered)
+            .exists()
+        )
+    if f.region:
+        stmt = stmt.where(_region_condition(f.region))
     active = Need.stage.in_(ACTIVE_STAGES)
     if f.no_next_step:
         stmt = stmt.where(active, Need.next_followup_due.is_(None))

@@ -1,0 +1,58 @@
+"""Every figure links to the list of records behind it: the count shown is the rows listed."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import PASSWORD
+from tests.reports.conftest import noon_days_ago
+from tests.reports.helpers import count_links, listed
+
+
+def _login_as(client, user):
+    client.post("/login", data={"email": user.email, "password": PASSWORD})
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        lambda p: {},
+        lambda p: {
+            "delegation_id": p.things["thuringia"].id,
+            "key_industry_id": p.things["robotics"].id,
+        },
+        lambda p: {"date_from": noon_days_ago(70).date().isoformat(), "dates": "talks"},
+        lambda p: {"date_from": noon_days_ago(90).date().isoformat(), "origin": "DE"},
+    ],
+    ids=["all", "thuringia-robotics", "reached-talks", "created-origin"],
+)
+def test_each_count_equals_the_rows_of_its_list(client, pipeline, query):
+    _login_as(client, pipeline.manager)
+    page = client.get("/reports/pipeline", query_string=query(pipeline)).text
+    links = count_links(page)
+    assert len(links) > 40
+    checked = {}
+    for url, shown in links:
+        if url not in checked:
+            checked[url] = listed(client, url)
+        assert checked[url] == shown, url
+
+
+def test_followup_links_keep_to_follow_ups_on_the_reports_needs(client, pipeline):
+    _login_as(client, pipeline.manager)
+    page = client.get(
+        "/reports/pipeline", query_string={"delegation_id": pipeline.things["thuringia"].id}
+    ).text
+    urls = [url for url, _n in count_links(page) if url.startswith("/followups")]
+    assert urls
+    args = parse_qs(urlsplit(urls[0]).query)
+    assert args["on_needs"] == ["1"]
+    assert args["need.delegation_id"] == [str(pipeline.things["thuringia"].id)]
+
+
+def test_talks_bar_lists_the_needs_in_talks(client, pipeline):
+    _login_as(client, pipeline.manager)
+    page = client.get("/reports/pipeline").text
+    url = next(url for url, _n in count_links(page) if "stage=talks" in url)
+    listing = client.get(url).text
+    assert "Need n1" in listing and "Need n7" not in listing

@@ -1,0 +1,147 @@
+"""The pipeline report: its filters, who sees what, and all its figures gathered for the page."""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import delete, select
+
+from tracker.extensions import db
+from tracker.models import Currency, ExchangeRate, Stage, User, utcnow
+from tracker.needs.services import NeedFilters
+from tracker.reports import figures, money, timing
+from tracker.reports.timing import add_months
+from tracker.security import can
+
+# The longest trend the report draws; a wider date range shows its latest months.
+MAX_MONTHS = 36
+
+
+@dataclass
+class ReportFilters:
+    """The report's filters: a date range applying to creation or to reaching a stage, and the
+    needs list's delegation, origin, industry, category and owner filters."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    dates: str = "created"  # "created", or the Stage value whose reaching the dates bound
+    delegation_id: int | None = None
+    origin: str | None = None
+    key_industry_id: int | None = None
+    category_id: int | None = None
+    owner_id: int | None = None
+
+    def need_filters(self, today: date) -> NeedFilters:
+        """The same filters as the needs list understands them (drill-down links reuse them)."""
+        f = NeedFilters(
+            delegation_id=self.delegation_id, origin=self.origin,
+            key_industry_id=self.key_industry_id, category_id=self.category_id,
+            owner_id=self.owner_id, today=today,
+        )  # fmt: skip
+        if self.dates == "created":
+            return replace(f, created_from=self.date_from, created_to=self.date_to)
+        if self.date_from or self.date_to:
+            return replace(
+                f, reached=Stage(self.dates), reached_from=self.date_from, reached_to=self.date_to
+            )
+        return f
+
+    def is_set(self) -> bool:
+        return any(
+            (self.date_from, self.date_to, self.delegation_id, self.origin,
+             self.key_industry_id, self.category_id, self.owner_id)
+        )  # fmt: skip
+
+
+def scoped(filters: ReportFilters, user: User) -> ReportFilters:
+    """Staff see the figures of their own needs only, whatever the owner filter says."""
+    if can("report.view_all", user):
+        return filters
+    return replace(filters, owner_id=user.id)
+
+
+def month_window(filters: ReportFilters, today: date) -> list[date]:
+    """First days of the trend's months: the filtered date range, else the last 12 months."""
+    last = filters.date_to or max(today, filters.date_from or today)
+    first = filters.date_from or add_months(last.replace(day=1), -11)
+    months, cursor = [], first.replace(day=1)
+    while cursor <= last:
+        months.append(cursor)
+        cursor = add_months(cursor, 1)
+    return months[-MAX_MONTHS:]
+
+
+def local_offset_minutes() -> int:
+    """The commission's offset from UTC (Asia/Shanghai has no daylight saving time)."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return int(datetime.now(zone).utcoffset().total_seconds() // 60)
+
+
+@dataclass
+class PipelineReport:
+    """Every figure of the pipeline report, each computed by one query."""
+
+    needs: NeedFilters  # the needs behind every figure; drill-down links add to these
+    total: int
+    funnel: list
+    money: "money.MoneyTable"
+    by_industry: list
+    by_category: list
+    by_delegation: list
+    by_region: list
+    by_owner: list
+    conversion: list
+    lost_reasons: list
+    time_in_stage: list
+    followups_by_staff: list
+    done_per_month: list
+    no_next_step: "figures.Bar"
+    trend: list
+
+
+def pipeline_report(filters: ReportFilters, user: User, today: date) -> PipelineReport:
+    """The pipeline report for user: everything, or their own needs' figures for staff."""
+    f = scoped(filters, user).need_filters(today)
+    months = month_window(filters, today)
+    offset = local_offset_minutes()
+    funnel = figures.funnel(f)
+    return PipelineReport(
+        needs=f,
+        total=sum(bar.value for bar in funnel),
+        funnel=funnel,
+        money=money.money_by_stage(f),
+        by_industry=figures.by_industry(f),
+        by_category=figures.by_category(f),
+        by_delegation=figures.by_delegation(f),
+        by_region=figures.by_region(f),
+        by_owner=figures.by_owner(f),
+        conversion=figures.conversion(f),
+        lost_reasons=figures.lost_reasons(f),
+        time_in_stage=timing.time_in_stage(f, utcnow()),
+        followups_by_staff=figures.followups_by_staff(f, today),
+        done_per_month=timing.done_per_month(f, months, offset),
+        no_next_step=figures.no_next_step(f),
+        trend=timing.trend(f, months, offset),
+    )
+
+
+def current_rates() -> dict[Currency, Decimal]:
+    """The rate to CNY of each currency that has one."""
+    rows = db.session.execute(select(ExchangeRate.currency, ExchangeRate.rate_to_cny))
+    return dict(rows.all())
+
+
+def set_rates(rates: dict[Currency, Decimal | None], by: User) -> None:
+    """Save the rates; None removes a currency's rate (its amounts are then not converted)."""
+    existing = {r.currency: r for r in db.session.scalars(select(ExchangeRate))}
+    for currency, rate in rates.items():
+        if rate is None:
+            db.session.execute(delete(ExchangeRate).where(ExchangeRate.currency == currency))
+        elif currency in existing:
+            existing[currency].rate_to_cny = rate
+            existing[currency].updated_by = by
+        else:
+            db.session.add(ExchangeRate(currency=currency, rate_to_cny=rate, updated_by=by))
+    db.session.flush()

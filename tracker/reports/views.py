@@ -1,0 +1,78 @@
+"""Reports: the pipeline report with its drill-down links, and the exchange-rate table.
+
+URL map:
+    GET      /reports/pipeline   reports.pipeline   everyone (staff see their own needs)
+    GET/POST /reports/rates      reports.rates      report.view_all
+"""
+
+from functools import partial
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.datastructures import MultiDict
+
+from tracker.extensions import db
+from tracker.i18n import country_choices, local_today
+from tracker.models import Stage
+from tracker.needs import choices
+from tracker.needs.loading import parse_date, parse_id
+from tracker.reports import links, services
+from tracker.reports.forms import CONVERTIBLE, RatesForm
+from tracker.security import can, require
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+
+def parse_report_filters(args: MultiDict) -> services.ReportFilters:
+    """The report filters from the query string; unknown or malformed values are ignored."""
+    dates = args.get("dates", "created")
+    origin = (args.get("origin") or "").upper()
+    return services.ReportFilters(
+        date_from=parse_date(args.get("date_from")),
+        date_to=parse_date(args.get("date_to")),
+        dates=dates if dates in Stage._value2member_map_ else "created",
+        delegation_id=parse_id(args.get("delegation_id")),
+        origin=origin if len(origin) == 2 and origin.isalpha() else None,
+        key_industry_id=parse_id(args.get("key_industry_id")),
+        category_id=parse_id(args.get("category_id")),
+        owner_id=parse_id(args.get("owner_id")),
+    )
+
+
+@bp.route("/pipeline")
+def pipeline():
+    """The pipeline report; every figure links to the needs or follow-ups behind it."""
+    filters = parse_report_filters(request.args)
+    report = services.pipeline_report(filters, current_user, local_today())
+    return render_template(
+        "reports/pipeline.html", report=report, filters=filters, options=_options(),
+        needs_href=partial(links.needs_url, report.needs),
+        followups_href=partial(links.followups_url, report.needs),
+        all_figures=can("report.view_all"),
+    )  # fmt: skip
+
+
+@bp.route("/rates", methods=["GET", "POST"])
+@require("report.view_all")
+def rates():
+    """Set the rates that convert investments to CNY in the report."""
+    current = services.current_rates()
+    form = RatesForm(data={c.value: current.get(c) for c in CONVERTIBLE})
+    if form.validate_on_submit():
+        services.set_rates(form.rates(), by=current_user)
+        db.session.commit()
+        flash(_("Exchange rates saved."), "success")
+        return redirect(url_for("reports.rates"))
+    return render_template("reports/rates.html", form=form, currencies=CONVERTIBLE)
+
+
+def _options() -> dict:
+    return {
+        "stages": list(Stage),
+        "countries": country_choices(),
+        "categories": choices.categories(),
+        "industries": choices.industries(),
+        "owners": choices.active_users() if can("report.view_all") else [],
+        "delegations": choices.delegations(),
+    }
