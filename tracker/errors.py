@@ -14,6 +14,7 @@ MESSAGES = {
     405: _l("That action is not allowed here."),
     409: _l("Someone else changed this record in the meantime."),
     413: _l("The upload is too large."),
+    429: _l("Too many failed attempts. Please wait a few minutes and try again."),
     500: _l("Something went wrong on our side. Nothing was saved; please try again."),
 }
 

@@ -1,10 +1,11 @@
 """Who may do what: the login guard, the role matrix and object-level checks, in one place."""
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, request
+from flask import Flask, abort, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -13,7 +14,9 @@ from tracker.models import Role, User
 
 # Endpoints anyone may reach; every other endpoint requires a logged-in, active user.
 # The calendar feed authenticates by the secret token in its URL (calendar clients cannot log in).
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "static", "bootstrap.static", "calendar.feed"})
+PUBLIC_ENDPOINTS = frozenset(
+    {"auth.login", "auth.verify", "static", "bootstrap.static", "calendar.feed"}
+)
 
 ALL_ROLES = frozenset(Role)
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -24,6 +27,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "record.edit": ALL_ROLES,
     "record.delete": MANAGERS,
     "vocabulary.manage": MANAGERS,
+    # Managers and admins see every figure of the reports; staff see their own needs' figures.
+    "report.view_all": MANAGERS,
     "user.manage": frozenset({Role.ADMIN}),
 }
 
@@ -34,17 +39,24 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "warning"
     login_manager.session_protection = "strong"
+    from tracker.auth import sessions
+
+    sessions.init_app(app)
     app.before_request(_require_login)
+    app.before_request(sessions.required_setup)
     app.jinja_env.globals["can"] = can
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """Reload the user for a session; a deactivated user is logged out at once."""
-    if not user_id.isdigit():
+def load_user(session_user_id: str) -> User | None:
+    """Reload the session's user; a deactivated user or an ended session is refused at once."""
+    user_id, _sep, epoch = session_user_id.partition(":")
+    if not (user_id.isdigit() and epoch.isdigit()) or len(user_id) > 12 or len(epoch) > 12:
         return None
     user = db.session.get(User, int(user_id))
-    return user if user is not None and user.active else None
+    if user is None or not user.active or user.session_epoch != int(epoch):
+        return None
+    return user
 
 
 def _require_login():
@@ -62,6 +74,21 @@ def can(action: str, user=None) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return user.role in PERMISSIONS[action]
+
+
+_log = logging.getLogger("tracker.security")
+
+
+def log_security_event(event: str, level: int = logging.WARNING, **fields: str) -> None:
+    """Log a security event with the address; user-supplied text loses its line breaks, so it
+    cannot forge log lines."""
+    fields.setdefault("address", request.remote_addr or "-" if has_request_context() else "-")
+    details = " ".join(f"{k}={_one_line(str(v))!r}" for k, v in fields.items())
+    _log.log(level, "%s %s", event, details)
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")[:300]
 
 
 def safe_local_path(target: str | None) -> str | None:

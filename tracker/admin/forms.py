@@ -6,6 +6,7 @@ from wtforms import EmailField, PasswordField, SearchField, SelectChoice, Select
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from tracker.admin import services
+from tracker.auth.passwords import PASSWORD_MAX, PASSWORD_MIN
 from tracker.i18n import LANGUAGE_NAMES
 from tracker.models.user import ROLE_LABELS
 
@@ -32,7 +33,7 @@ class UserCreateForm(FlaskForm):
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="staff", description=ROLE_HELP)
     password = PasswordField(
         _l("Initial password"),
-        validators=[Optional(), Length(min=services.PASSWORD_MIN, max=services.PASSWORD_MAX)],
+        validators=[Optional(), Length(min=PASSWORD_MIN, max=PASSWORD_MAX)],
         description=_l("Leave empty to generate a random password; it is shown once after saving."),
     )
 

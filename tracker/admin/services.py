@@ -1,16 +1,17 @@
 """User accounts: creation, roles, activation and password resets, with the last-admin guards."""
 
 import secrets
+from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import Select, or_, select
 
+from tracker.auth.passwords import password_problem
 from tracker.extensions import db
-from tracker.models import Role, User
+from tracker.models import Role, User, utcnow
 
-PASSWORD_MIN = 8
-PASSWORD_MAX = 128
 NAME_MAX = 120
 EMAIL_MAX = 254
 
@@ -58,17 +59,11 @@ def check_email(email: str, exclude_id: int | None = None) -> str:
     return address
 
 
-def check_password(password: str) -> None:
-    """UserError unless the password has an acceptable length."""
-    if len(password or "") < PASSWORD_MIN:
-        raise UserError(
-            _("The password needs at least %(count)s characters.", count=PASSWORD_MIN), "password"
-        )
-    if len(password) > PASSWORD_MAX:
-        raise UserError(
-            _("The password may have at most %(count)s characters.", count=PASSWORD_MAX),
-            "password",
-        )
+def check_password(password: str, *, email: str = "", name: str = "") -> None:
+    """UserError unless the password meets the policy (tracker.auth.passwords)."""
+    problem = password_problem(password, email=email, name=name)
+    if problem:
+        raise UserError(problem, "password")
 
 
 def _check_name(display_name: str) -> str:
@@ -88,11 +83,19 @@ def generate_password() -> str:
     return secrets.token_urlsafe(16)
 
 
-def create_user(*, email: str, display_name: str, role: Role, password: str) -> User:
-    """Add a user after checking address, name and password; returns the flushed user."""
+def create_user(
+    *, email: str, display_name: str, role: Role, password: str, temporary: bool = False
+) -> User:
+    """Add a user after checking address, name and password; returns the flushed user.
+
+    A temporary password (one an admin set or generated) expires and must be changed at the
+    first login, so that no admin knows a user's working password.
+    """
     user = User(email=check_email(email), display_name=_check_name(display_name), role=Role(role))
-    check_password(password)
+    check_password(password, email=user.email, name=user.display_name)
     user.set_password(password)
+    if temporary:
+        _make_temporary(user)
     db.session.add(user)
     db.session.flush()
     return user
@@ -160,12 +163,29 @@ def set_active(user: User, active: bool, *, acting_user: User) -> None:
     if not active and _is_last_active_admin(user):
         raise UserError(_("The last active admin cannot be deactivated."))
     user.active = active
+    if not active:
+        user.end_sessions()
     db.session.flush()
 
 
 def reset_password(user: User) -> str:
-    """Give the user a new random password and return it (it is stored only as a hash)."""
+    """Give the user a new random, expiring password and return it (stored only as a hash);
+    the user's sessions end."""
     password = generate_password()
     user.set_password(password)
+    _make_temporary(user)
+    user.end_sessions()
     db.session.flush()
     return password
+
+
+def end_user_sessions(user: User) -> None:
+    """Log the user out everywhere, at once (copied cookies included)."""
+    user.end_sessions()
+    db.session.flush()
+
+
+def _make_temporary(user: User) -> None:
+    hours = current_app.config["TEMPORARY_PASSWORD_HOURS"]
+    user.must_change_password = True
+    user.password_expires_at = utcnow() + timedelta(hours=hours)

@@ -9,7 +9,7 @@ from tracker.admin.forms import UserCreateForm, UserEditForm, UserFilterForm
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import Role, User
-from tracker.security import require
+from tracker.security import log_security_event, require
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -54,6 +54,7 @@ def create_user():
                 display_name=form.display_name.data,
                 role=Role(form.role.data),
                 password=password,
+                temporary=True,
             )
         except services.UserError as error:
             _show_error(form, error)
@@ -134,6 +135,19 @@ def activate_user(user_id: int):
     return _set_active(user_id, True)
 
 
+@bp.route("/users/<int:user_id>/end-sessions", methods=["POST"])
+@require("user.manage")
+def end_sessions(user_id: int):
+    """Log a user out everywhere at once (a lost laptop, a copied cookie)."""
+    user = db.get_or_404(User, user_id)
+    if EmptyForm().validate_on_submit():
+        services.end_user_sessions(user)
+        db.session.commit()
+        log_security_event("sessions ended by admin", email=user.email)
+        flash(_("All sessions of %(name)s were ended.", name=user.display_name), "success")
+    return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
 @bp.route("/users/<int:user_id>/reset-password", methods=["GET", "POST"])
 @require("user.manage")
 def reset_password(user_id: int):
@@ -154,7 +168,11 @@ def reset_password(user_id: int):
     return render_template(
         "_confirm.html",
         title=_("Reset the password of %(name)s?", name=user.display_name),
-        message=_("A new random password replaces the current one, which stops working at once."),
+        message=_(
+            "A new random password replaces the current one, which stops working at once. "
+            "It expires unless used, and must be changed at the first login; the user's "
+            "sessions end."
+        ),
         action_url=url_for("admin.reset_password", user_id=user.id),
         confirm_label=_("Reset password"),
         cancel_url=url_for("admin.edit_user", user_id=user.id),

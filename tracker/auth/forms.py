@@ -1,19 +1,68 @@
-"""Login form."""
+"""Forms for logging in, two-step login and changing one's password."""
 
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from tracker.auth.passwords import PASSWORD_MAX, password_problem
+
+
+def _strip(value):
+    return value.strip() if value else value
 
 
 class LoginForm(FlaskForm):
     """E-mail and password."""
 
     email = EmailField(
-        _l("E-mail"),
-        validators=[DataRequired(), Email(), Length(max=254)],
-        filters=[lambda value: value.strip() if value else value],
+        _l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)], filters=[_strip]
     )
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=128)])
-    remember = BooleanField(_l("Keep me logged in on this device"))
-    submit = SubmitField(_l("Log in"))
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=PASSWORD_MAX)])
+
+
+class CodeForm(FlaskForm):
+    """A six-digit code from the authenticator app, or a recovery code."""
+
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(), Length(max=32)],
+        filters=[_strip],
+        description=_l("The 6-digit code from your authenticator app, or a recovery code."),
+    )
+
+
+class PasswordConfirmForm(FlaskForm):
+    """The current password, to confirm a sensitive change."""
+
+    password = PasswordField(
+        _l("Your password"), validators=[DataRequired(), Length(max=PASSWORD_MAX)]
+    )
+
+    def validate_password(self, field) -> None:
+        if not current_user.check_password(field.data):
+            raise ValidationError(_l("That is not your current password."))
+
+
+class ChangePasswordForm(PasswordConfirmForm):
+    """Current password, then the new one twice."""
+
+    new_password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired()],
+        description=_l("At least 8 characters; a phrase of several words is easy to remember."),
+    )
+    confirm = PasswordField(
+        _l("New password again"),
+        validators=[DataRequired(), EqualTo("new_password", message=_l("The two entries differ."))],
+    )
+
+    def validate_new_password(self, field) -> None:
+        problem = password_problem(
+            field.data, email=current_user.email, name=current_user.display_name
+        )
+        if problem:
+            raise ValidationError(problem)
+        if current_user.check_password(field.data):
+            raise ValidationError(_l("Choose a password different from the current one."))
