@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app tracker
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: venv run test lint format migrate clean
+.PHONY: venv run test lint format migrate stress clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ run: venv
 ## test: the whole suite (SQLite; set TEST_DATABASE_URL for PostgreSQL)
 test: venv
 	$(BIN)/pytest
+
+## stress: gunicorn (4 workers) and 8 clients writing for 20 s, on SQLite then PostgreSQL
+stress: venv
+	$(BIN)/python -m pip install --quiet -e '.[dev,prod]'
+	$(BIN)/python scripts/stress.py --database sqlite
+	$(BIN)/python scripts/stress.py --database postgresql
 
 lint: venv
 	$(BIN)/ruff check .

@@ -114,3 +114,67 @@ def followup(assignee, **kw):
     kw.setdefault("title", f"Follow-up {next(_seq)}")
     kw.setdefault("due_date", date(2026, 12, 1))
     return _add(FollowUp(assignee=assignee, **kw))
+
+
+def local_partner(**kw):
+    """A local (host-side) organisation."""
+    kw.setdefault("name", f"Local partner {next(_seq)}")
+    kw.setdefault("kind", OrganisationKind.INDUSTRIAL_PARK)
+    kw.setdefault("country", "CN")
+    return _add(Organisation(is_local=True, **kw))
+
+
+def offer(organisation, **kw):
+    """An active offer of a local partner (pass industries=[...] to tag it)."""
+    from tracker.models import LocalOffer, OfferKind
+
+    kw.setdefault("title", f"Offer {next(_seq)}")
+    kw.setdefault("kind", OfferKind.FACTORY_SPACE)
+    return _add(LocalOffer(organisation=organisation, **kw))
+
+
+def synonyms(terms: str, **kw):
+    """A synonym group, e.g. "Gehäuseteile ~ housing parts ~ 外壳"."""
+    from tracker.models import SynonymGroup
+
+    return _add(SynonymGroup(terms=terms, **kw))
+
+
+def match(need, organisation, **kw):
+    """A proposed match of a need with a local partner (no change recorded)."""
+    from tracker.models import Match, MatchStatus
+
+    kw.setdefault("status", MatchStatus.PROPOSED)
+    return _add(Match(need=need, organisation=organisation, **kw))
+
+
+def talk(need, starts_at: datetime, **kw):
+    """A one-hour talk on a need (times naive UTC)."""
+    from tracker.models import Talk
+
+    kw.setdefault("title", f"Talk {next(_seq)}")
+    kw.setdefault("ends_at", starts_at + timedelta(hours=1))
+    kw.setdefault("place", "Meeting room 1")
+    return _add(Talk(need=need, starts_at=starts_at, **kw))
+
+
+def need_with_history(history, organisation=None, **kw):
+    """A need whose stage history is history, a list of (stage, naive UTC datetime) in order:
+    created at the first, in the last stage since the last."""
+    from tracker.models import StageChange
+
+    first_at, last_stage, last_at = history[0][1], history[-1][0], history[-1][1]
+    obj = need(organisation, stage=last_stage, created_at=first_at, stage_changed_at=last_at, **kw)
+    previous = None
+    for stage, at in history:
+        db.session.add(StageChange(need=obj, from_stage=previous, to_stage=stage, changed_at=at))
+        previous = stage
+    db.session.flush()
+    return obj
+
+
+def exchange_rate(currency, rate):
+    """A manager-set rate to CNY, e.g. exchange_rate("EUR", Decimal("7.8"))."""
+    from tracker.models import Currency, ExchangeRate
+
+    return _add(ExchangeRate(currency=Currency(currency), rate_to_cny=rate))

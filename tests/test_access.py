@@ -15,11 +15,13 @@ def _all_rules():
 
 def _concrete(rule) -> str:
     """The rule's URL with every converter replaced by a plausible value."""
-    return re.sub(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>", _value, rule.rule)
+    return re.sub(r"<(?:(\w+)(?:\(([^)]*)\))?:)?(\w+)>", _value, rule.rule)
 
 
 def _value(match) -> str:
-    converter, name = match.group(1), match.group(2)
+    converter, args, name = match.group(1), match.group(2), match.group(3)
+    if converter == "any":
+        return args.split(",")[0].strip().strip("'\"")
     if converter in ("int", None) and name.endswith("id"):
         return "1"
     if name == "kind":

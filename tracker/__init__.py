@@ -5,7 +5,16 @@ from pathlib import Path
 
 from flask import Flask
 
-from tracker.extensions import babel, bootstrap, csrf, db, login_manager, migrate
+from tracker.extensions import (
+    babel,
+    bootstrap,
+    csrf,
+    db,
+    limiter,
+    login_manager,
+    migrate,
+    talisman,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -58,6 +67,7 @@ def _write_secret_key(config_file: Path) -> str:
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
     from tracker import security
+    from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
     from tracker.i18n import select_locale, select_timezone
 
     db.init_app(app)
@@ -68,19 +78,35 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     bootstrap.init_app(app)
+    limiter.init_app(app)
+    https = app.config["SESSION_COOKIE_SECURE"]
+    talisman.init_app(
+        app,
+        force_https=False,  # TLS ends at the reverse proxy
+        strict_transport_security=https,
+        session_cookie_secure=https,
+        content_security_policy=app.config["CONTENT_SECURITY_POLICY"],
+        frame_options="DENY",
+        referrer_policy="strict-origin-when-cross-origin",
+    )
 
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per feature."""
     from tracker.admin.views import bp as admin_bp
+    from tracker.audit.views import bp as audit_bp
     from tracker.auth.views import bp as auth_bp
     from tracker.calendar.views import bp as calendar_bp
     from tracker.delegations.views import bp as delegations_bp
     from tracker.followups.views import bp as followups_bp
+    from tracker.imports.views import bp as imports_bp
     from tracker.main.views import bp as main_bp
+    from tracker.matchmaking.views import bp as matchmaking_bp
     from tracker.needs.views import bp as needs_bp
     from tracker.organisations.views import bp as organisations_bp
     from tracker.people.views import bp as people_bp
+    from tracker.reports.views import bp as reports_bp
+    from tracker.talks.views import bp as talks_bp
     from tracker.vocabularies.views import bp as vocabularies_bp
 
     for blueprint in (
@@ -91,9 +117,14 @@ def register_blueprints(app: Flask) -> None:
         people_bp,
         needs_bp,
         followups_bp,
+        matchmaking_bp,
+        talks_bp,
+        reports_bp,
         calendar_bp,
+        imports_bp,
         vocabularies_bp,
         admin_bp,
+        audit_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -1,6 +1,7 @@
 """Flask commands: create-user and seed-demo."""
 
 import sys
+from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
@@ -8,6 +9,7 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.followups.reminders import send_reminders
+from tracker.imports.cli import import_members_command
 from tracker.models import Role, User
 
 
@@ -63,4 +65,38 @@ def seed_demo(first_run: bool) -> None:
         click.echo("This password is shown only now; change it or create your own users.\n")
 
 
-commands = [create_user, seed_demo, send_reminders]
+commands = [create_user, seed_demo, send_reminders, import_members_command]
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Write a consistent backup of the database to PATH (the app may keep running)."""
+    from tracker.backup import BackupError, backup
+
+    try:
+        backup(path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backed up the database to {path} ({path.stat().st_size:,} bytes).")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace ALL data in the database with the backup at PATH."""
+    from tracker.backup import BackupError, restore
+
+    if not yes:
+        click.confirm("This replaces every record in the database. Continue?", abort=True)
+    try:
+        restore(path)
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Restored the database from {path}.")
+
+
+commands += [backup_command, restore_command]

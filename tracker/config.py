@@ -15,7 +15,38 @@ BOOTSTRAP_BTN_SIZE = "md"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-REMEMBER_COOKIE_HTTPONLY = True
+# Set TRACKER_SESSION_COOKIE_SECURE=true behind HTTPS (production); it also turns on HSTS.
+SESSION_COOKIE_SECURE = False
+# A session ends after this long without a request, and in any case this long after login.
+SESSION_IDLE_MINUTES = 60
+SESSION_ABSOLUTE_HOURS = 10
+PERMANENT_SESSION_LIFETIME = 10 * 3600  # seconds; the cookie's own expiry, same as absolute
+
+# Scripts only from this app (no inline script); inline style attributes are allowed for
+# server-drawn SVG charts, which carry no script.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self' 'unsafe-inline'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+# Initial and reset passwords are temporary: they expire, and must be changed at first login.
+TEMPORARY_PASSWORD_HOURS = 72
+# Roles that must use two-step login (TOTP), e.g. ["manager", "admin"]; empty: optional for all.
+TOTP_REQUIRED_ROLES: list[str] = []
+TOTP_ISSUER = "Tracker"
+
+# Failed logins allowed before a pause; memory storage suits one process, use Redis
+# (RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379") when several workers or hosts run.
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_HEADERS_ENABLED = True
+LOGIN_LIMIT_PER_ADDRESS = "20 per 10 minutes"
+LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
 
 # Memory-hard password hashing; only the test suite lowers it, to stay fast.
 PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method, not a password)
@@ -31,3 +62,10 @@ MAIL_USE_TLS = False
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
 MAIL_FROM = "tracker@localhost"
+
+# Member-list imports (CSV/XLSX): the largest file and the most data rows accepted.
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_ROWS = 2000
+# Any request body; a little above the import limit so an oversized upload still gets the
+# import form's own message, and anything far larger is refused with 413 before it is read.
+MAX_CONTENT_LENGTH = IMPORT_MAX_BYTES + 1024 * 1024

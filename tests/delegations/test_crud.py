@@ -183,3 +183,17 @@ def test_source_link_opens_without_referrer(client, login, make):
 def test_detail_of_unknown_delegation_is_404(client, login):
     login()
     assert client.get("/delegations/999").status_code == 404
+
+
+def test_delete_is_refused_while_needs_or_followups_refer_to_it(client, login, make):
+    user = login("manager")
+    delegation = make.delegation(title="Thuringia visit")
+    make.need(delegation=delegation)
+    make.followup(user, delegation=delegation)
+    db.session.commit()
+    for method in ("get", "post"):
+        response = getattr(client, method)(f"/delegations/{delegation.id}/delete")
+        assert response.status_code == 302
+    page = client.get(f"/delegations/{delegation.id}").text
+    assert "cannot be deleted" in page and "1 need was raised during it." in page
+    assert db.session.get(type(delegation), delegation.id) is not None

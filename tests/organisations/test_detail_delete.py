@@ -183,3 +183,14 @@ def test_delete_refused_when_named_in_delegation(client, login, make):
 def test_delete_unknown_is_404(client, login):
     login("manager")
     assert client.post("/organisations/999/delete").status_code == 404
+
+
+def test_delete_is_refused_while_needs_or_followups_refer_to_it(client, login, make):
+    user = login("manager")
+    org = make.organisation(name="Saale Robotik GmbH")
+    make.need(organisation=org)
+    make.followup(user, organisation=org)
+    db.session.commit()
+    assert client.post(f"/organisations/{org.id}/delete").status_code == 302
+    assert "It has 1 needs and 1 follow-ups" in client.get(f"/organisations/{org.id}").text
+    assert db.session.get(type(org), org.id) is not None

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from babel import Locale
+from flask_babel import ngettext
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -202,6 +203,27 @@ def topics_by_ids(topic_ids: Iterable[int]) -> list[Topic]:
         return []
     stmt = select(Topic).where(Topic.id.in_(ids)).order_by(Topic.position, Topic.name)
     return list(db.session.scalars(stmt))
+
+
+def delete_blockers(delegation: Delegation) -> list[str]:
+    """Why the delegation cannot be deleted: needs raised during it and follow-ups on it would
+    lose their history (empty when it can be deleted)."""
+    from tracker.models import FollowUp, Need
+
+    needs = db.session.scalar(
+        select(func.count(Need.id)).where(Need.delegation_id == delegation.id)
+    )
+    followups = db.session.scalar(
+        select(func.count(FollowUp.id)).where(FollowUp.delegation_id == delegation.id)
+    )
+    reasons = []
+    if needs:
+        reasons.append(ngettext("%(num)s need was raised during it.",
+                                "%(num)s needs were raised during it.", needs))  # fmt: skip
+    if followups:
+        reasons.append(ngettext("%(num)s follow-up is about it.",
+                                "%(num)s follow-ups are about it.", followups))  # fmt: skip
+    return reasons
 
 
 def delete_delegation(delegation_id: int) -> None:

@@ -148,6 +148,11 @@ def edit(delegation_id: int):
 def delete(delegation_id: int):
     """Confirm, then delete a visit with its memberships and meetings."""
     delegation = db.get_or_404(Delegation, delegation_id)
+    if blockers := services.delete_blockers(delegation):
+        reasons = " ".join(blockers)
+        flash(_("“%(title)s” cannot be deleted. %(reasons)s", title=delegation.title,
+                reasons=reasons), "warning")  # fmt: skip
+        return redirect(url_for(".detail", delegation_id=delegation.id))
     if request.method == "POST":
         title = delegation.title
         services.delete_delegation(delegation.id)

@@ -3,6 +3,7 @@
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, column_property
 
+from tracker.models.audit import AuditEntry
 from tracker.models.base import utcnow
 from tracker.models.delegation import (
     Delegation,
@@ -18,6 +19,16 @@ from tracker.models.followup import (
     FollowUpStatus,
     Reassignment,
     ReminderSent,
+)
+from tracker.models.imports import ImportRecord, ImportStatus, OrganisationAlias
+from tracker.models.matchmaking import (
+    LocalOffer,
+    Match,
+    MatchChange,
+    MatchStatus,
+    OfferKind,
+    SynonymGroup,
+    offer_industry,
 )
 from tracker.models.meeting import Meeting
 from tracker.models.need import (
@@ -35,40 +46,59 @@ from tracker.models.need import (
 )
 from tracker.models.organisation import Organisation, OrganisationKind
 from tracker.models.person import Person
-from tracker.models.user import Role, User
+from tracker.models.rates import ExchangeRate
+from tracker.models.talk import Talk, talk_organisation, talk_person, talk_staff
+from tracker.models.user import RecoveryCode, Role, User
 from tracker.models.vocabulary import KeyIndustry, Topic
 
 __all__ = [
     "ACTIVE_STAGES",
+    "AuditEntry",
     "Currency",
     "Delegation",
     "DelegationMember",
     "DelegationStatus",
+    "ExchangeRate",
     "FollowUp",
     "FollowUpKind",
     "FollowUpStatus",
+    "ImportRecord",
+    "ImportStatus",
     "KeyIndustry",
+    "LocalOffer",
     "LostReason",
+    "Match",
+    "MatchChange",
+    "MatchStatus",
     "Meeting",
     "MemberRole",
     "Need",
     "NeedCategory",
     "NeedNote",
+    "OfferKind",
     "Organisation",
+    "OrganisationAlias",
     "OrganisationKind",
     "Person",
     "Priority",
     "Reassignment",
+    "RecoveryCode",
     "ReminderSent",
     "Role",
     "Stage",
     "StageChange",
+    "SynonymGroup",
+    "Talk",
     "Topic",
     "User",
     "WonOutcome",
     "delegation_organisation",
     "delegation_topic",
     "need_flags",
+    "offer_industry",
+    "talk_organisation",
+    "talk_person",
+    "talk_staff",
     "utcnow",
 ]
 

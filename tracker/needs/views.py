@@ -7,12 +7,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.extensions import db
 from tracker.i18n import country_choices, local_today
+from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
 from tracker.needs import choices, services
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import get_need_or_404, need_detail, parse_filters, parse_id
 from tracker.needs.moves import apply_move, apply_reopen, delete_need
-from tracker.needs.pipeline import allowed_moves
+from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
 from tracker.security import require, safe_local_path
 
@@ -42,6 +43,7 @@ def board():
     return render_template(
         "needs/board.html", columns=columns, totals=totals, filters=filters,
         flags=_flags(cards), options=_filter_options(), allowed_moves=allowed_moves,
+        next_stage=next_stage,
     )  # fmt: skip
 
 
@@ -66,7 +68,7 @@ def detail(need_id: int):
     return render_template(
         "needs/detail.html", need=need, flags=need_flags(need, local_today()),
         timeline=need_timeline(need), stage_form=_stage_form(need), reopen_form=ReopenForm(),
-        note_form=NoteForm(), today=local_today(),
+        note_form=NoteForm(), today=local_today(), matchmaking=need_matchmaking(need),
     )  # fmt: skip
 
 
@@ -192,6 +194,8 @@ def _set_choices(form: NeedForm, need: Need | None = None) -> None:
 def _stage_form(need: Need) -> StageForm:
     form = StageForm()
     form.to_stage.choices = [(s.value, s.label) for s in allowed_moves(need.stage)]
+    if form.to_stage.data is None and (forward := next_stage(need.stage)) is not None:
+        form.to_stage.data = forward.value
     form.lost_reason_id.choices = choices.lost_reasons()
     return form
 

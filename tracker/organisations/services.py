@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
@@ -14,6 +15,7 @@ from tracker.models import (
     DelegationMember,
     KeyIndustry,
     Organisation,
+    OrganisationAlias,
     OrganisationKind,
     Person,
     User,
@@ -61,10 +63,27 @@ def find_duplicates(
     keys = {organisation_key(n) for n in names if n and organisation_key(n)}
     if not keys:
         return []
-    stmt = select(Organisation).where(Organisation.name_key.in_(keys)).order_by(Organisation.name)
+    # Names of organisations merged into another live on as its aliases.
+    alias_keys = OrganisationAlias.name_key.in_(keys)
+    via_alias = select(OrganisationAlias.organisation_id).where(alias_keys)
+    stmt = (
+        select(Organisation)
+        .where(or_(Organisation.name_key.in_(keys), Organisation.id.in_(via_alias)))
+        .order_by(Organisation.name)
+    )
     if exclude_id is not None:
         stmt = stmt.where(Organisation.id != exclude_id)
     return list(db.session.scalars(stmt.limit(limit)))
+
+
+def name_matches(needle: str):
+    """Condition: an organisation's folded names or aliases contain the folded needle."""
+    via_alias = select(OrganisationAlias.organisation_id).where(
+        OrganisationAlias.search_key.contains(needle, autoescape=True)
+    )
+    return or_(
+        Organisation.search_key.contains(needle, autoescape=True), Organisation.id.in_(via_alias)
+    )
 
 
 def possible_duplicates(
@@ -129,7 +148,7 @@ def list_organisations(
     )
     needle = fold(query)
     if needle:
-        stmt = stmt.where(Organisation.search_key.contains(needle, autoescape=True))
+        stmt = stmt.where(name_matches(needle))
     if kind in {k.value for k in OrganisationKind}:
         stmt = stmt.where(Organisation.kind == OrganisationKind(kind))
     if key_industry_id is not None:
@@ -182,7 +201,11 @@ def organisation_detail(organisation_id: int) -> OrganisationDetail | None:
     stmt = (
         select(Organisation)
         .where(Organisation.id == organisation_id)
-        .options(joinedload(Organisation.key_industry), selectinload(Organisation.people))
+        .options(
+            joinedload(Organisation.key_industry),
+            selectinload(Organisation.people),
+            selectinload(Organisation.aliases),
+        )
     )
     organisation = db.session.scalar(stmt)
     if organisation is None:
@@ -247,6 +270,17 @@ def delete_blockers(organisation: Organisation) -> list[str]:
                 links,
             )
         )
+    pipeline = _pipeline_counts(oid)
+    if pipeline["needs"] or pipeline["followups"]:
+        reasons.append(
+            _("It has %(needs)d needs and %(followups)d follow-ups; they must be kept.",
+              needs=pipeline["needs"], followups=pipeline["followups"])
+        )  # fmt: skip
+    if pipeline["matches"] or pipeline["talks"]:
+        reasons.append(
+            _("It was matched %(matches)d times and took part in %(talks)d talks; that history "
+              "must be kept.", matches=pipeline["matches"], talks=pipeline["talks"])
+        )  # fmt: skip
     return reasons
 
 
@@ -254,3 +288,29 @@ def delete_organisation(organisation: Organisation) -> None:
     """Delete an unused organisation (check delete_blockers first); flushes."""
     db.session.delete(organisation)
     db.session.flush()
+
+
+def _pipeline_counts(organisation_id: int) -> dict[str, int]:
+    """Needs, follow-ups, matches and talks that refer to the organisation, in one query."""
+    from tracker.models import FollowUp, Need
+    from tracker.models.matchmaking import Match
+    from tracker.models.talk import talk_organisation
+
+    def count(stmt):
+        return stmt.scalar_subquery()
+
+    row = db.session.execute(
+        select(
+            count(select(func.count(Need.id)).where(Need.organisation_id == organisation_id)),
+            count(
+                select(func.count(FollowUp.id)).where(FollowUp.organisation_id == organisation_id)
+            ),
+            count(select(func.count(Match.id)).where(Match.organisation_id == organisation_id)),
+            count(
+                select(func.count())
+                .select_from(talk_organisation)
+                .where(talk_organisation.c.organisation_id == organisation_id)
+            ),
+        )
+    ).one()
+    return dict(zip(("needs", "followups", "matches", "talks"), row, strict=True))

@@ -7,10 +7,11 @@ from flask_login import current_user
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.i18n import country_choices
+from tracker.matchmaking.queries import partner_panel
 from tracker.models import Organisation, OrganisationKind
 from tracker.needs.services import needs_panel
-from tracker.organisations import services
-from tracker.organisations.forms import OrganisationForm
+from tracker.organisations import merging, services
+from tracker.organisations.forms import MergeForm, OrganisationForm
 from tracker.pagination import paginate_rows
 from tracker.security import require
 
@@ -105,6 +106,7 @@ def detail(organisation_id: int):
         organisation=found.organisation,
         delegations=found.delegations,
         panel=needs_panel(organisation_id=found.organisation.id),
+        partner=partner_panel(organisation_id) if found.organisation.is_local else None,
     )
 
 
@@ -133,4 +135,42 @@ def delete(organisation_id: int):
         action_url=url_for(".delete", organisation_id=organisation.id),
         confirm_label=_("Delete"),
         cancel_url=url_for(".detail", organisation_id=organisation.id),
+    )
+
+
+@bp.route("/<int:organisation_id>/merge", methods=["GET", "POST"])
+@require("record.delete")
+def merge(organisation_id: int):
+    """Pick the organisation a duplicate is merged into (similar names offered first)."""
+    organisation = db.get_or_404(Organisation, organisation_id)
+    form = MergeForm()
+    form.survivor_id.choices = merging.survivor_choices(organisation)
+    if form.validate_on_submit():
+        survivor_id = form.survivor_id.data
+        return redirect(
+            url_for(".merge_confirm", organisation_id=organisation.id, survivor_id=survivor_id)
+        )
+    return render_template("organisations/merge.html", form=form, organisation=organisation)
+
+
+@bp.route("/<int:organisation_id>/merge/<int:survivor_id>", methods=["GET", "POST"])
+@require("record.delete")
+def merge_confirm(organisation_id: int, survivor_id: int):
+    """Show what moves, then merge: references move, names become aliases, the duplicate goes."""
+    merged = db.get_or_404(Organisation, organisation_id)
+    survivor = db.get_or_404(Organisation, survivor_id)
+    if merged.id == survivor.id:
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        name = merged.name
+        merging.merge_organisations(merged, survivor)
+        db.session.commit()
+        flash(_("“%(name)s” merged into “%(into)s”.", name=name, into=survivor.name), "success")
+        return redirect(url_for(".detail", organisation_id=survivor.id))
+    return render_template(
+        "organisations/merge_confirm.html",
+        merged=merged,
+        survivor=survivor,
+        moves=merging.merge_counts(merged),
+        aliases=merging.new_aliases(merged, survivor),
     )

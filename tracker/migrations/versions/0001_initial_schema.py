@@ -1,8 +1,8 @@
-"""Initial schema: delegations, organisations, people, meetings, needs, follow-ups
+"""Initial schema
 
-Revision ID: 0ece030b78ea
+Revision ID: 0001_initial_schema
 Revises: 
-Create Date: 2026-11-25 04:27:48.280898
+Create Date: 2026-11-25 05:45:44.222728
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0ece030b78ea'
+revision = '0001_initial_schema'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -55,6 +55,15 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_need_category')),
     sa.UniqueConstraint('name', name=op.f('uq_need_category_name'))
     )
+    op.create_table('synonym_group',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('terms', sa.String(length=1000), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('terms_key', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_synonym_group'))
+    )
     op.create_table('topic',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
@@ -76,12 +85,35 @@ def upgrade():
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('locale', sa.String(length=8), nullable=True),
     sa.Column('calendar_token', sa.String(length=64), nullable=True),
+    sa.Column('session_epoch', sa.Integer(), nullable=False),
+    sa.Column('must_change_password', sa.Boolean(), nullable=False),
+    sa.Column('password_expires_at', sa.DateTime(), nullable=True),
+    sa.Column('password_changed_at', sa.DateTime(), nullable=True),
+    sa.Column('totp_secret', sa.String(length=64), nullable=True),
+    sa.Column('totp_last_step', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user')),
     sa.UniqueConstraint('calendar_token', name=op.f('uq_user_calendar_token')),
     sa.UniqueConstraint('email', name=op.f('uq_user_email'))
     )
+    op.create_table('audit_entry',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=10), nullable=False),
+    sa.Column('entity', sa.String(length=40), nullable=False),
+    sa.Column('entity_id', sa.Integer(), nullable=False),
+    sa.Column('label', sa.String(length=200), nullable=False),
+    sa.Column('changes', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_audit_entry_user_id_user'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entry'))
+    )
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_entry_at'), ['at'], unique=False)
+        batch_op.create_index('ix_audit_entry_record', ['entity', 'entity_id', 'at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_user_id'), ['user_id'], unique=False)
+
     op.create_table('delegation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
@@ -110,6 +142,17 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_delegation_start_date'), ['start_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_delegation_status'), ['status'], unique=False)
 
+    op.create_table('exchange_rate',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('currency', sa.Enum('CNY', 'EUR', 'USD', name='currency', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('rate_to_cny', sa.Numeric(precision=18, scale=6), nullable=False),
+    sa.Column('updated_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['updated_by_id'], ['user.id'], name=op.f('fk_exchange_rate_updated_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_exchange_rate')),
+    sa.UniqueConstraint('currency', name=op.f('uq_exchange_rate_currency'))
+    )
     op.create_table('organisation',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -136,6 +179,17 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_organisation_is_local'), ['is_local'], unique=False)
         batch_op.create_index(batch_op.f('ix_organisation_key_industry_id'), ['key_industry_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_organisation_name_key'), ['name_key'], unique=False)
+
+    op.create_table('recovery_code',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('code_hash', sa.String(length=256), nullable=False),
+    sa.Column('used_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_recovery_code_user_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_recovery_code'))
+    )
+    with op.batch_alter_table('recovery_code', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_recovery_code_user_id'), ['user_id'], unique=False)
 
     op.create_table('reminder_sent',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -167,6 +221,28 @@ def upgrade():
     with op.batch_alter_table('delegation_topic', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_delegation_topic_topic_id'), ['topic_id'], unique=False)
 
+    op.create_table('import_record',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.Enum('draft', 'done', name='importstatus', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('delegation_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('file_name', sa.String(length=255), nullable=False),
+    sa.Column('sheet', sa.String(length=100), nullable=True),
+    sa.Column('payload', sa.LargeBinary(), nullable=True),
+    sa.Column('mapping', sa.JSON(), nullable=True),
+    sa.Column('counts', sa.JSON(), nullable=True),
+    sa.Column('finished_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_import_record_created_by_id_user'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['delegation_id'], ['delegation.id'], name=op.f('fk_import_record_delegation_id_delegation'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_record'))
+    )
+    with op.batch_alter_table('import_record', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_import_record_created_by_id'), ['created_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_import_record_delegation_id'), ['delegation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_import_record_status'), ['status'], unique=False)
+
     op.create_table('meeting',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('delegation_id', sa.Integer(), nullable=False),
@@ -183,6 +259,20 @@ def upgrade():
     )
     with op.batch_alter_table('meeting', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meeting_delegation_id'), ['delegation_id'], unique=False)
+
+    op.create_table('organisation_alias',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('name_key', sa.String(length=200), nullable=False),
+    sa.Column('search_key', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_organisation_alias_organisation_id_organisation'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_organisation_alias'))
+    )
+    with op.batch_alter_table('organisation_alias', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_organisation_alias_name_key'), ['name_key'], unique=False)
+        batch_op.create_index(batch_op.f('ix_organisation_alias_organisation_id'), ['organisation_id'], unique=False)
 
     op.create_table('person',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -221,6 +311,31 @@ def upgrade():
     with op.batch_alter_table('delegation_member', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_delegation_member_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_delegation_member_person_id'), ['person_id'], unique=False)
+
+    op.create_table('local_offer',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.Enum('factory_space', 'office_space', 'lab_space', 'talent_programme', 'subsidy_scheme', 'supplier_capability', 'distribution', 'research_cooperation', 'other', name='offerkind', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('description', sa.Text(), nullable=True),
+    sa.Column('area_m2', sa.Integer(), nullable=True),
+    sa.Column('headcount', sa.Integer(), nullable=True),
+    sa.Column('keywords', sa.String(length=1000), nullable=True),
+    sa.Column('contact_person_id', sa.Integer(), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('match_key', sa.Text(), nullable=False),
+    sa.Column('keyword_key', sa.Text(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['contact_person_id'], ['person.id'], name=op.f('fk_local_offer_contact_person_id_person'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_local_offer_created_by_id_user')),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_local_offer_organisation_id_organisation'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_local_offer'))
+    )
+    with op.batch_alter_table('local_offer', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_local_offer_contact_person_id'), ['contact_person_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_local_offer_organisation_id'), ['organisation_id'], unique=False)
 
     op.create_table('meeting_person',
     sa.Column('meeting_id', sa.Integer(), nullable=False),
@@ -266,6 +381,8 @@ def upgrade():
     sa.Column('estimated_investment', sa.Numeric(precision=16, scale=2), nullable=True),
     sa.Column('currency', sa.Enum('CNY', 'EUR', 'USD', name='currency', native_enum=False, create_constraint=True, length=32), nullable=True),
     sa.Column('expected_jobs', sa.Integer(), nullable=True),
+    sa.Column('area_m2_asked', sa.Integer(), nullable=True),
+    sa.Column('headcount_asked', sa.Integer(), nullable=True),
     sa.Column('owner_id', sa.Integer(), nullable=True),
     sa.Column('next_step', sa.String(length=300), nullable=True),
     sa.Column('next_step_date', sa.Date(), nullable=True),
@@ -334,6 +451,30 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_followup_organisation_id'), ['organisation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_followup_status'), ['status'], unique=False)
 
+    op.create_table('match',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('need_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('offer_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.Enum('proposed', 'introduced', 'talk_scheduled', 'talk_held', 'agreed_follow_up', 'declined', name='matchstatus', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=True),
+    sa.Column('reasons', sa.Text(), nullable=True),
+    sa.Column('decline_reason', sa.String(length=500), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_match_created_by_id_user')),
+    sa.ForeignKeyConstraint(['need_id'], ['need.id'], name=op.f('fk_match_need_id_need'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['offer_id'], ['local_offer.id'], name=op.f('fk_match_offer_id_local_offer'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_match_organisation_id_organisation'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_match')),
+    sa.UniqueConstraint('need_id', 'organisation_id', name=op.f('uq_match_need_id'))
+    )
+    with op.batch_alter_table('match', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_match_offer_id'), ['offer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_match_organisation_id'), ['organisation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_match_status'), ['status'], unique=False)
+
     op.create_table('need_note',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('need_id', sa.Integer(), nullable=False),
@@ -346,6 +487,16 @@ def upgrade():
     )
     with op.batch_alter_table('need_note', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_need_note_need_id'), ['need_id'], unique=False)
+
+    op.create_table('offer_industry',
+    sa.Column('offer_id', sa.Integer(), nullable=False),
+    sa.Column('key_industry_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['key_industry_id'], ['key_industry.id'], name=op.f('fk_offer_industry_key_industry_id_key_industry')),
+    sa.ForeignKeyConstraint(['offer_id'], ['local_offer.id'], name=op.f('fk_offer_industry_offer_id_local_offer'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('offer_id', 'key_industry_id', name=op.f('pk_offer_industry'))
+    )
+    with op.batch_alter_table('offer_industry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offer_industry_key_industry_id'), ['key_industry_id'], unique=False)
 
     op.create_table('stage_change',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -364,6 +515,21 @@ def upgrade():
         batch_op.create_index('ix_stage_change_need_at', ['need_id', 'changed_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_stage_change_to_stage'), ['to_stage'], unique=False)
 
+    op.create_table('match_change',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('match_id', sa.Integer(), nullable=False),
+    sa.Column('from_status', sa.Enum('proposed', 'introduced', 'talk_scheduled', 'talk_held', 'agreed_follow_up', 'declined', name='from_status', native_enum=False, create_constraint=True, length=32), nullable=True),
+    sa.Column('to_status', sa.Enum('proposed', 'introduced', 'talk_scheduled', 'talk_held', 'agreed_follow_up', 'declined', name='to_status', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('note', sa.Text(), nullable=True),
+    sa.Column('changed_by_id', sa.Integer(), nullable=True),
+    sa.Column('changed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['changed_by_id'], ['user.id'], name=op.f('fk_match_change_changed_by_id_user')),
+    sa.ForeignKeyConstraint(['match_id'], ['match.id'], name=op.f('fk_match_change_match_id_match'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_match_change'))
+    )
+    with op.batch_alter_table('match_change', schema=None) as batch_op:
+        batch_op.create_index('ix_match_change_match_at', ['match_id', 'changed_at'], unique=False)
+
     op.create_table('reassignment',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('followup_id', sa.Integer(), nullable=False),
@@ -380,24 +546,116 @@ def upgrade():
     with op.batch_alter_table('reassignment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reassignment_followup_id'), ['followup_id'], unique=False)
 
+    op.create_table('talk',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('need_id', sa.Integer(), nullable=False),
+    sa.Column('match_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('starts_at', sa.DateTime(), nullable=False),
+    sa.Column('ends_at', sa.DateTime(), nullable=False),
+    sa.Column('timezone', sa.String(length=64), nullable=False),
+    sa.Column('place', sa.String(length=200), nullable=True),
+    sa.Column('place_key', sa.String(length=200), nullable=False),
+    sa.Column('video_link', sa.String(length=500), nullable=True),
+    sa.Column('agenda', sa.Text(), nullable=True),
+    sa.Column('minutes', sa.Text(), nullable=True),
+    sa.Column('outcome', sa.Text(), nullable=True),
+    sa.Column('sequence', sa.Integer(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['user.id'], name=op.f('fk_talk_created_by_id_user')),
+    sa.ForeignKeyConstraint(['match_id'], ['match.id'], name=op.f('fk_talk_match_id_match'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['need_id'], ['need.id'], name=op.f('fk_talk_need_id_need'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_talk'))
+    )
+    with op.batch_alter_table('talk', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_talk_match_id'), ['match_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_talk_need_id'), ['need_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_talk_place_key'), ['place_key'], unique=False)
+        batch_op.create_index('ix_talk_starts_ends', ['starts_at', 'ends_at'], unique=False)
+
+    op.create_table('talk_organisation',
+    sa.Column('talk_id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_talk_organisation_organisation_id_organisation'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['talk_id'], ['talk.id'], name=op.f('fk_talk_organisation_talk_id_talk'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('talk_id', 'organisation_id', name=op.f('pk_talk_organisation'))
+    )
+    with op.batch_alter_table('talk_organisation', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_talk_organisation_organisation_id'), ['organisation_id'], unique=False)
+
+    op.create_table('talk_person',
+    sa.Column('talk_id', sa.Integer(), nullable=False),
+    sa.Column('person_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_talk_person_person_id_person'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['talk_id'], ['talk.id'], name=op.f('fk_talk_person_talk_id_talk'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('talk_id', 'person_id', name=op.f('pk_talk_person'))
+    )
+    with op.batch_alter_table('talk_person', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_talk_person_person_id'), ['person_id'], unique=False)
+
+    op.create_table('talk_staff',
+    sa.Column('talk_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['talk_id'], ['talk.id'], name=op.f('fk_talk_staff_talk_id_talk'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_talk_staff_user_id_user')),
+    sa.PrimaryKeyConstraint('talk_id', 'user_id', name=op.f('pk_talk_staff'))
+    )
+    with op.batch_alter_table('talk_staff', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_talk_staff_user_id'), ['user_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('talk_staff', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_talk_staff_user_id'))
+
+    op.drop_table('talk_staff')
+    with op.batch_alter_table('talk_person', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_talk_person_person_id'))
+
+    op.drop_table('talk_person')
+    with op.batch_alter_table('talk_organisation', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_talk_organisation_organisation_id'))
+
+    op.drop_table('talk_organisation')
+    with op.batch_alter_table('talk', schema=None) as batch_op:
+        batch_op.drop_index('ix_talk_starts_ends')
+        batch_op.drop_index(batch_op.f('ix_talk_place_key'))
+        batch_op.drop_index(batch_op.f('ix_talk_need_id'))
+        batch_op.drop_index(batch_op.f('ix_talk_match_id'))
+
+    op.drop_table('talk')
     with op.batch_alter_table('reassignment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reassignment_followup_id'))
 
     op.drop_table('reassignment')
+    with op.batch_alter_table('match_change', schema=None) as batch_op:
+        batch_op.drop_index('ix_match_change_match_at')
+
+    op.drop_table('match_change')
     with op.batch_alter_table('stage_change', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_stage_change_to_stage'))
         batch_op.drop_index('ix_stage_change_need_at')
 
     op.drop_table('stage_change')
+    with op.batch_alter_table('offer_industry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_offer_industry_key_industry_id'))
+
+    op.drop_table('offer_industry')
     with op.batch_alter_table('need_note', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_need_note_need_id'))
 
     op.drop_table('need_note')
+    with op.batch_alter_table('match', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_match_status'))
+        batch_op.drop_index(batch_op.f('ix_match_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_match_offer_id'))
+
+    op.drop_table('match')
     with op.batch_alter_table('followup', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_followup_status'))
         batch_op.drop_index(batch_op.f('ix_followup_organisation_id'))
@@ -431,6 +689,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_meeting_person_person_id'))
 
     op.drop_table('meeting_person')
+    with op.batch_alter_table('local_offer', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_local_offer_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_local_offer_contact_person_id'))
+
+    op.drop_table('local_offer')
     with op.batch_alter_table('delegation_member', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delegation_member_person_id'))
         batch_op.drop_index(batch_op.f('ix_delegation_member_organisation_id'))
@@ -441,10 +704,21 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_person_email'))
 
     op.drop_table('person')
+    with op.batch_alter_table('organisation_alias', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_organisation_alias_organisation_id'))
+        batch_op.drop_index(batch_op.f('ix_organisation_alias_name_key'))
+
+    op.drop_table('organisation_alias')
     with op.batch_alter_table('meeting', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_meeting_delegation_id'))
 
     op.drop_table('meeting')
+    with op.batch_alter_table('import_record', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_import_record_status'))
+        batch_op.drop_index(batch_op.f('ix_import_record_delegation_id'))
+        batch_op.drop_index(batch_op.f('ix_import_record_created_by_id'))
+
+    op.drop_table('import_record')
     with op.batch_alter_table('delegation_topic', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delegation_topic_topic_id'))
 
@@ -454,12 +728,17 @@ def downgrade():
 
     op.drop_table('delegation_organisation')
     op.drop_table('reminder_sent')
+    with op.batch_alter_table('recovery_code', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_recovery_code_user_id'))
+
+    op.drop_table('recovery_code')
     with op.batch_alter_table('organisation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_organisation_name_key'))
         batch_op.drop_index(batch_op.f('ix_organisation_key_industry_id'))
         batch_op.drop_index(batch_op.f('ix_organisation_is_local'))
 
     op.drop_table('organisation')
+    op.drop_table('exchange_rate')
     with op.batch_alter_table('delegation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delegation_status'))
         batch_op.drop_index(batch_op.f('ix_delegation_start_date'))
@@ -467,8 +746,15 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_delegation_host_officer_id'))
 
     op.drop_table('delegation')
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_entry_user_id'))
+        batch_op.drop_index('ix_audit_entry_record')
+        batch_op.drop_index(batch_op.f('ix_audit_entry_at'))
+
+    op.drop_table('audit_entry')
     op.drop_table('user')
     op.drop_table('topic')
+    op.drop_table('synonym_group')
     op.drop_table('need_category')
     op.drop_table('lost_reason')
     op.drop_table('key_industry')

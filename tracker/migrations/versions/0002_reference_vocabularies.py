@@ -4,7 +4,7 @@ Topics, the district's key industries, need categories and lost reasons; manager
 afterwards. The rows are literal here (not imported from the app) so the migration never changes.
 
 Revision ID: 0002_reference_vocabularies
-Revises: 0ece030b78ea
+Revises: 0001_initial_schema
 """
 
 from datetime import UTC, datetime
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_reference_vocabularies"
-down_revision = "0ece030b78ea"
+down_revision = "0001_initial_schema"
 branch_labels = None
 depends_on = None
 
