@@ -65,9 +65,6 @@ def seed_demo(first_run: bool) -> None:
         click.echo("This password is shown only now; change it or create your own users.\n")
 
 
-commands = [create_user, seed_demo, send_reminders, import_members_command]
-
-
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
@@ -99,4 +96,11 @@ def restore_command(path: Path, yes: bool) -> None:
     click.echo(f"Restored the database from {path}.")
 
 
-commands += [backup_command, restore_command]
+commands = [
+    create_user,
+    seed_demo,
+    send_reminders,
+    import_members_command,
+    backup_command,
+    restore_command,
+]

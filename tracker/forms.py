@@ -35,3 +35,10 @@ class BlankableSelectField(SelectField):
 
     def process_data(self, value):
         super().process_data("" if value is None else value)
+
+
+def parse_id(value) -> int | None:
+    """A database id from user input, or None: ASCII digits only ("²" is a digit to Python but
+    not to int()), and bounded so no database can overflow on it."""
+    value = str(value) if value is not None else ""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None

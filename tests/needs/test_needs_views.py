@@ -318,3 +318,10 @@ def test_organisation_and_delegation_pages_show_needs_and_open_followups(client,
     assert "Space for assembly" in delegation_page
     assert "Send floor plans" in delegation_page and "Thank-you letter" in delegation_page
     assert f"/followups/new?delegation_id={delegation.id}" in delegation_page
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "12" * 10, "-1", " 1"])
+def test_ids_that_are_not_plain_digits_are_ignored(client, login, value):
+    login()
+    assert client.get("/needs/", query_string={"organisation_id": value}).status_code == 200
+    assert client.get("/needs/new", query_string={"delegation_id": value}).status_code == 200

@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from tracker.audit.recorder import AUDITED
 from tracker.extensions import db
+from tracker.forms import parse_id
 from tracker.models import AuditEntry, User
 from tracker.pagination import paginate_rows
 from tracker.security import require
@@ -56,10 +57,10 @@ def log():
         stmt = stmt.where(AuditEntry.entity == args["entity"])
     if args.get("action") in {"create", "update", "delete"}:
         stmt = stmt.where(AuditEntry.action == args["action"])
-    if (user_id := args.get("user_id", "")).isdigit() and len(user_id) < 10:
-        stmt = stmt.where(AuditEntry.user_id == int(user_id))
+    if (user_id := parse_id(args.get("user_id"))) is not None:
+        stmt = stmt.where(AuditEntry.user_id == user_id)
     if q := args.get("q", "")[:200].strip():
-        stmt = stmt.where(AuditEntry.label.ilike(f"%{_escape(q)}%", escape="\\"))
+        stmt = stmt.where(AuditEntry.label.icontains(q, autoescape=True))
     for key, op in (("from", "__ge__"), ("to", "__le__")):
         if day := _date(args.get(key)):
             bound = datetime.combine(day, time.min if key == "from" else time.max)
@@ -70,10 +71,6 @@ def log():
         "audit/log.html", page=page, entities=sorted(AUDITED), users=list(users),
         filtered=any(args.get(k) for k in ("entity", "action", "user_id", "q", "from", "to")),
     )  # fmt: skip
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _date(value: str | None):

@@ -6,7 +6,6 @@ gets HTTP 409 with the current values; nothing is overwritten.
 """
 
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,10 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.extensions import db
 from tracker.followups import services
 from tracker.followups.forms import CompleteForm, FollowUpForm
-from tracker.forms import EmptyForm
+from tracker.forms import EmptyForm, parse_id
 from tracker.i18n import local_today
 from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation, User
-from tracker.security import require
+from tracker.security import require, safe_local_path
 
 # Query argument -> (model, service keyword, detail endpoint).
 TARGETS = {
@@ -30,25 +29,16 @@ TARGETS = {
 DEFAULT_DUE_IN = timedelta(days=7)
 
 
-def safe_next(target: str | None) -> str | None:
-    """target when it is a same-site relative path, else None."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc:
-            return target
-    return None
-
-
 def _target() -> tuple[str, Need | Organisation | Delegation]:
     """The one need, organisation or delegation named in the query: 400 unless one, 404 if gone."""
     given = [key for key in TARGETS if request.args.get(key)]
     if len(given) != 1:
         abort(400)
     key = given[0]
-    raw = request.args[key]
-    if not (raw.isascii() and raw.isdigit() and len(raw) < 10):
+    target_id = parse_id(request.args[key])
+    if target_id is None:
         abort(404)
-    return key, db.get_or_404(TARGETS[key][0], int(raw))
+    return key, db.get_or_404(TARGETS[key][0], target_id)
 
 
 def _target_url(key: str, target) -> str:
@@ -81,7 +71,7 @@ def create():
     if not form.is_submitted():
         form.assignee_id.data = current_user.id
         form.due_date.data = local_today() + DEFAULT_DUE_IN
-    back = safe_next(request.args.get("next")) or _target_url(key, target)
+    back = safe_local_path(request.args.get("next")) or _target_url(key, target)
     if form.validate_on_submit():
         followup = services.create_followup(
             **{TARGETS[key][1]: target}, **_fields(form), assigned_by=current_user
@@ -166,7 +156,7 @@ def complete(followup_id: int):
     """Mark a follow-up done in one step, with its outcome."""
     followup = db.get_or_404(FollowUp, followup_id)
     form = CompleteForm()
-    back = safe_next(form.next.data) or url_for(".detail", followup_id=followup.id)
+    back = safe_local_path(form.next.data) or url_for(".detail", followup_id=followup.id)
     if followup.status != FollowUpStatus.OPEN:
         return _closed(followup, back)
     if _stale(form, followup):
@@ -186,7 +176,7 @@ def complete(followup_id: int):
 def cancel(followup_id: int):
     """Cancel an open follow-up (it stays in the history)."""
     followup = db.get_or_404(FollowUp, followup_id)
-    back = safe_next(request.form.get("next")) or url_for(".detail", followup_id=followup.id)
+    back = safe_local_path(request.form.get("next")) or url_for(".detail", followup_id=followup.id)
     if followup.status != FollowUpStatus.OPEN:
         return _closed(followup, back)
     if EmptyForm().validate_on_submit():

@@ -19,11 +19,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.extensions import db
+from tracker.forms import parse_id
 from tracker.matchmaking import offer_views, services
 from tracker.matchmaking.forms import PickForm, StatusForm
 from tracker.matchmaking.queries import delegation_board
 from tracker.models import Delegation, LocalOffer, Match, MatchStatus, Need, Organisation
-from tracker.needs.loading import parse_id
 from tracker.security import require
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/matchmaking")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
 from tracker.extensions import db
+from tracker.forms import parse_id
 from tracker.models import Currency, LostReason, Need, Stage
 from tracker.needs.services import NONE, NeedFilters
 
@@ -89,12 +90,6 @@ def parse_date(value) -> date | None:
 def _id_or_none(value) -> int | str | None:
     """An id, or NONE for the bucket of needs without one."""
     return NONE if value == NONE else parse_id(value)
-
-
-def parse_id(value) -> int | None:
-    """A database id from user input, or None (bounded so no database can overflow on it)."""
-    value = str(value) if value is not None else ""
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ from flask_login import current_user
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.extensions import db
+from tracker.forms import parse_id
 from tracker.i18n import country_choices, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
 from tracker.needs import choices, services
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
-from tracker.needs.loading import get_need_or_404, need_detail, parse_filters, parse_id
+from tracker.needs.loading import get_need_or_404, need_detail, parse_filters
 from tracker.needs.moves import apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline

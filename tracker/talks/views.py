@@ -13,9 +13,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.extensions import db
-from tracker.forms import EmptyForm
+from tracker.forms import EmptyForm, parse_id
 from tracker.models import Match, Need, Stage, Talk
-from tracker.needs.loading import parse_id
 from tracker.security import require
 from tracker.talks import services
 from tracker.talks.choices import fill, form_data, set_choices
