@@ -28,6 +28,30 @@ def test_search_finds_person(records, query):
     assert [p.full_name for p in search(query).people] == ["Jörg Weißenfels"]
 
 
+@pytest.mark.parametrize("query", ["zhang wei", "Zhāng Wěi", "zhangwei", "zhang1 wei3", "张伟"])
+def test_search_finds_chinese_names_by_pinyin(make, query):
+    make.person(full_name="Wei Zhang", name_other_script="张伟")  # only pinyin says "zhang wei"
+    make.person(full_name="王芳")
+    make.organisation(name="上海机器人产业园")
+    db.session.commit()
+    assert [p.full_name for p in search(query).people] == ["Wei Zhang"]
+
+
+def test_search_finds_chinese_organisation_by_pinyin_of_a_word(make):
+    make.organisation(name="上海机器人产业园")
+    db.session.commit()
+    assert [o.name for o in search("jiqiren").organisations] == ["上海机器人产业园"]
+
+
+def test_pinyin_key_follows_a_renamed_person(make):
+    person = make.person(full_name="张伟")
+    db.session.commit()
+    person.full_name = "王芳"
+    db.session.commit()
+    assert search("zhang wei").total == 0
+    assert [p.full_name for p in search("wang fang").people] == ["王芳"]
+
+
 def test_search_finds_delegation_by_title_and_region(records):
     assert [d.title for d in search("goerlitz").delegations] == ["Görlitz visit"]
     assert [d.title for d in search("sachsen").delegations] == ["Görlitz visit"]

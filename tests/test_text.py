@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker.text import fold, organisation_key, search_key
+from tracker.text import fold, organisation_key, search_key, search_needle
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,30 @@ def test_search_key_joins_all_names():
     key = search_key("Müller GmbH", None, "穆勒")
     assert "muller gmbh" in key
     assert "穆勒" in key
+
+
+def test_search_key_adds_pinyin_of_chinese_names_spaced_and_joined():
+    key = search_key("张伟")
+    assert key.split(" | ") == ["张伟", "zhang wei", "zhangwei"]
+
+
+def test_search_key_reads_place_names_by_phrase():
+    assert "chongqing" in search_key("重庆")
+
+
+def test_search_key_adds_no_pinyin_to_latin_names():
+    assert search_key("Müller") == "muller"
+
+
+@pytest.mark.parametrize(
+    ("query", "needle"),
+    [
+        ("Zhāng Wěi", "zhang wei"),
+        ("zhang1 wei3", "zhang wei"),
+        ("ZHANG1WEI3", "zhangwei"),
+        ("A4 paper", "a4 paper"),
+        ("Müller", "muller"),
+    ],
+)
+def test_search_needle_folds_tones_and_keeps_other_digits(query, needle):
+    assert search_needle(query) == needle

@@ -8,16 +8,20 @@ from flask import current_app, has_request_context, request
 from flask_babel import get_locale
 from flask_login import current_user
 
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "zh": "中文"}
+LANGUAGE_NAMES = {"zh": "中文", "de": "Deutsch", "en": "English"}
+# Chosen before logging in (the switch on the login page), or by a user who follows the browser.
+LANGUAGE_COOKIE = "language"
 
 
 def select_locale() -> str | None:
-    """The user's saved language, else the browser's best match."""
+    """The user's saved language, else the one picked on the login page, else the browser's."""
     if not has_request_context():  # CLI commands and services called from tests
         return None
     languages = current_app.config["LANGUAGES"]
-    if current_user and current_user.is_authenticated and current_user.locale in languages:
-        return current_user.locale
+    if current_user and current_user.is_authenticated and current_user.language in languages:
+        return current_user.language
+    if request.cookies.get(LANGUAGE_COOKIE) in languages:
+        return request.cookies[LANGUAGE_COOKIE]
     return request.accept_languages.best_match(languages)
 
 

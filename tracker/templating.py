@@ -1,9 +1,19 @@
 """Template filters and globals: dates, countries and labels in the interface language."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 
+from babel.dates import format_skeleton
 from flask import Flask, request, url_for
-from flask_babel import format_currency, format_date, format_datetime, get_locale
+from flask_babel import (
+    format_currency,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
+    format_time,
+    get_locale,
+)
 from flask_login import current_user
 
 from tracker.i18n import LANGUAGE_NAMES, country_name
@@ -14,7 +24,11 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["date"] = _date
     app.jinja_env.filters["datetime"] = _datetime
     app.jinja_env.filters["country"] = country_name
+    app.jinja_env.filters["time"] = _time
+    app.jinja_env.filters["month"] = _month
     app.jinja_env.filters["currency"] = format_currency
+    app.jinja_env.filters["number"] = _number
+    app.jinja_env.filters["percent"] = _percent
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = get_locale
@@ -28,6 +42,28 @@ def _date(value: date | None, fmt: str = "medium") -> str:
 def _datetime(value: datetime | None, fmt: str = "medium") -> str:
     """Stored UTC, shown in the commission's time zone."""
     return format_datetime(value, fmt) if value else ""
+
+
+def _time(value: time | None, fmt: str = "short") -> str:
+    """A wall-clock time as it was entered (no time-zone conversion): 14:30, 2:30 PM."""
+    return format_time(value, fmt, rebase=False) if value is not None else ""
+
+
+def _month(value: date | None, skeleton: str = "yMMM") -> str:
+    """A month in the user's locale: May 2026, Mai 2026, 2026年5月 (yM: 5/2026 ... 2026/5)."""
+    return format_skeleton(skeleton, value, locale=get_locale() or "en") if value else ""
+
+
+def _number(value: int | float | Decimal | None, digits: int | None = None) -> str:
+    """Grouped digits in the user's locale (12,500 / 12.500); digits fixes the decimals."""
+    if value is None:
+        return ""
+    return format_decimal(value, f"#,##0.{'0' * digits}" if digits else None)
+
+
+def _percent(value: float | Decimal | None) -> str:
+    """A share (0.25) as a whole percentage in the user's locale: 25%, 25 %."""
+    return format_percent(value) if value is not None else ""
 
 
 def _followup_badge():

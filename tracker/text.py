@@ -11,6 +11,9 @@ import unicodedata
 _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _SPECIAL = str.maketrans({"ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o", "æ": "a", "Æ": "a", "đ": "d"})
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Every word a syllable with a tone number, e.g. "zhang1 wei3" (not "a4 paper").
+_NUMBERED_PINYIN = re.compile(r"[a-z]{2,6}[1-5](?: ?[a-z]{2,6}[1-5])*")
 
 # Legal forms that do not distinguish one organisation from another (already folded).
 _LEGAL_FORMS = {
@@ -35,8 +38,38 @@ def fold(text: str | None) -> str:
 
 
 def search_key(*parts: str | None) -> str:
-    """One folded string over all the names of a record, for substring search."""
-    return " | ".join(folded for folded in (fold(p) for p in parts) if folded)
+    """One folded string over all the names of a record, for substring search.
+
+    Chinese names are followed by their pinyin, spaced and joined, so that 张伟 is found by
+    "zhang wei", "zhangwei" and "Zhāng Wěi" (folding drops the tone marks of a query).
+    """
+    keys = []
+    for folded in (fold(p) for p in parts):
+        if folded:
+            keys.append(folded)
+            keys.extend(pinyin_forms(folded))
+    return " | ".join(keys)
+
+
+def search_needle(query: str | None) -> str:
+    """A query folded like the keys; numbered tones ("zhang1 wei3") lose their digits."""
+    needle = fold(query)
+    if _NUMBERED_PINYIN.fullmatch(needle):
+        needle = re.sub(r"[1-5]", "", needle)
+    return needle
+
+
+def pinyin_forms(text: str) -> list[str]:
+    """Pinyin of text without tones, spaced and joined; none when text has no Chinese."""
+    if not _HAN.search(text):
+        return []
+    # Imported on first use: the phrase dictionary costs about 50 MB and 0.2 s, and only
+    # writes of Chinese names need it.
+    from pypinyin import lazy_pinyin
+
+    syllables = [s.strip() for s in lazy_pinyin(text) if s.strip()]
+    spaced = fold(" ".join(syllables))
+    return [spaced, spaced.replace(" ", "")]
 
 
 def organisation_key(name: str | None) -> str:

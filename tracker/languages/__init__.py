@@ -1,0 +1,1 @@
+"""The interface language: the switch in the top bar and on the login page, and the profile."""
