@@ -1,0 +1,66 @@
+"""The budgets of issue 10, checked against one engine's measurements."""
+
+from dataclasses import dataclass
+
+LIST_PAGES = ("delegation list p1", "needs list p1", "needs list p500", "needs list last",
+              "organisations list p500", "my follow-ups")  # fmt: skip
+PAGE_P95_MS = 25.0  # every list and detail page, in-process on SQLite
+SEARCH_P95_MS = 50.0
+REPORT_P95_MS = {"SQLite": 50.0, "PostgreSQL": 250.0}
+MAX_LIST_QUERIES = 5
+EXPORT_PEAK_MB = 100.0
+RPS_SHARE = {"list": 0.25, "dashboard": 0.15}  # of the hello-world route's requests per second
+
+
+@dataclass
+class Budget:
+    """One budget: what was measured, its limit and whether it holds."""
+
+    name: str
+    measured: str
+    limit: str
+    ok: bool
+
+
+def _ms(value: float) -> str:
+    return f"{value:.1f} ms"
+
+
+def check(label, big: dict, small: dict, export: dict, throughput: dict) -> tuple[list, list]:
+    """Rows for the results table and the budgets, for the engine called label."""
+    rows = [(n, s.p50, s.p95, s.query_count, small[n].query_count) for n, s in big.items()]
+    budgets = []
+    for name, sample in big.items():
+        if label == "SQLite" and not name.startswith("report"):
+            limit = SEARCH_P95_MS if name == "search" else PAGE_P95_MS
+            budgets.append(Budget(f"{name} p95", _ms(sample.p95), _ms(limit), sample.p95 <= limit))
+        same = sample.query_count == small[name].query_count
+        budgets.append(Budget(f"{name} queries same at 1% and 100%",
+                              f"{small[name].query_count} / {sample.query_count}", "equal", same))  # fmt: skip
+    for name in LIST_PAGES:
+        count = big[name].query_count
+        budgets.append(Budget(f"{name} queries", str(count), str(MAX_LIST_QUERIES),
+                              count <= MAX_LIST_QUERIES))  # fmt: skip
+    for name in ("report", "report filtered"):
+        limit = REPORT_P95_MS[label]
+        p95 = big[name].p95
+        budgets.append(Budget(f"{name} p95", _ms(p95), _ms(limit), p95 <= limit))
+    report = big["report"]
+    budgets.append(Budget("report p50 vs its raw SQL", _ms(report.p50),
+                          f"2 x {_ms(report.raw_ms)}", report.p50 <= 2 * report.raw_ms))  # fmt: skip
+    first = big["needs list p1"].p50
+    for name in ("needs list p500", "needs list last"):
+        deep = big[name].p50
+        budgets.append(Budget(f"{name} vs page 1", _ms(deep), f"2 x {_ms(first)}",
+                              deep <= 2 * first))  # fmt: skip
+    budgets.append(Budget(f"export of {export['rows']} rows, peak RSS",
+                          f"{export['peak_mb']:.0f} MB in {export['seconds']:.1f} s",
+                          f"{EXPORT_PEAK_MB:.0f} MB", export["peak_mb"] <= EXPORT_PEAK_MB))  # fmt: skip
+    hello = throughput["hello"]
+    for page, share in (("list", RPS_SHARE["list"]), ("dashboard", RPS_SHARE["dashboard"])):
+        rps = throughput[page]
+        budgets.append(Budget(f"gunicorn {page} req/s vs hello-world {hello:.0f} req/s",
+                              f"{rps:.0f} req/s", f"{share:.0%}", rps >= share * hello))  # fmt: skip
+    budgets.append(Budget("gunicorn errors", str(throughput["errors"]), "0",
+                          throughput["errors"] == 0))  # fmt: skip
+    return rows, budgets
