@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app tracker
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: venv run test lint format migrate stress clean
+.PHONY: venv run test e2e lint security format migrate stress bench translations translations-update clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,14 +17,21 @@ $(BIN)/.installed: pyproject.toml
 venv: $(BIN)/.installed
 
 ## run: install, migrate, load demo data on first run, serve on 127.0.0.1:5000
-run: venv
+run: venv translations
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --first-run
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 ## test: the whole suite (SQLite; set TEST_DATABASE_URL for PostgreSQL)
-test: venv
-	$(BIN)/pytest
+test: venv translations
+	@echo "(real-browser journeys are marked e2e and not run here: make e2e)"
+	$(BIN)/pytest -m "not e2e"
+
+## e2e: real-browser journeys, axe-core checks and screenshots (test-results/screenshots/);
+## they drive Debian's Chromium (apt-get install chromium fonts-noto-cjk) and skip without it
+e2e: venv translations
+	$(BIN)/python -m pip install --quiet -e '.[dev,e2e]'
+	$(BIN)/pytest -m e2e tests/e2e
 
 ## stress: gunicorn (4 workers) and 8 clients writing for 20 s, on SQLite then PostgreSQL
 stress: venv
@@ -32,9 +39,30 @@ stress: venv
 	$(BIN)/python scripts/stress.py --database sqlite
 	$(BIN)/python scripts/stress.py --database postgresql
 
+## bench: the data set of issue 10 on SQLite and PostgreSQL; writes bench/results.md
+bench: venv
+	$(BIN)/python -m pip install --quiet -e '.[dev,prod]'
+	$(BIN)/python bench/run.py
+
+## translations: compile the catalogues (.po -> .mo; the .mo files are build output, not in git)
+translations: venv
+	$(BIN)/pybabel compile --statistics -d tracker/translations
+
+## translations-update: collect the messages from code and templates, merge them into the
+## catalogues; then translate the new (empty or fuzzy) entries in zh and de and run make test
+translations-update: venv
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --add-location=file \
+		--sort-by-file --project=tracker -o tracker/translations/messages.pot .
+	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations \
+		--ignore-obsolete --ignore-pot-creation-date
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## security: bandit over the app; medium and high findings fail (low ones are reviewed by hand)
+security: venv
+	$(BIN)/bandit -r tracker -ll -q
 
 format: venv
 	$(BIN)/ruff check --fix .

@@ -87,6 +87,7 @@ def _fresh_login_per_request(app):
 
     def forget(_sender, **_extra):
         g.pop("_login_user", None)
+        g.pop("_flask_babel", None)  # Flask-Babel's cached locale, chosen afresh per request
 
     request_started.connect(forget, app)
     yield

@@ -1,9 +1,10 @@
 """The app factory: config layers, the instance folder, the first secret key, SQLite tuning."""
 
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from tracker import create_app
 from tracker.extensions import db
+from tracker.models import User
 
 
 def test_first_start_writes_a_secret_key_and_reuses_it(tmp_path, monkeypatch):
@@ -51,3 +52,29 @@ def test_templates_and_static_files_are_served(client, login):
     page = client.get("/").text
     assert "bootstrap.min.css" in page
     assert "cdn" not in page.lower()
+
+
+def test_health_check_answers_without_login_or_database(client, count_queries):
+    with count_queries() as queries:
+        response = client.get("/healthz")
+    assert (response.status_code, response.text) == (200, "ok")
+    assert queries == []
+
+
+def test_a_write_that_loses_a_race_answers_409_not_500(client, login, monkeypatch):
+    user = login()
+    end_sessions = User.end_sessions
+
+    def racing(self):
+        # Another request saves the same user between this one's load and its write.
+        db.session.execute(
+            update(User).where(User.id == self.id).values(version=User.version + 1),
+            execution_options={"synchronize_session": False},
+        )
+        end_sessions(self)
+
+    monkeypatch.setattr(User, "end_sessions", racing)
+    response = client.post("/logout")
+    assert response.status_code == 409
+    assert "Someone else changed this record" in response.text
+    assert db.session.get(User, user.id) is not None

@@ -54,3 +54,19 @@ def test_downgrade_to_base_removes_every_table(migration_app):
         downgrade(revision="base")
         tables = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
         assert tables == set()
+
+
+def test_pinyin_migration_recomputes_existing_search_keys(migration_app):
+    with migration_app.app_context():
+        upgrade(revision="0006_user_language")
+        with db.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO person (full_name, email, search_key, created_at, updated_at)"
+                    " VALUES ('张伟', '', '张伟', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+        upgrade(revision="0007_pinyin_search_keys")
+        with db.engine.connect() as conn:
+            key = conn.execute(text("SELECT search_key FROM person")).scalar_one()
+        assert key == "张伟 | zhang wei | zhangwei"

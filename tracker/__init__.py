@@ -66,7 +66,7 @@ def _write_secret_key(config_file: Path) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
-    from tracker import security
+    from tracker import security, softdelete  # noqa: F401  (softdelete hides deleted rows)
     from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
     from tracker.i18n import select_locale, select_timezone
 
@@ -98,8 +98,10 @@ def register_blueprints(app: Flask) -> None:
     from tracker.auth.views import bp as auth_bp
     from tracker.calendar.views import bp as calendar_bp
     from tracker.delegations.views import bp as delegations_bp
+    from tracker.deleted.views import bp as deleted_bp
     from tracker.followups.views import bp as followups_bp
     from tracker.imports.views import bp as imports_bp
+    from tracker.languages.views import bp as languages_bp
     from tracker.main.views import bp as main_bp
     from tracker.matchmaking.views import bp as matchmaking_bp
     from tracker.needs.views import bp as needs_bp
@@ -125,6 +127,8 @@ def register_blueprints(app: Flask) -> None:
         vocabularies_bp,
         admin_bp,
         audit_bp,
+        languages_bp,
+        deleted_bp,
     ):
         app.register_blueprint(blueprint)
 

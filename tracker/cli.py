@@ -96,6 +96,27 @@ def restore_command(path: Path, yes: bool) -> None:
     click.echo(f"Restored the database from {path}.")
 
 
+@click.command("purge-deleted")
+@click.option("--dry-run", is_flag=True, help="Only count what would be purged.")
+@with_appcontext
+def purge_deleted_command(dry_run: bool) -> None:
+    """Remove for good the records deleted more than DELETED_RETENTION_DAYS ago."""
+    from flask import current_app
+
+    from tracker.deleted.services import purge_deleted
+
+    days = current_app.config["DELETED_RETENTION_DAYS"]
+    result = purge_deleted(days, dry_run=dry_run)
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    details = ", ".join(f"{n} {key}" for key, n in result.purged.items() if n) or "nothing"
+    verb = "Would purge" if dry_run else "Purged"
+    kept = f"; kept {result.kept} still referred to" if result.kept else ""
+    click.echo(f"{verb} {result.total} records deleted over {days} days ago ({details}){kept}.")
+
+
 commands = [
     create_user,
     seed_demo,
@@ -103,4 +124,5 @@ commands = [
     import_members_command,
     backup_command,
     restore_command,
+    purge_deleted_command,
 ]

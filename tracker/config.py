@@ -52,6 +52,8 @@ LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
 PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method, not a password)
 
 PER_PAGE = 25
+# Deleted records stay restorable this long; `flask purge-deleted` then removes them for good.
+DELETED_RETENTION_DAYS = 30
 DEFAULT_HOST = "Baoshan District Commerce Commission"
 
 # Reminder e-mails (flask send-reminders): SMTP settings and the address links point to.

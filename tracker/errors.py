@@ -1,11 +1,13 @@
 """Error pages; any failed request rolls back so no half-written transaction survives it."""
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from tracker.extensions import db
+from tracker.security import log_security_event
 
 MESSAGES = {
     400: _l("The request could not be understood."),
@@ -25,6 +27,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         db.session.rollback()
+        log_security_event("csrf check failed", reason=error.description, path=request.path)
         message = _l("Your form expired or was sent from elsewhere. Please reload and try again.")
         return render_template("errors/error.html", code=400, message=message), 400
 
@@ -34,6 +37,13 @@ def register(app: Flask) -> None:
         code = error.code or 500
         message = MESSAGES.get(code, error.description)
         return render_template("errors/error.html", code=code, message=message), code
+
+    @app.errorhandler(StaleDataError)
+    def lost_race(_error: StaleDataError):
+        # Edit forms answer their own conflicts; this catches any other write that lost a race
+        # (two tabs logging out at once), so the loser sees a 409, not a 500.
+        db.session.rollback()
+        return render_template("errors/error.html", code=409, message=MESSAGES[409]), 409
 
     @app.errorhandler(500)
     def server_error(error):

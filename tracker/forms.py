@@ -1,9 +1,21 @@
 """Form pieces shared by the features."""
 
+import wtforms
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, URLField
+from wtforms import HiddenField, SelectField, URLField
 from wtforms.validators import URL, Length, Optional, ValidationError
+
+
+class IntegerField(wtforms.IntegerField):
+    """An integer field that refuses numbers no column holds; WTForms' NumberRange would turn
+    them into floats and fail with OverflowError (a 500)."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and abs(self.data) > 2**63 - 1:
+            self.data = None
+            raise ValueError(self.gettext("Not a valid integer value."))
 
 
 class EmptyForm(FlaskForm):
@@ -42,3 +54,29 @@ def parse_id(value) -> int | None:
     not to int()), and bounded so no database can overflow on it."""
     value = str(value) if value is not None else ""
     return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+
+
+class VersionField(HiddenField):
+    """The version of the record an edit form was loaded with (see tracker.versioning).
+
+    On submit only the posted value counts: a form posted without it must not pass for current
+    by falling back to the record's version.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.type = "HiddenField"  # the form macros render it like every hidden field
+
+    def process_formdata(self, valuelist):
+        self.data = valuelist[0] if valuelist else None
+
+
+class VersionedForm:
+    """Mixin for edit forms: the hidden version; filled from obj= on GET, else set by the view."""
+
+    version = VersionField()
+
+    @property
+    def loaded_version(self) -> int | None:
+        """The posted version as a number, None when missing or garbage."""
+        return parse_id(self.version.data)

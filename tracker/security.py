@@ -2,20 +2,29 @@
 
 import logging
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
+from typing import TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, has_request_context, request
+from flask import Flask, abort, g, has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy import ColumnElement, Select, event, or_, select
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db, login_manager
-from tracker.models import Role, User
+from tracker.models import FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+
+T = TypeVar("T")
 
 # Endpoints anyone may reach; every other endpoint requires a logged-in, active user.
-# The calendar feed authenticates by the secret token in its URL (calendar clients cannot log in).
+# The calendar feed authenticates by the secret token in its URL (calendar clients cannot log in);
+# the health check tells a load balancer the process answers, and reads nothing.
 PUBLIC_ENDPOINTS = frozenset(
-    {"auth.login", "auth.verify", "static", "bootstrap.static", "calendar.feed"}
+    {"auth.login", "auth.verify", "static", "bootstrap.static", "calendar.feed", "main.health"}
+    | {"languages.switch"}  # the language switch also works on the login page
 )
 
 ALL_ROLES = frozenset(Role)
@@ -29,6 +38,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "vocabulary.manage": MANAGERS,
     # Managers and admins see every figure of the reports; staff see their own needs' figures.
     "report.view_all": MANAGERS,
+    # Others see a confidential need only as its owner or as an assignee of one of its follow-ups.
+    "need.view_confidential": MANAGERS,
     "user.manage": frozenset({Role.ADMIN}),
 }
 
@@ -42,6 +53,9 @@ def init_app(app: Flask) -> None:
     from tracker.auth import sessions
 
     sessions.init_app(app)
+    from tracker.clean_input import CleanRequest
+
+    app.request_class = CleanRequest  # no NUL characters reach forms, queries or the database
     app.before_request(_require_login)
     app.before_request(sessions.required_setup)
     app.jinja_env.globals["can"] = can
@@ -53,7 +67,13 @@ def load_user(session_user_id: str) -> User | None:
     user_id, _sep, epoch = session_user_id.partition(":")
     if not (user_id.isdigit() and epoch.isdigit()) or len(user_id) > 12 or len(epoch) > 12:
         return None
-    user = db.session.get(User, int(user_id))
+    # The confidentiality rule must not ask for current_user inside its own lookup: that would
+    # run this loader twice and load the user twice on every request.
+    token = _resolving_user.set(True)
+    try:
+        user = db.session.get(User, int(user_id))
+    finally:
+        _resolving_user.reset(token)
     if user is None or not user.active or user.session_epoch != int(epoch):
         return None
     return user
@@ -106,9 +126,153 @@ def require(action: str) -> Callable:
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not can(action):
+                log_security_event(
+                    "permission denied",
+                    action=action,
+                    path=request.path,
+                    user=getattr(current_user, "email", "-"),
+                )
                 abort(403)
             return view(*args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+# Confidential needs -------------------------------------------------------------------------
+# One rule, applied to every ORM SELECT of a request (SQLAlchemy's documented pattern for global
+# criteria: a do_orm_execute listener adding with_loader_criteria), so that no list, count,
+# search, export or page can forget it: a confidential need, and the follow-ups, matches and
+# talks that belong to it, exist only for its owner, the assignees of its follow-ups, and users
+# with "need.view_confidential". CLI commands and background jobs (no request) see everything.
+
+SEE_ALL_NEEDS = "see_all_needs"  # execution option: an internal check that must see every need
+_viewer: ContextVar[User | None] = ContextVar("confidential_viewer", default=None)
+_resolving_user: ContextVar[bool] = ContextVar("confidential_resolving_user", default=False)
+# Aliases of their own, so that the rule's subquery never correlates with the outer statement.
+_rule_need = Need.__table__.alias("rule_need")
+_rule_followup = FollowUp.__table__.alias("rule_followup")
+
+
+def hidden_need_ids(user_id: int | None) -> Select:
+    """SQL: ids of the confidential needs user_id may not see (all of them for nobody)."""
+    stmt = select(_rule_need.c.id).where(_rule_need.c.confidential.is_(True))
+    if user_id is None:
+        return stmt
+    assigned = select(_rule_followup.c.need_id).where(
+        _rule_followup.c.assignee_id == user_id, _rule_followup.c.need_id.is_not(None)
+    )
+    return stmt.where(
+        or_(_rule_need.c.owner_id.is_(None), _rule_need.c.owner_id != user_id),
+        _rule_need.c.id.not_in(assigned),
+    )
+
+
+def need_visible(user_id: int | None, need_id=Need.id) -> ColumnElement[bool]:
+    """SQL: the need need_id (a column) is visible to user_id: not confidential, or the user
+    owns it, or one of its follow-ups is assigned to the user."""
+    return need_id.not_in(hidden_need_ids(user_id))
+
+
+def confidential_criteria(user_id: int | None) -> list:
+    """Loader criteria hiding the needs user_id may not see, and what belongs to them."""
+    return [
+        with_loader_criteria(Need, need_visible(user_id), include_aliases=True),
+        with_loader_criteria(
+            FollowUp,
+            or_(FollowUp.need_id.is_(None), need_visible(user_id, FollowUp.need_id)),
+            include_aliases=True,
+        ),
+        with_loader_criteria(Match, need_visible(user_id, Match.need_id), include_aliases=True),
+        with_loader_criteria(Talk, need_visible(user_id, Talk.need_id), include_aliases=True),
+        # A need's history and notes, for figures counted from them alone.
+        with_loader_criteria(
+            StageChange, need_visible(user_id, StageChange.need_id), include_aliases=True
+        ),
+        with_loader_criteria(
+            NeedNote, need_visible(user_id, NeedNote.need_id), include_aliases=True
+        ),
+    ]
+
+
+@contextmanager
+def view_as(user: User):
+    """Apply the rule for user within the block (the calendar feed has no logged-in user)."""
+    token = _viewer.set(user)
+    try:
+        yield
+    finally:
+        _viewer.reset(token)
+
+
+def _rule_user():
+    """Whom the rule is for: the view_as user, else the request's user; None means no rule."""
+    if (user := _viewer.get()) is not None:
+        return user
+    if not has_request_context() or _resolving_user.get():
+        return None  # no request (CLI, jobs), or this query is the login's own user lookup
+    # Flask-Login keeps the loaded user in g; asking current_user before that would run the
+    # user loader, whose query comes back here.
+    if (user := g.get("_login_user")) is not None:
+        return user
+    token = _resolving_user.set(True)
+    try:
+        return current_user._get_current_object()
+    finally:
+        _resolving_user.reset(token)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _hide_confidential_needs(state: ORMExecuteState) -> None:
+    """Add the rule to every top-level ORM SELECT of a request; relationship loads inherit it."""
+    if not state.is_select or state.is_column_load or state.is_relationship_load:
+        return
+    if state.execution_options.get(SEE_ALL_NEEDS, False):
+        return
+    user = _rule_user()
+    if user is None:
+        return
+    authenticated = getattr(user, "is_authenticated", False)
+    if authenticated and can("need.view_confidential", user):
+        return
+    state.statement = state.statement.options(
+        *confidential_criteria(user.id if authenticated else None)
+    )
+
+
+def get_visible_or_404(model: type[T], record_id: int) -> T:
+    """The need, follow-up, match or talk with this id, or 404 when it is absent or hidden.
+
+    Always a SELECT: db.get_or_404 returns an object already in the session without asking the
+    database, and so without the rule.
+    """
+    return db.first_or_404(select(model).where(model.id == record_id))
+
+
+def is_visible(model: type, record_id: int) -> bool:
+    """Whether the current user may see the need, follow-up, match or talk with this id."""
+    return db.session.scalar(select(model.id).where(model.id == record_id)) is not None
+
+
+def get_need_or_404(need_id: int) -> Need:
+    """The need, or 404 when it is absent or hidden from the current user."""
+    return get_visible_or_404(Need, need_id)
+
+
+# Audited tables whose rows belong to a need, and so share its confidentiality.
+NEED_RECORDS = {"need": Need, "followup": FollowUp, "match": Match, "talk": Talk}
+
+
+def may_read_history(entity: str, entity_id: int) -> bool:
+    """Whether the current user may read a record's change history: a need's, follow-up's,
+    match's or talk's only while the record is visible to them; once it is gone, only with
+    need.view_confidential (it may have been confidential)."""
+    model = NEED_RECORDS.get(entity)
+    if model is None:
+        return True
+    by_id = select(model.id).where(model.id == entity_id)
+    if db.session.scalar(by_id) is not None:
+        return True
+    still_there = db.session.scalar(by_id.execution_options(**{SEE_ALL_NEEDS: True}))
+    return still_there is None and can("need.view_confidential")

@@ -90,10 +90,12 @@ def test_promoting_is_always_allowed(make):
 
 def test_update_user_saves_name_and_language(make):
     me, user = make.user(role="admin"), make.user()
-    services.update_user(user, display_name=" 王芳 ", role=Role.STAFF, locale="zh", acting_user=me)
-    assert (user.display_name, user.locale) == ("王芳", "zh")
-    services.update_user(user, display_name="王芳", role=Role.STAFF, locale="", acting_user=me)
-    assert user.locale is None
+    services.update_user(
+        user, display_name=" 王芳 ", role=Role.STAFF, language="zh", acting_user=me
+    )
+    assert (user.display_name, user.language) == ("王芳", "zh")
+    services.update_user(user, display_name="王芳", role=Role.STAFF, language="", acting_user=me)
+    assert user.language is None
 
 
 def test_nobody_deactivates_themselves(make):

@@ -98,27 +98,28 @@ def test_edit_saves_name_role_and_language(client, make, login):
     db.session.commit()
     response = client.post(
         f"/admin/users/{user.id}/edit",
-        data={"display_name": "New name", "role": "manager", "locale": "de"},
+        data={"display_name": "New name", "role": "manager", "language": "de", "version": 1},
     )
     assert response.status_code == 302
     db.session.refresh(user)
-    assert (user.display_name, user.role, user.locale) == ("New name", Role.MANAGER, "de")
+    assert (user.display_name, user.role, user.language) == ("New name", Role.MANAGER, "de")
 
 
 def test_edit_browser_default_language_stores_none(client, make, login):
     login("admin")
-    user = make.user(locale="zh")
+    user = make.user(language="zh")
     db.session.commit()
     client.post(
-        f"/admin/users/{user.id}/edit", data={"display_name": "X", "role": "staff", "locale": ""}
+        f"/admin/users/{user.id}/edit",
+        data={"display_name": "X", "role": "staff", "language": "", "version": user.version},
     )
     db.session.refresh(user)
-    assert user.locale is None
+    assert user.language is None
 
 
 def test_edit_form_is_prefilled(client, make, login):
     login("admin")
-    user = make.user(display_name="Jens", role="manager", locale="de")
+    user = make.user(display_name="Jens", role="manager", language="de")
     db.session.commit()
     page = client.get(f"/admin/users/{user.id}/edit").text
     assert 'value="Jens"' in page and user.email in page
@@ -132,18 +133,18 @@ def test_edit_form_is_prefilled(client, make, login):
         ({"display_name": ""}, "This field is required."),
         ({"display_name": "x" * 121}, "Field cannot be longer than 120 characters."),
         ({"role": "root"}, "Not a valid choice."),
-        ({"locale": "fr"}, "Not a valid choice."),
+        ({"language": "fr"}, "Not a valid choice."),
     ],
 )
 def test_edit_validation(client, make, login, changes, message):
     login("admin")
-    user = make.user(display_name="Kept", locale="en")
+    user = make.user(display_name="Kept", language="en")
     db.session.commit()
-    data = {"display_name": "Changed", "role": "manager", "locale": "de", **changes}
+    data = {"display_name": "Changed", "role": "manager", "language": "de", **changes}
     response = client.post(f"/admin/users/{user.id}/edit", data=data)
     assert response.status_code == 200 and message in response.text
     db.session.refresh(user)
-    assert (user.display_name, user.role, user.locale) == ("Kept", Role.STAFF, "en")
+    assert (user.display_name, user.role, user.language) == ("Kept", Role.STAFF, "en")
 
 
 def test_admin_cannot_demote_themselves(client, make, login):
@@ -151,7 +152,8 @@ def test_admin_cannot_demote_themselves(client, make, login):
     make.user(role="admin")
     db.session.commit()
     response = client.post(
-        f"/admin/users/{me.id}/edit", data={"display_name": "Me", "role": "staff", "locale": ""}
+        f"/admin/users/{me.id}/edit",
+        data={"display_name": "Me", "role": "staff", "language": "", "version": me.version},
     )
     assert response.status_code == 200
     assert "You cannot remove your own admin role." in response.text
@@ -165,9 +167,10 @@ def test_demoting_the_other_admin_then_myself_is_refused(client, make, login):
     me = login("admin")
     other = make.user(role="admin")
     db.session.commit()
-    data = {"display_name": "Other", "role": "manager", "locale": ""}
+    data = {"display_name": "Other", "role": "manager", "language": "", "version": other.version}
     assert client.post(f"/admin/users/{other.id}/edit", data=data).status_code == 302
-    mine = client.post(f"/admin/users/{me.id}/edit", data={**data, "display_name": "Me"})
+    data |= {"display_name": "Me", "version": me.version}
+    mine = client.post(f"/admin/users/{me.id}/edit", data=data)
     assert "You cannot remove your own admin role." in mine.text
     db.session.refresh(me)
     db.session.refresh(other)

@@ -79,6 +79,7 @@ def test_edit_changes_fields_and_replaces_topics(client, login, make):
     )
     db.session.commit()
     data = {**VALID, "title": "After", "status": "completed", "topic_ids": [str(new.id)]}
+    data["version"] = delegation.version  # the hidden field of the loaded form
     response = client.post(f"/delegations/{delegation.id}/edit", data=data)
     assert response.status_code == 302
     db.session.expire_all()
@@ -126,7 +127,7 @@ def test_delete_asks_for_confirmation_on_get(client, login, make):
 
 
 @pytest.mark.parametrize("role", ["manager", "admin"])
-def test_delete_removes_members_and_meetings_but_keeps_people(client, login, make, role):
+def test_delete_hides_members_and_meetings_but_keeps_people(client, login, make, role):
     login(role)
     organisation = make.organisation()
     person = make.person(organisation=organisation)
@@ -143,13 +144,16 @@ def test_delete_removes_members_and_meetings_but_keeps_people(client, login, mak
     response = client.post(f"/delegations/{delegation.id}/delete")
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/delegations/")
-    assert _count(Delegation.id) == 0
-    assert _count(DelegationMember.id) == 0
-    assert _count(Meeting.id) == 0
-    assert _count(meeting_person.c.meeting_id) == 0
-    assert _count(delegation_topic.c.topic_id) == 0
+    # A soft delete: the visit is hidden, its members and meetings stay with it until purged.
+    assert db.session.scalar(select(func.count(Delegation.id))) == 0
+    assert _count(DelegationMember.id) == 1
+    assert _count(Meeting.id) == 1
     assert _count(Person.id) == 1
     assert _count(Organisation.id) == 1
+    person_page = client.get(f"/people/{person.id}")
+    assert person_page.status_code == 200
+    assert f"/delegations/{delegation.id}" not in person_page.text
+    assert client.get(f"/delegations/{delegation.id}").status_code == 404
 
 
 def test_delete_button_only_shown_to_managers(client, login, make):

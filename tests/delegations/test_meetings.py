@@ -72,6 +72,7 @@ def test_edit_meeting_replaces_fields_and_lists(client, login, make, delegation)
     meeting = make.meeting(delegation, title="Before", people=[first])
     db.session.commit()
     data = _valid(title="After", starts_at="2026-05-13T14:00", person_ids=[str(second.id)])
+    data["version"] = meeting.version  # the hidden field of the loaded form
     response = client.post(f"/delegations/{delegation.id}/meetings/{meeting.id}/edit", data=data)
     assert response.status_code == 302
     db.session.expire_all()

@@ -179,14 +179,14 @@ def test_status_change_by_post_and_refusal_message(client, login, make):
     db.session.commit()
     ok = client.post(
         f"/matchmaking/matches/{match.id}/status",
-        data={"to_status": "introduced", "note": "Mail sent"},
+        data={"to_status": "introduced", "note": "Mail sent", "version": match.version},
         follow_redirects=True,
     )
     assert "is now “Introduced”" in ok.text
     assert "Introduced" in ok.text.split('id="timeline"')[1]
     refused = client.post(
         f"/matchmaking/matches/{match.id}/status",
-        data={"to_status": "agreed_follow_up"},
+        data={"to_status": "agreed_follow_up", "version": match.version},
         follow_redirects=True,
     )
     assert "A match cannot go from “Introduced” to “Agreed follow-up”." in refused.text

@@ -82,7 +82,8 @@ def test_edit_and_delete_an_offer(client, login, make):
     offer = make.offer(park, title="Old")
     db.session.commit()
     assert "Old" in client.get(f"/matchmaking/offers/{offer.id}/edit").text
-    client.post(f"/matchmaking/offers/{offer.id}/edit", data=GOOD | {"title": "New"})
+    data = GOOD | {"title": "New", "version": offer.version}
+    client.post(f"/matchmaking/offers/{offer.id}/edit", data=data)
     assert db.session.get(LocalOffer, offer.id).title == "New"
     assert "Delete this offer?" in client.get(f"/matchmaking/offers/{offer.id}/delete").text
     client.post(f"/matchmaking/offers/{offer.id}/delete")
@@ -125,7 +126,8 @@ def test_managers_add_edit_and_delete_synonyms(client, login):
     assert group.terms == "Gehäuseteile ~ housing parts ~ 外壳"  # the folded repeat is dropped
     assert group.terms_key == "gehauseteile\nhousing parts\n外壳"
     assert "housing parts" in client.get("/matchmaking/synonyms").text
-    client.post(f"/matchmaking/synonyms/{group.id}/edit", data={"terms": "a ~ b"})
+    data = {"terms": "a ~ b", "version": group.version}
+    client.post(f"/matchmaking/synonyms/{group.id}/edit", data=data)
     assert db.session.get(SynonymGroup, group.id).active is False  # unticked box
     client.post(f"/matchmaking/synonyms/{group.id}/delete")
     assert db.session.scalar(select(func.count(SynonymGroup.id))) == 0

@@ -226,7 +226,7 @@ def test_stale_edit_is_refused_with_409_and_current_values(app, make, org, login
     )
     response = second.post(f"/needs/{need.id}/edit", data={**base, "title": "Second save"})
     assert response.status_code == 409
-    assert "Someone else saved this need" in response.text
+    assert "Someone else saved this record" in response.text
     assert "First save" in response.text  # the current values are shown
     db.session.expire_all()
     assert db.session.get(Need, need.id).title == "First save"
@@ -249,7 +249,7 @@ def test_staff_cannot_delete_but_manager_can(client, login, make, org):
     login("manager")
     assert "Delete this need?" in client.get(f"/needs/{need.id}/delete").text
     assert client.post(f"/needs/{need.id}/delete").status_code == 302
-    assert db.session.get(Need, need.id) is None
+    assert db.session.scalar(db.select(Need).where(Need.id == need.id)) is None
 
 
 def test_missing_need_is_404(client, login):

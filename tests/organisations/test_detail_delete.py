@@ -122,7 +122,7 @@ def test_delete_asks_for_confirmation(client, login, make):
     db.session.commit()
     response = client.get(f"/organisations/{organisation.id}/delete")
     assert response.status_code == 200
-    assert "Delete “Unused AG”? This cannot be undone." in response.text
+    assert "Delete “Unused AG”? Managers can restore it" in response.text
     assert org_count() == 1
 
 

@@ -116,6 +116,7 @@ def test_edit_keeps_retired_industry_selectable(client, login, make):
     organisation = make.organisation(name="Kohle AG", key_industry=retired)
     db.session.commit()
     data = valid(name="Kohle AG", key_industry_id=str(retired.id), city="Zwickau")
+    data["version"] = organisation.version
     response = client.post(f"/organisations/{organisation.id}/edit", data=data)
     assert response.status_code == 302
     assert db.session.get(Organisation, organisation.id).city == "Zwickau"
@@ -195,7 +196,7 @@ def test_edit_keeping_own_name_is_not_flagged(client, login, make):
     login()
     organisation = make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
-    data = valid(name="Jenaer Optronik AG", city="Weimar")
+    data = valid(name="Jenaer Optronik AG", city="Weimar", version=organisation.version)
     response = client.post(f"/organisations/{organisation.id}/edit", data=data)
     assert response.status_code == 302
     assert db.session.get(Organisation, organisation.id).city == "Weimar"
@@ -206,7 +207,8 @@ def test_edit_to_own_name_variant_is_not_flagged(client, login, make):
     organisation = make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
     response = client.post(
-        f"/organisations/{organisation.id}/edit", data=valid(name="Jenaer Optronik GmbH")
+        f"/organisations/{organisation.id}/edit",
+        data=valid(name="Jenaer Optronik GmbH", version=organisation.version),
     )
     assert response.status_code == 302
     assert db.session.get(Organisation, organisation.id).name == "Jenaer Optronik GmbH"

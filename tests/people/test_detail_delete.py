@@ -96,7 +96,7 @@ def test_delete_asks_for_confirmation(client, login, make):
     person = make.person(full_name="Anna")
     db.session.commit()
     response = client.get(f"/people/{person.id}/delete")
-    assert "Delete “Anna”? This cannot be undone." in response.text
+    assert "Delete “Anna”? Managers can restore it" in response.text
     assert person_count() == 1
 
 

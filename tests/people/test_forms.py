@@ -111,7 +111,8 @@ def test_edit_changes_person(client, login, make):
     login()
     person = make.person(full_name="Anna Mueller")
     db.session.commit()
-    response = client.post(f"/people/{person.id}/edit", data=valid(position="CEO"))
+    data = valid(position="CEO", version=person.version)
+    response = client.post(f"/people/{person.id}/edit", data=data)
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Person, person.id).position == "CEO"
@@ -167,7 +168,8 @@ def test_edit_keeping_own_email_is_not_flagged(client, login, make):
     person = make.person(email="anna@example.de")
     make.person(email="anna@example.de")  # already shared, acknowledged earlier
     db.session.commit()
-    response = client.post(f"/people/{person.id}/edit", data=valid(position="CFO"))
+    data = valid(position="CFO", version=person.version)
+    response = client.post(f"/people/{person.id}/edit", data=data)
     assert response.status_code == 302
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tracker.extensions import db
+from tracker.followups.queries import local_midnight_utc
 from tracker.models import FollowUpStatus, Need, Role, Stage, User, utcnow
 
 S = Stage
@@ -29,6 +30,7 @@ class Pipeline:
     histories: dict[str, list] = field(default_factory=dict)
     followups: list = field(default_factory=list)
     things: dict = field(default_factory=dict)
+    talks: list = field(default_factory=list)
 
 
 @pytest.fixture
@@ -98,6 +100,26 @@ def pipeline(make) -> Pipeline:
         (a, dict(need=n["n4"], status=FollowUpStatus.CANCELLED)),
     ]:
         data.followups.append(make.followup(assignee, **kw))
+    data.talks = talks_on(make, n)
     make.exchange_rate("EUR", Decimal("7.8"))
     db.session.commit()
     return data
+
+
+def talks_on(make, n: dict) -> list:
+    """Talks on some needs: two in one month, one at local midnight opening this month (still
+    the previous month in UTC), one older than the trend's 12 months, one a week ahead."""
+    first_local_midnight = local_midnight_utc(noon_days_ago(0).date().replace(day=1))
+    return [
+        make.talk(n[name], at)
+        for name, at in [
+            ("n1", noon_days_ago(55)),
+            ("n1", noon_days_ago(50)),
+            ("n7", noon_days_ago(31)),
+            ("n2", noon_days_ago(95)),
+            ("n3", noon_days_ago(45)),
+            ("n5", first_local_midnight + timedelta(minutes=30)),
+            ("n8", noon_days_ago(390)),
+            ("n6", noon_days_ago(-7)),
+        ]
+    ]

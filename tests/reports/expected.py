@@ -2,7 +2,8 @@
 
 import statistics
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from tracker.models import FollowUpStatus, Stage
 from tracker.needs.services import REACH_ORDER
@@ -65,3 +66,17 @@ def followups_by_staff(followups, need_ids: set[int], today) -> dict:
 def no_next_step(needs, followups) -> int:
     with_open = {f.need_id for f in followups if f.status == FollowUpStatus.OPEN}
     return sum(1 for n in needs if n.stage in ACTIVE and n.id not in with_open)
+
+
+def local_month(at: datetime, zone: str = "Asia/Shanghai") -> str:
+    """'YYYY-MM' of a naive UTC time in the commission's time zone."""
+    return at.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).strftime("%Y-%m")
+
+
+def talks_per_month(talks, need_ids: set[int], months: set[str]) -> Counter:
+    """Talks on the given needs per local month of their start, within the months."""
+    return Counter(
+        local_month(t.starts_at)
+        for t in talks
+        if t.need_id in need_ids and local_month(t.starts_at) in months
+    )

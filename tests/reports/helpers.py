@@ -6,6 +6,8 @@ import re
 COUNT_LINK = re.compile(r'<a\b[^>]*?href="([^"]+)"[^>]*>\s*(\d+)\s*</a>')
 NEEDS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) needs?</div>')
 FOLLOWUPS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) follow-ups</div>')
+# The talks list shows no count when it is empty.
+TALKS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) talks?</div>')
 
 
 def count_links(page: str) -> list[tuple[str, int]]:
@@ -14,8 +16,13 @@ def count_links(page: str) -> list[tuple[str, int]]:
 
 
 def listed(client, url: str) -> int:
-    """How many records the needs or follow-ups list at url says it lists."""
-    page = client.get(url).text
+    """How many records the needs, follow-ups or talks list at url says it lists."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    page = response.text
+    if url.startswith("/talks"):
+        match = TALKS_TOTAL.search(page)
+        return int(match.group(1)) if match else 0
     match = NEEDS_TOTAL.search(page) or FOLLOWUPS_TOTAL.search(page)
     assert match, url
     return int(match.group(1))

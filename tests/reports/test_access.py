@@ -42,6 +42,10 @@ def test_staff_page_hides_the_owner_filter_and_its_links_stay_theirs(client, pip
     links = count_links(page)
     assert links
     for url, shown in links:
+        if url.startswith("/talks"):
+            # The talks list has no owner filter: it lists everyone's talks of the month.
+            assert listed(client, url) >= shown
+            continue
         if url.startswith("/needs"):
             assert f"owner_id={pipeline.staff_a.id}" in url
         else:

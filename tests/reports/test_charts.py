@@ -20,7 +20,7 @@ def _svg(page: str, chart_id: str) -> str:
 
 def test_funnel_has_a_linked_bar_per_stage_and_a_title(client, pipeline):
     svg = _svg(_page(client, pipeline), "funnel")
-    assert 'role="img"' in svg
+    assert 'role="group"' in svg
     assert '<title id="funnel-title">Needs by current stage</title>' in svg
     assert len(re.findall(r"<a href=", svg)) == len(Stage)
     assert "<title>Talks: 1</title>" in svg
@@ -44,10 +44,11 @@ def test_bar_links_match_the_table_links(client, pipeline):
     assert links == re.findall(r'<a href="([^"]+)"', table)
 
 
-def test_trend_shows_twelve_months_with_three_series(client, pipeline):
+def test_trend_shows_twelve_months_with_four_series(client, pipeline):
     svg = _svg(_page(client, pipeline), "trend")
-    assert len(re.findall(r"<a href=", svg)) == 36
-    assert "New needs" in svg and "Won" in svg and "Lost" in svg
+    assert len(re.findall(r"<a href=", svg)) == 48
+    assert "New needs" in svg and "Won" in svg and "Lost" in svg and "Talks held" in svg
+    assert len(re.findall(r'<a href="/talks/\?[^"]*held_from=', svg)) == 12
 
 
 def test_print_stylesheet_keeps_charts_and_drops_filters(client, pipeline):

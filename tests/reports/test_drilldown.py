@@ -28,7 +28,8 @@ def _login_as(client, user):
 )
 def test_each_count_equals_the_rows_of_its_list(client, pipeline, query):
     _login_as(client, pipeline.manager)
-    page = client.get("/reports/pipeline", query_string=query(pipeline)).text
+    filters = query(pipeline)
+    page = client.get("/reports/pipeline", query_string=filters).text
     links = count_links(page)
     assert len(links) > 40
     checked = {}
@@ -56,3 +57,28 @@ def test_talks_bar_lists_the_needs_in_talks(client, pipeline):
     url = next(url for url, _n in count_links(page) if "stage=talks" in url)
     listing = client.get(url).text
     assert "Need n1" in listing and "Need n7" not in listing
+
+
+@pytest.mark.parametrize("by_delegation", [False, True])
+def test_talks_held_link_to_the_talks_list_of_their_month(client, pipeline, by_delegation):
+    _login_as(client, pipeline.manager)
+    thuringia = pipeline.things["thuringia"].id
+    query = {"delegation_id": thuringia} if by_delegation else {}
+    page = client.get("/reports/pipeline", query_string=query).text
+    urls = [url for url, _n in count_links(page) if url.startswith("/talks/?")]
+    assert len(urls) == 12  # one per month in the table (the chart has the same links)
+    args = parse_qs(urlsplit(urls[-1]).query)
+    month = noon_days_ago(0).date().replace(day=1)
+    assert args["held_from"] == [month.isoformat()]
+    assert args["held_to"][0].startswith(month.strftime("%Y-%m-"))
+    assert args["on_needs"] == ["1"] and args["status"] == ["held"]
+    assert args.get("need.delegation_id") == ([str(thuringia)] if by_delegation else None)
+    assert "Talks held" in page
+
+
+def test_staff_counts_equal_the_rows_of_their_lists(client, pipeline):
+    _login_as(client, pipeline.staff_a)
+    links = count_links(client.get("/reports/pipeline").text)
+    assert any(url.startswith("/talks/?") for url, _n in links)
+    for url, shown in dict(links).items():
+        assert listed(client, url) == shown, url

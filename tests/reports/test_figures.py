@@ -147,7 +147,8 @@ def test_trend_new_won_lost_per_month(pipeline, today):
     got = Counter()
     for point in report.trend:
         for series, value in point.values.items():
-            got[(point.month.strftime("%Y-%m"), series)] += value
+            if series != "talks":  # compared in test_trend_talks_held_per_month
+                got[(point.month.strftime("%Y-%m"), series)] += value
     want = Counter()
     for need in pipeline.needs.values():
         if (month := need.created_at.strftime("%Y-%m")) in months:
@@ -157,6 +158,42 @@ def test_trend_new_won_lost_per_month(pipeline, today):
             want[(closed_in, need.stage.value)] += 1
     assert +got == want
     assert sum(p.values["new"] for p in report.trend) == 7  # n8 is older than the 12 months
+
+
+@pytest.mark.parametrize(
+    ("filters", "names"),
+    [
+        (lambda p: {}, None),
+        (lambda p: {"delegation_id": p.things["thuringia"].id}, {"n1", "n2", "n7", "n8"}),
+        (lambda p: {"owner_id": p.staff_b.id}, {"n3", "n4", "n7"}),
+        (lambda p: {"origin": "AT"}, {"n2", "n5"}),
+        (lambda p: {"key_industry_id": p.things["biotech"].id}, {"n3", "n6"}),
+        (lambda p: {"date_from": noon_days_ago(90).date()}, {"n3", "n4", "n6", "n7"}),
+        (lambda p: {"date_from": noon_days_ago(70).date(), "dates": "talks"}, {"n1", "n2", "n7"}),
+    ],
+    ids=["all", "delegation", "owner", "origin", "industry", "created", "reached-talks"],
+)
+def test_trend_talks_held_per_month(pipeline, today, filters, names):
+    report = _report(pipeline, today, **filters(pipeline))
+    names = names or set(pipeline.needs)
+    need_ids = {pipeline.needs[name].id for name in names}
+    months = {p.month.strftime("%Y-%m") for p in report.trend}
+    got = Counter({p.month.strftime("%Y-%m"): p.values["talks"] for p in report.trend})
+    assert +got == expected.talks_per_month(pipeline.talks, need_ids, months)
+
+
+def test_trend_talks_count_in_the_local_month(pipeline, today):
+    """The talk at 00:30 on the 1st in Shanghai is still the previous month in UTC."""
+    report = _report(pipeline, today)
+    this_month = report.trend[-1]
+    assert this_month.month == today.replace(day=1)
+    starts = [t.starts_at for t in pipeline.talks if t.need_id == pipeline.needs["n5"].id]
+    assert starts[0].strftime("%Y-%m") != this_month.month.strftime("%Y-%m")
+    assert this_month.values["talks"] >= 1
+    assert this_month.drills["talks"] == {
+        "held_from": this_month.month,
+        "held_to": timing.month_end(this_month.month),
+    }
 
 
 def test_trend_window_follows_the_date_range(pipeline, today):

@@ -21,14 +21,20 @@ def test_create_update_delete_are_recorded_with_user_and_fields(client, login, m
     db.session.commit()
     client.post(
         f"/people/{person.id}/edit",
-        data={"full_name": "Markus Vogt", "position": "CEO", "organisation_id": org.id},
+        data={
+            "full_name": "Markus Vogt",
+            "position": "CEO",
+            "organisation_id": org.id,
+            "version": person.version,
+        },
     )
     client.post(f"/people/{person.id}/delete")
     created, updated, deleted = _entries("person")
     assert created.action == "create" and created.user_id is None  # built by the test, no request
     assert updated.action == "update" and updated.user_id == user.id
     assert updated.changes["position"] == [None, "CEO"]
-    assert deleted.action == "delete" and deleted.changes["full_name"] == ["Markus Vogt", None]
+    # A soft delete: recorded as a delete, whose change is the deletion stamp.
+    assert deleted.action == "delete" and deleted.changes["deleted_at"][0] is None
     assert deleted.label == "Markus Vogt"
 
 
@@ -50,7 +56,12 @@ def test_history_tab_and_global_log(client, login, make):
     db.session.commit()
     client.post(
         f"/organisations/{org.id}/edit",
-        data={"name": "<b>Jenaer</b> Optronik AG", "kind": "company", "city": "Jena"},
+        data={
+            "name": "<b>Jenaer</b> Optronik AG",
+            "kind": "company",
+            "city": "Jena",
+            "version": org.version,
+        },
     )
     history = client.get(f"/history/organisation/{org.id}")
     assert history.status_code == 200

@@ -124,7 +124,8 @@ def test_editing_a_talk_does_not_conflict_with_itself(client, login, make, need)
     db.session.commit()
     page = client.get(f"/talks/{talk.id}/edit").text
     assert 'value="10:00"' in page
-    response = client.post(f"/talks/{talk.id}/edit", data=form(staff_ids=[user.id], end="12:00"))
+    data = form(staff_ids=[user.id], end="12:00", version=talk.version)
+    response = client.post(f"/talks/{talk.id}/edit", data=data)
     assert response.status_code == 302
     assert db.session.get(Talk, talk.id).sequence == 1
 
@@ -165,10 +166,12 @@ def test_talk_from_a_match_moves_it_on_and_the_outcome_closes_the_loop(client, l
     assert match.status == MatchStatus.TALK_SCHEDULED
     page = client.get(f"/talks/{talk.id}").text
     assert 'id="record-outcome"' in page  # the talk is over
-    bad = client.post(f"/talks/{talk.id}/outcome", data={"minutes": "", "outcome": ""})
+    data = {"minutes": "", "outcome": "", "version": talk.version}
+    bad = client.post(f"/talks/{talk.id}/outcome", data=data)
     assert "Say briefly what came of the talk." in bad.text
     client.post(
-        f"/talks/{talk.id}/outcome", data={"minutes": "Long talk", "outcome": "Lease terms sent"}
+        f"/talks/{talk.id}/outcome",
+        data={"minutes": "Long talk", "outcome": "Lease terms sent", "version": talk.version},
     )
     db.session.refresh(match)
     assert match.status == MatchStatus.TALK_HELD

@@ -165,7 +165,7 @@ def test_edit_term_keeps_its_own_name_and_can_deactivate(client, make, login):
     db.session.commit()
     response = client.post(
         f"/vocabularies/topics/{topic.id}/edit",
-        data={"name": "hydrogen", "name_de": "Wasserstoff", "position": "4"},
+        data={"name": "hydrogen", "name_de": "Wasserstoff", "position": "4", "version": 1},
     )
     assert response.status_code == 302
     db.session.refresh(topic)

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from tracker.admin import services
 from tracker.auth.passwords import PASSWORD_MAX, PASSWORD_MIN
+from tracker.forms import VersionedForm
 from tracker.i18n import LANGUAGE_NAMES
 from tracker.models.user import ROLE_LABELS
 
@@ -43,14 +44,14 @@ class UserCreateForm(FlaskForm):
             raise ValidationError(_l("This e-mail address is already used."))
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(VersionedForm, FlaskForm):
     """Name, role and preferred language of an existing account."""
 
     display_name = StringField(
         _l("Name"), validators=[DataRequired(), Length(max=services.NAME_MAX)]
     )
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, description=ROLE_HELP)
-    locale = SelectField(
+    language = SelectField(
         _l("Preferred language"),
         choices=[
             SelectChoice("", _l("Browser default")),

@@ -146,13 +146,13 @@ def update_role(user: User, role: Role, *, acting_user: User) -> None:
 
 
 def update_user(
-    user: User, *, display_name: str, role: Role, locale: str | None, acting_user: User
+    user: User, *, display_name: str, role: Role, language: str | None, acting_user: User
 ) -> None:
     """Save name, role and preferred language (None: follow the browser)."""
     name = _check_name(display_name)
     update_role(user, role, acting_user=acting_user)
     user.display_name = name
-    user.locale = locale or None
+    user.language = language or None
     db.session.flush()
 
 

@@ -10,6 +10,7 @@ from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import Role, User
 from tracker.security import log_security_event, require
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -83,24 +84,41 @@ def edit_user(user_id: int):
     """Change name, role and preferred language."""
     user = db.get_or_404(User, user_id)
     form = UserEditForm(
-        display_name=user.display_name, role=user.role.value, locale=user.locale or ""
+        display_name=user.display_name, role=user.role.value, language=user.language or ""
     )
+    if not form.is_submitted():
+        form.version.data = user.version
     if form.validate_on_submit():
         try:
+            check_version(user, form.loaded_version)
             services.update_user(
                 user,
                 display_name=form.display_name.data,
                 role=Role(form.role.data),
-                locale=form.locale.data or None,
+                language=form.language.data or None,
                 acting_user=current_user,
             )
+        except STALE_ERRORS as error:
+            return _edit_conflict(error, user_id, form)
         except services.UserError as error:
+            db.session.rollback()  # nothing of the refused edit (nor its version) stays pending
             _show_error(form, error)
         else:
             db.session.commit()
             flash(_("Saved the account of %(name)s.", name=user.display_name), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
+
+
+def _edit_conflict(error: Exception, user_id: int, form: UserEditForm):
+    """409: the admin's input beside the account as it is now."""
+    db.session.rollback()
+    current = db.get_or_404(User, user_id)
+    saved = UserEditForm(
+        formdata=None, display_name=current.display_name, role=current.role.value,
+        language=current.language or "", version=current.version,
+    )  # fmt: skip
+    return edit_conflict(error, "admin/user_form.html", form, saved, user=current)
 
 
 def _set_active(user_id: int, active: bool):

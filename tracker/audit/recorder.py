@@ -68,7 +68,30 @@ def _changes(obj, action: str) -> dict:
         if key in MASKED:
             old, new = ("•••" if old else None), ("•••" if new else None)
         changes[key] = [_json(old), _json(new)]
+    changes.update(_collection_changes(state, action))
     return changes
+
+
+def _collection_changes(state, action: str) -> dict:
+    """Many-to-many collections (topics, participants ...) as [old labels, new labels]; only
+    what the flush saw, so an unloaded collection is never loaded for the history."""
+    changes = {}
+    for rel in state.mapper.relationships:
+        if rel.secondary is None:
+            continue
+        history = state.attrs[rel.key].history
+        if not history.has_changes() and action != "delete":
+            continue
+        old = [*history.unchanged, *history.deleted] if action != "create" else []
+        new = [*history.unchanged, *history.added] if action != "delete" else []
+        old_labels, new_labels = sorted(map(_item, old)), sorted(map(_item, new))
+        if old_labels != new_labels:
+            changes[rel.key] = [old_labels, new_labels]
+    return changes
+
+
+def _item(obj) -> str:
+    return _label(obj) or f"#{inspect(obj).identity[0] if inspect(obj).identity else '?'}"
 
 
 def _acting_user_id() -> int | None:
@@ -96,11 +119,33 @@ def _record(session: Session, _context) -> None:
             changes = _changes(obj, action)
             if action == "update" and not changes:
                 continue  # touched but unchanged (or only bookkeeping columns)
+            recorded = action
+            if action == "update" and "deleted_at" in changes:
+                # A soft delete or a restore: say so, so the log can be searched for them.
+                recorded = "delete" if changes["deleted_at"][1] is not None else "restore"
             rows.append(
-                {"at": now, "user_id": user_id, "action": action, "entity": table,
+                {"at": now, "user_id": user_id, "action": recorded, "entity": table,
                  "entity_id": inspect(obj).identity[0] if action != "create" else obj.id,
                  "label": _label(obj), "changes": changes}
             )  # fmt: skip
     if rows:
         # Written through the connection: adding objects during a flush would need another one.
         session.connection().execute(AuditEntry.__table__.insert(), rows)
+
+
+def deletion_changes(obj) -> dict:
+    """A record's fields as a delete entry has them, for a bulk DELETE the hook cannot see."""
+    return _changes(obj, "delete")
+
+
+def record_entries(session: Session, action: str, entity: str, entries: list[dict]) -> None:
+    """Audit writes the flush hook cannot see (bulk UPDATE and DELETE statements); each entry
+    has entity_id, label and changes."""
+    if not entries:
+        return
+    now, user_id = utcnow(), _acting_user_id()
+    rows = [
+        {"at": now, "user_id": user_id, "action": action, "entity": entity, **entry}
+        for entry in entries
+    ]
+    session.connection().execute(AuditEntry.__table__.insert(), rows)

@@ -11,7 +11,7 @@ from tracker.extensions import db
 from tracker.forms import parse_id
 from tracker.models import AuditEntry, User
 from tracker.pagination import paginate_rows
-from tracker.security import require
+from tracker.security import may_read_history, require
 
 bp = Blueprint("audit", __name__)
 
@@ -30,7 +30,7 @@ DETAIL_ENDPOINTS = {
 @require("record.view")
 def history(entity: str, entity_id: int):
     """Every recorded change of one record, newest first."""
-    if entity not in AUDITED or entity == "user":
+    if entity not in AUDITED or entity == "user" or not may_read_history(entity, entity_id):
         abort(404)
     stmt = (
         select(AuditEntry)
@@ -55,7 +55,7 @@ def log():
     stmt = select(AuditEntry, User.display_name).outerjoin(User, AuditEntry.user_id == User.id)
     if args.get("entity") in AUDITED:
         stmt = stmt.where(AuditEntry.entity == args["entity"])
-    if args.get("action") in {"create", "update", "delete"}:
+    if args.get("action") in {"create", "update", "delete", "restore"}:
         stmt = stmt.where(AuditEntry.action == args["action"])
     if (user_id := parse_id(args.get("user_id"))) is not None:
         stmt = stmt.where(AuditEntry.user_id == user_id)

@@ -3,7 +3,6 @@
 from functools import cache
 
 from flask_babel import gettext as _
-from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 PASSWORD_MIN = 8
 PASSWORD_MAX = 128
@@ -12,6 +11,9 @@ PASSWORD_MAX = 128
 @cache
 def _common_passwords() -> frozenset[str]:
     """The 30,000 most common passwords, shipped with the zxcvbn package (loaded on first use)."""
+    # Imported here: zxcvbn's lists cost every worker 12 MB, and only password changes need them.
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
     return frozenset(FREQUENCY_LISTS["passwords"])
 
 

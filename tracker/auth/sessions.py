@@ -11,6 +11,7 @@ from tracker.models import User
 # Where a user who must first change the password or enrol in two-step login may still go.
 _SETUP_ENDPOINTS = frozenset(
     {"auth.change_password", "auth.two_step", "auth.logout", "static", "bootstrap.static"}
+    | {"languages.switch"}
 )
 
 

@@ -50,7 +50,7 @@ def _utc(value: datetime) -> datetime:
 
 def build_feed(user: User) -> Calendar:
     """The user's calendar: one all-day event per open follow-up (more kinds can be appended)."""
-    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         calendar = Calendar()
         calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")

@@ -7,6 +7,8 @@ from flask_login import current_user
 from tracker.calendar import services
 from tracker.extensions import db
 from tracker.forms import EmptyForm
+from tracker.languages.forms import LanguageForm
+from tracker.security import view_as
 
 bp = Blueprint("calendar", __name__)
 
@@ -16,7 +18,8 @@ def profile():
     """Who I am, and my calendar feed link."""
     token = current_user.calendar_token
     feed_url = url_for(".feed", token=token, _external=True) if token else None
-    return render_template("calendar/profile.html", feed_url=feed_url)
+    language_form = LanguageForm(language=current_user.language or "", next=url_for(".profile"))
+    return render_template("calendar/profile.html", feed_url=feed_url, language_form=language_form)
 
 
 @bp.route("/profile/calendar/regenerate", methods=["POST"])
@@ -49,8 +52,8 @@ def feed(token: str):
     user = services.user_for_token(token)
     if user is None:
         abort(404)
-    response = Response(
-        services.build_feed(user).to_ical(), content_type="text/calendar; charset=utf-8"
-    )
+    with view_as(user):  # nobody is logged in: the token's owner sees what they may see
+        body = services.build_feed(user).to_ical()
+    response = Response(body, content_type="text/calendar; charset=utf-8")
     response.headers["Cache-Control"] = "private"
     return response

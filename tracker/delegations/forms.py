@@ -7,7 +7,6 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     EmailField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -24,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from tracker.forms import OptionalIntSelectField, url_field
+from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm, url_field
 from tracker.models.delegation import (
     MEMBER_ROLE_LABELS,
     STATUS_LABELS,
@@ -36,7 +35,7 @@ LONG_TEXT = 20_000
 MINUTES_TEXT = 100_000
 
 
-class DelegationForm(FlaskForm):
+class DelegationForm(VersionedForm, FlaskForm):
     """A visit: who comes, when, and who looks after them."""
 
     title = StringField(
@@ -137,7 +136,7 @@ class OrganisationPickForm(FlaskForm):
             raise ValidationError(_l("Pick an organisation."))
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(VersionedForm, FlaskForm):
     """One session of a visit; the time is entered in the commission's local time."""
 
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])

@@ -14,6 +14,8 @@ from tracker.delegations.forms import MeetingForm
 from tracker.extensions import db
 from tracker.models import Delegation, Meeting
 from tracker.security import require
+from tracker.softdelete import get_or_404
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 
 def _zone() -> str:
@@ -25,15 +27,7 @@ def _meeting_form(delegation: Delegation, meeting: Meeting | None) -> MeetingFor
     if meeting is None:
         initial = {"starts_at": datetime.combine(delegation.start_date, time(9, 0))}
     else:
-        initial = {
-            "title": meeting.title,
-            "starts_at": meetings.to_local(meeting.starts_at, _zone()),
-            "place": meeting.place,
-            "minutes": meeting.minutes,
-            "person_ids": [p.id for p in meeting.people],
-            "staff_ids": [u.id for u in meeting.staff],
-            "topic_ids": [t.id for t in meeting.topics],
-        }
+        initial = _stored(meeting)
     form = MeetingForm(data=initial)
     form.person_ids.choices = choices.member_choices(
         delegation.id, keep=initial.get("person_ids", [])
@@ -41,6 +35,20 @@ def _meeting_form(delegation: Delegation, meeting: Meeting | None) -> MeetingFor
     form.staff_ids.choices = choices.user_choices(keep=initial.get("staff_ids", []))
     form.topic_ids.choices = choices.topic_choices(keep=initial.get("topic_ids", []))
     return form
+
+
+def _stored(meeting: Meeting) -> dict:
+    """The form's values of a stored meeting, in local time."""
+    return {
+        "version": meeting.version,
+        "title": meeting.title,
+        "starts_at": meetings.to_local(meeting.starts_at, _zone()),
+        "place": meeting.place,
+        "minutes": meeting.minutes,
+        "person_ids": [p.id for p in meeting.people],
+        "staff_ids": [u.id for u in meeting.staff],
+        "topic_ids": [t.id for t in meeting.topics],
+    }
 
 
 def _save(form: MeetingForm, meeting: Meeting, delegation: Delegation) -> None:
@@ -65,7 +73,7 @@ def _back(delegation: Delegation):
 @require("record.edit")
 def create_meeting(delegation_id: int):
     """Record a meeting of the visit."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     form = _meeting_form(delegation, None)
     if form.validate_on_submit():
         _save(form, Meeting(), delegation)
@@ -80,12 +88,16 @@ def create_meeting(delegation_id: int):
 @require("record.edit")
 def edit_meeting(delegation_id: int, meeting_id: int):
     """Change a meeting; a meeting of another delegation is not found here."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     form = _meeting_form(delegation, meeting)
     if form.validate_on_submit():
-        _save(form, meeting, delegation)
-        db.session.commit()
+        try:
+            check_version(meeting, form.loaded_version)
+            _save(form, meeting, delegation)
+            db.session.commit()
+        except STALE_ERRORS as error:
+            return _edit_conflict(error, delegation_id, meeting_id, form)
         flash(_("Meeting “%(title)s” saved.", title=form.title.data), "success")
         return _back(delegation)
     return render_template(
@@ -93,10 +105,21 @@ def edit_meeting(delegation_id: int, meeting_id: int):
     )
 
 
+def _edit_conflict(error: Exception, delegation_id: int, meeting_id: int, form: MeetingForm):
+    """409: the user's input beside the meeting as it is now."""
+    db.session.rollback()
+    delegation = get_or_404(Delegation, delegation_id)
+    current = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
+    saved = MeetingForm(formdata=None, data=_stored(current))
+    return edit_conflict(
+        error, "delegations/meeting_form.html", form, saved, delegation=delegation, meeting=current
+    )
+
+
 @require("record.edit")
 def delete_meeting(delegation_id: int, meeting_id: int):
     """Confirm, then delete a meeting."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     if request.method == "POST":
         title = meeting.title

@@ -23,7 +23,7 @@ from tracker.models import (
     Topic,
     User,
 )
-from tracker.text import fold
+from tracker.text import fold, search_needle
 
 SORTS = {
     "start_date": Delegation.start_date,
@@ -105,7 +105,7 @@ def list_delegations(
 ) -> Select:
     """Rows of (Delegation, member_count), filtered and sorted; unknown sort keys are ignored."""
     stmt = select(Delegation, member_count_column()).options(joinedload(Delegation.host_officer))
-    needle = fold(query)
+    needle = search_needle(query)
     if needle:
         matches = Delegation.search_key.contains(needle, autoescape=True)
         codes = countries_named(needle)
@@ -125,17 +125,17 @@ def list_delegations(
 
 def filter_options() -> tuple[list[int], list[str]]:
     """The years and origin countries that occur, for the list's filter selects."""
-    first, last = db.session.execute(
-        select(func.min(Delegation.start_date), func.max(Delegation.start_date))
-    ).one()
-    years = list(range(last.year, first.year - 1, -1)) if first and last else []
-    countries = db.session.scalars(
-        select(Delegation.origin_country)
-        .where(Delegation.origin_country.is_not(None))
-        .distinct()
-        .order_by(Delegation.origin_country)
-    )
-    return years, list(countries)
+    # One query for both (the list page keeps to a handful of queries): per country its years.
+    rows = db.session.execute(
+        select(
+            Delegation.origin_country, func.min(Delegation.start_date),
+            func.max(Delegation.start_date),
+        ).group_by(Delegation.origin_country)
+    ).all()  # fmt: skip
+    firsts = [first for _country, first, _last in rows if first]
+    lasts = [last for _country, _first, last in rows if last]
+    years = list(range(max(lasts).year, min(firsts).year - 1, -1)) if firsts else []
+    return years, sorted(country for country, _first, _last in rows if country is not None)
 
 
 def load_delegation(delegation_id: int, *collections) -> Delegation | None:
@@ -226,24 +226,14 @@ def delete_blockers(delegation: Delegation) -> list[str]:
     return reasons
 
 
-def delete_delegation(delegation_id: int) -> None:
-    """Delete a delegation with its memberships and meetings; people and organisations stay."""
-    meetings = selectinload(Delegation.meetings)
-    delegation = db.session.scalar(
-        select(Delegation)
-        .where(Delegation.id == delegation_id)
-        .options(
-            selectinload(Delegation.members),
-            selectinload(Delegation.topics),
-            selectinload(Delegation.extra_organisations),
-            meetings.selectinload(Meeting.topics),
-            meetings.selectinload(Meeting.people),
-            meetings.selectinload(Meeting.staff),
-        )
-    )
+def delete_delegation(delegation_id: int, by_id: int | None = None) -> None:
+    """Soft-delete a delegation; its memberships and meetings stay with it, hidden, until it is
+    restored or purged (then they go with it)."""
+    from tracker.softdelete import soft_delete
+
+    delegation = db.session.scalar(select(Delegation).where(Delegation.id == delegation_id))
     if delegation is not None:
-        db.session.delete(delegation)
-        db.session.flush()
+        soft_delete(delegation, by_id)
 
 
 def add_member(

@@ -5,15 +5,26 @@ import re
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import Select
 
-from tracker.delegations import choices, meeting_views, member_views, services
+from tracker.delegations import (
+    choices,
+    exports,
+    meeting_views,
+    member_views,
+    report_views,
+    services,
+)
 from tracker.delegations.forms import DelegationForm, OrganisationPickForm
+from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.i18n import country_choices
 from tracker.models import Delegation, DelegationStatus
 from tracker.needs.services import needs_panel
 from tracker.pagination import paginate_rows
 from tracker.security import require
+from tracker.softdelete import get_or_404, restorable_note
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("delegations", __name__, url_prefix="/delegations")
 
@@ -38,6 +49,9 @@ _RULES = (
         meeting_views.delete_meeting,
         ("GET", "POST"),
     ),
+    ("/<int:delegation_id>/report", report_views.report, ("GET",)),
+    ("/<int:delegation_id>/report.xlsx", report_views.report_xlsx, ("GET",)),
+    ("/<int:delegation_id>/report-needs.csv", report_views.report_needs_csv, ("GET",)),
 )
 for _rule, _view, _methods in _RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=_methods)
@@ -58,10 +72,8 @@ def _list_filters() -> dict:
     }
 
 
-@bp.route("/", endpoint="list")
-@require("record.view")
-def list_delegations():
-    """Delegations with search, filters, sorting and pages."""
+def _list_query() -> tuple[dict, str, Select]:
+    """The list's filters, sort and statement, from the query string (the export reuses it)."""
     filters = _list_filters()
     sort = request.args.get("sort", "")
     sort = sort if sort in SORT_VALUES else services.DEFAULT_SORT
@@ -72,6 +84,14 @@ def list_delegations():
         filters["country"] or None,
         sort,
     )
+    return filters, sort, stmt
+
+
+@bp.route("/", endpoint="list")
+@require("record.view")
+def list_delegations():
+    """Delegations with search, filters, sorting and pages."""
+    filters, sort, stmt = _list_query()
     page = paginate_rows(stmt)
     years, countries = services.filter_options()
     return render_template(
@@ -84,6 +104,14 @@ def list_delegations():
         countries=countries,
         statuses=DelegationStatus,
     )
+
+
+@bp.route("/export.<any(csv,xlsx):fmt>")
+@require("record.view")
+def export(fmt: str):
+    """The list as CSV or XLSX, with the page's filters and sort."""
+    rows = stream_rows(_list_query()[2], scalars=False)
+    return send_table(fmt, "delegations", exports.COLUMNS, rows)
 
 
 @bp.route("/<int:delegation_id>")
@@ -136,18 +164,30 @@ def edit(delegation_id: int):
     delegation = services.load_delegation(delegation_id, Delegation.topics) or abort(404)
     form = _delegation_form(delegation)
     if form.validate_on_submit():
-        services.save_delegation(delegation, form.data, form.topic_ids.data, current_user)
-        db.session.commit()
+        try:
+            check_version(delegation, form.loaded_version)
+            services.save_delegation(delegation, form.data, form.topic_ids.data, current_user)
+            db.session.commit()
+        except STALE_ERRORS as error:
+            return _edit_conflict(error, delegation_id, form)
         flash(_("Delegation “%(title)s” saved.", title=delegation.title), "success")
         return redirect(url_for(".detail", delegation_id=delegation.id))
     return render_template("delegations/form.html", form=form, delegation=delegation)
+
+
+def _edit_conflict(error: Exception, delegation_id: int, form: DelegationForm):
+    """409: the user's input beside the visit as it is now."""
+    db.session.rollback()
+    current = services.load_delegation(delegation_id, Delegation.topics) or abort(404)
+    saved = DelegationForm(formdata=None, obj=current, topic_ids=[t.id for t in current.topics])
+    return edit_conflict(error, "delegations/form.html", form, saved, delegation=current)
 
 
 @bp.route("/<int:delegation_id>/delete", methods=["GET", "POST"])
 @require("record.delete")
 def delete(delegation_id: int):
     """Confirm, then delete a visit with its memberships and meetings."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     if blockers := services.delete_blockers(delegation):
         reasons = " ".join(blockers)
         flash(_("“%(title)s” cannot be deleted. %(reasons)s", title=delegation.title,
@@ -155,7 +195,7 @@ def delete(delegation_id: int):
         return redirect(url_for(".detail", delegation_id=delegation.id))
     if request.method == "POST":
         title = delegation.title
-        services.delete_delegation(delegation.id)
+        services.delete_delegation(delegation.id, current_user.id)
         db.session.commit()
         flash(_("Delegation “%(title)s” deleted.", title=title), "success")
         return redirect(url_for(".list"))
@@ -163,9 +203,11 @@ def delete(delegation_id: int):
         "_confirm.html",
         title=_("Delete delegation “%(title)s”?", title=delegation.title),
         message=_(
-            "Its member list and meetings are deleted too. "
+            "Its member list and meetings are deleted with it. "
             "The people and organisations stay in the tracker."
-        ),
+        )
+        + " "
+        + restorable_note(),
         action_url=url_for(".delete", delegation_id=delegation.id),
         confirm_label=_("Delete delegation"),
         cancel_url=url_for(".detail", delegation_id=delegation.id),

@@ -18,7 +18,7 @@ from tracker.followups.forms import CompleteForm, FollowUpForm
 from tracker.forms import EmptyForm, parse_id
 from tracker.i18n import local_today
 from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation, User
-from tracker.security import require, safe_local_path
+from tracker.security import get_visible_or_404, require, safe_local_path
 
 # Query argument -> (model, service keyword, detail endpoint).
 TARGETS = {
@@ -38,7 +38,7 @@ def _target() -> tuple[str, Need | Organisation | Delegation]:
     target_id = parse_id(request.args[key])
     if target_id is None:
         abort(404)
-    return key, db.get_or_404(TARGETS[key][0], target_id)
+    return key, get_visible_or_404(TARGETS[key][0], target_id)
 
 
 def _target_url(key: str, target) -> str:
@@ -103,13 +103,13 @@ def _stale(form, followup: FollowUp) -> bool:
 def _reloaded(followup_id: int) -> FollowUp:
     """After a failed write: roll back and read the row as it is now."""
     db.session.rollback()
-    return db.get_or_404(FollowUp, followup_id)
+    return get_visible_or_404(FollowUp, followup_id)
 
 
 @require("record.edit")
 def edit(followup_id: int):
     """Change title, kind, assignee (recorded as a reassignment) or due date."""
-    followup = db.get_or_404(FollowUp, followup_id)
+    followup = get_visible_or_404(FollowUp, followup_id)
     form = FollowUpForm(obj=followup)
     _prepare(form, followup)
     conflict = form.is_submitted() and _stale(form, followup)
@@ -154,7 +154,7 @@ def _conflict(followup: FollowUp, form: CompleteForm | None = None):
 @require("record.edit")
 def complete(followup_id: int):
     """Mark a follow-up done in one step, with its outcome."""
-    followup = db.get_or_404(FollowUp, followup_id)
+    followup = get_visible_or_404(FollowUp, followup_id)
     form = CompleteForm()
     back = safe_local_path(form.next.data) or url_for(".detail", followup_id=followup.id)
     if followup.status != FollowUpStatus.OPEN:
@@ -175,7 +175,7 @@ def complete(followup_id: int):
 @require("record.edit")
 def cancel(followup_id: int):
     """Cancel an open follow-up (it stays in the history)."""
-    followup = db.get_or_404(FollowUp, followup_id)
+    followup = get_visible_or_404(FollowUp, followup_id)
     back = safe_local_path(request.form.get("next")) or url_for(".detail", followup_id=followup.id)
     if followup.status != FollowUpStatus.OPEN:
         return _closed(followup, back)

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from tracker.forms import VersionField
 from tracker.models.followup import KIND_LABELS, FollowUpKind
 
 OUTCOME_LENGTH = Length(max=20000)
@@ -41,7 +42,7 @@ class FollowUpForm(FlaskForm):
     )
     due_date = DateField(_l("Due date"), validators=[InputRequired()])
     confirm_past_date = BooleanField(_l("Yes, the due date is in the past"))
-    version = HiddenField()
+    version = VersionField()  # not filled from obj= on submit: a missing version is stale
 
     # Set by the view: today in the commission's time zone, and the stored values on edit.
     today: date | None = None

@@ -33,7 +33,7 @@ def external_url(endpoint: str, **values) -> str:
 def reminder_message(batch: ReminderBatch, today: date) -> EmailMessage:
     """The plain-text reminder for one colleague, in their language."""
     user = batch.user
-    with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):
+    with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         lines = [_("Hello %(name)s,", name=user.display_name), ""]
         lines.append(_("These follow-ups are due today or overdue:"))
         for followup in batch.followups:

@@ -4,16 +4,17 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
-from sqlalchemy import select
-from werkzeug.datastructures import MultiDict
+from sqlalchemy import Select, select
 
+from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
-from tracker.followups import edit_views, services
+from tracker.followups import edit_views, exports, services
+from tracker.followups.chips import drill_need_filters, followup_chips
 from tracker.followups.forms import CompleteForm
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need
-from tracker.needs.loading import parse_filters
 from tracker.needs.services import filtered
+from tracker.security import require
 
 bp = Blueprint("followups", __name__, url_prefix="/followups")
 
@@ -32,9 +33,6 @@ FILTER_KEYS = (
     "assignee_id", "status", "overdue", "need_id", "due_from", "due_to", "completed_from",
     "completed_to",
 )  # fmt: skip
-# Report links restrict the list to follow-ups on needs (on_needs=1) matching the needs list's
-# filters, given with this prefix (need.delegation_id=3).
-NEED_PREFIX = "need."
 
 
 def _date_arg(name: str) -> date | None:
@@ -65,14 +63,8 @@ def _list_filters() -> dict:
 def _need_ids():
     """With on_needs=1, the ids of the needs matching the need.* arguments (all needs when
     there are none), else None: follow-ups about organisations and delegations stay in."""
-    if request.args.get("on_needs") != "1":
-        return None
-    args = MultiDict(
-        (key.removeprefix(NEED_PREFIX), value)
-        for key, value in request.args.items(multi=True)
-        if key.startswith(NEED_PREFIX)
-    )
-    return filtered(select(Need.id), parse_filters(args, local_today()))
+    f = drill_need_filters(request.args, local_today())
+    return None if f is None else filtered(select(Need.id), f)
 
 
 @bp.route("/mine")
@@ -92,12 +84,17 @@ def team():
     return render_template("followups/team.html", rows=services.team_summary(local_today()))
 
 
+def _list_query() -> tuple[dict, str, Select]:
+    """The list's filters, sort and statement from the query string (the export reuses it)."""
+    filters = _list_filters()
+    sort = request.args.get("sort", "due")
+    return filters, sort, services.list_followups(**filters, sort=sort, today=local_today())
+
+
 @bp.route("/", endpoint="list")
 def list_followups():
     """All follow-ups with filters, sorting and pages."""
-    filters = _list_filters()
-    sort = request.args.get("sort", "due")
-    stmt = services.list_followups(**filters, sort=sort, today=local_today())
+    filters, sort, stmt = _list_query()
     page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "followups/list.html",
@@ -108,7 +105,15 @@ def list_followups():
         users=services.all_user_choices(),
         statuses=FollowUpStatus,
         today=local_today(),
+        chips=followup_chips(request.args, local_today()),
     )
+
+
+@bp.route("/export.<any(csv,xlsx):fmt>")
+@require("record.view")
+def export(fmt: str):
+    """The list as CSV or XLSX, with the page's filters and sort."""
+    return send_table(fmt, "followups", exports.COLUMNS, stream_rows(_list_query()[2]))
 
 
 @bp.route("/<int:followup_id>")

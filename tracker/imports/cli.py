@@ -1,6 +1,7 @@
 """flask import-members: the member-list import from the shell, through the same services."""
 
 import json
+import logging
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from tracker.imports.fields import guess_mapping
 from tracker.imports.lookups import DelegationGone
 from tracker.imports.parsing import ImportFileError, read_table
 from tracker.imports.planning import build_plan
+from tracker.security import log_security_event
 
 
 @click.command("import-members")
@@ -44,6 +46,9 @@ def import_members_command(
             record.mapping = {"headers": table.headers, "fields": fields}
             summary = dict(record.counts)
             db.session.commit()
+            log_security_event(
+                "member list imported", logging.INFO, file=path.name, delegation=str(delegation_id)
+            )
     except DelegationGone as error:
         raise click.ClickException(f"No delegation with id {delegation_id}.") from error
     summary["dry_run"] = dry_run

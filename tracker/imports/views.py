@@ -1,5 +1,7 @@
 """Importing a delegation's member list: upload, mapping, preview, confirm; and the export."""
 
+import logging
+
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -14,7 +16,8 @@ from tracker.imports.lookups import DelegationGone
 from tracker.imports.parsing import ImportFileError
 from tracker.imports.planning import build_plan
 from tracker.models import Delegation, ImportRecord
-from tracker.security import require
+from tracker.security import log_security_event, require
+from tracker.softdelete import get_or_404
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
 
@@ -47,7 +50,7 @@ def _table(record: ImportRecord):
 @require("record.edit")
 def upload(delegation_id: int):
     """Step 1: the file (kept server-side once it reads as a member list)."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     form = UploadForm()
     limit = current_app.config["IMPORT_MAX_BYTES"]
     if form.validate_on_submit():
@@ -110,6 +113,13 @@ def preview(record_id: int):
         except DelegationGone:
             abort(404)
         db.session.commit()
+        log_security_event(
+            "member list imported",
+            logging.INFO,
+            file=record.file_name,
+            delegation=str(record.delegation_id),
+            user=current_user.email,
+        )
         flash(_("Member list “%(name)s” imported.", name=record.file_name), "success")
         return redirect(url_for(".detail", record_id=record.id))
     try:
@@ -144,7 +154,7 @@ def detail(record_id: int):
 @require("record.view")
 def export(delegation_id: int, fmt: str):
     """The members in the layout the import reads (CSV with BOM, or XLSX)."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     rows = services.member_rows(delegation.id)
     name = f"delegation-{delegation.id}-members.{fmt}"
     if fmt == "xlsx":

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationStatus, Organisation, Person, User
 from tracker.organisations.services import name_matches
-from tracker.text import fold
+from tracker.text import search_needle
 
 SEARCH_LIMIT = 20
 
@@ -30,7 +30,7 @@ class SearchResults:
 
 def search(query: str, limit: int = SEARCH_LIMIT) -> SearchResults:
     """Find delegations, organisations and people whose folded names contain the folded query."""
-    needle = fold(query)
+    needle = search_needle(query)
     if not needle:
         return SearchResults(query, [], [], [])
 

@@ -27,3 +27,9 @@ def search():
     """Delegations, organisations and people matching the query, accent- and case-insensitive."""
     query = request.args.get("q", "")[:200]
     return render_template("main/search.html", results=services.search(query))
+
+
+@bp.route("/healthz")
+def health():
+    """For load balancers and the benchmark's hello-world baseline: no login, no database."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}

@@ -4,7 +4,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -19,12 +18,12 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from tracker.forms import OptionalIntSelectField
+from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm
 from tracker.matchmaking.services import parse_terms
 from tracker.models import MatchStatus, OfferKind
 
 
-class OfferForm(FlaskForm):
+class OfferForm(VersionedForm, FlaskForm):
     """What a local partner offers; the view sets the contact and industry choices."""
 
     kind = SelectField(_l("Kind"), choices=[(k.value, k.label) for k in OfferKind])
@@ -67,7 +66,7 @@ class OfferForm(FlaskForm):
     )
 
 
-class SynonymForm(FlaskForm):
+class SynonymForm(VersionedForm, FlaskForm):
     """A group of terms that mean the same, managed by managers."""
 
     terms = TextAreaField(
@@ -95,7 +94,7 @@ class PickForm(FlaskForm):
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
 
 
-class StatusForm(FlaskForm):
+class StatusForm(VersionedForm, FlaskForm):
     """Move a match on; declining asks for a reason."""
 
     to_status = SelectField(_l("New status"), choices=[(s.value, s.label) for s in MatchStatus])

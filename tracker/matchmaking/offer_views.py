@@ -11,6 +11,8 @@ from tracker.matchmaking.forms import OfferForm, SynonymForm
 from tracker.models import Organisation, SynonymGroup
 from tracker.needs import choices
 from tracker.security import require
+from tracker.softdelete import get_or_404
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 
 def _partner_url(organisation_id: int) -> str:
@@ -30,17 +32,19 @@ def _prepare(form: OfferForm, organisation_id: int, offer=None) -> None:
 
 
 def _data(form: OfferForm) -> services.OfferData:
-    return services.OfferData(
+    data = services.OfferData(
         **{name: form[name].data for name in (
             "kind", "title", "description", "area_m2", "headcount", "keywords",
             "contact_person_id", "industry_ids", "active")}
     )  # fmt: skip
+    data.industry_ids = data.industry_ids or []  # None when a POST carries no form data at all
+    return data
 
 
 @require("record.edit")
 def create_offer(organisation_id: int):
     """Add an offer to a local partner."""
-    organisation = db.get_or_404(Organisation, organisation_id)
+    organisation = get_or_404(Organisation, organisation_id)
     if not organisation.is_local:
         flash(
             _("Offers belong to local partners; mark the organisation as local first."), "warning"
@@ -65,13 +69,29 @@ def edit_offer(offer_id: int):
     form = OfferForm(obj=offer)
     _prepare(form, offer.organisation_id, offer)
     if form.validate_on_submit():
-        services.save_offer(offer, offer.organisation, _data(form), current_user)
-        db.session.commit()
+        try:
+            check_version(offer, form.loaded_version)
+            services.save_offer(offer, offer.organisation, _data(form), current_user)
+            db.session.commit()
+        except STALE_ERRORS as error:
+            return _offer_conflict(error, offer_id, form)
         flash(_("Offer “%(title)s” saved.", title=offer.title), "success")
         return redirect(_partner_url(offer.organisation_id))
     return render_template(
         "matchmaking/offer_form.html", form=form, organisation=offer.organisation, offer=offer
     )
+
+
+def _offer_conflict(error: Exception, offer_id: int, form: OfferForm):
+    """409: the user's input beside the offer as it is now."""
+    db.session.rollback()
+    current = services.offer_for_edit(offer_id) or abort(404)
+    saved = OfferForm(formdata=None, obj=current)
+    saved.industry_ids.data = sorted(i.id for i in current.industries)
+    return edit_conflict(
+        error, "matchmaking/offer_form.html", form, saved, organisation=current.organisation,
+        offer=current,
+    )  # fmt: skip
 
 
 @require("record.delete")
@@ -122,8 +142,16 @@ def edit_synonym(group_id: int):
     group = db.get_or_404(SynonymGroup, group_id)
     form = SynonymForm(obj=group)
     if form.validate_on_submit():
-        services.save_synonym_group(group, services.parse_terms(form.terms.data), form.active.data)
-        db.session.commit()
+        try:
+            check_version(group, form.loaded_version)
+            terms = services.parse_terms(form.terms.data)
+            services.save_synonym_group(group, terms, form.active.data)
+            db.session.commit()
+        except STALE_ERRORS as error:
+            db.session.rollback()
+            current = db.get_or_404(SynonymGroup, group_id)
+            saved = SynonymForm(formdata=None, obj=current)
+            return edit_conflict(error, "matchmaking/synonym_form.html", form, saved, group=current)
         flash(_("Saved “%(terms)s”.", terms=group.terms), "success")
         return redirect(url_for("matchmaking.synonyms"))
     return render_template("matchmaking/synonym_form.html", form=form, group=group)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from tracker.extensions import db
 from tracker.matchmaking.flow import MatchError, change_status, record
@@ -73,11 +73,12 @@ def save_offer(
 
 
 def offer_for_edit(offer_id: int) -> LocalOffer | None:
-    """An offer with its industries and partner loaded."""
+    """An offer with its industries and partner loaded (none when the partner is deleted)."""
     stmt = (
         select(LocalOffer)
+        .join(LocalOffer.organisation)
         .where(LocalOffer.id == offer_id)
-        .options(selectinload(LocalOffer.industries), joinedload(LocalOffer.organisation))
+        .options(selectinload(LocalOffer.industries), contains_eager(LocalOffer.organisation))
     )
     return db.session.scalar(stmt)
 

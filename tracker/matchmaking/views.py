@@ -5,6 +5,8 @@ URL map (offers and the synonym list are in offer_views.py, registered here):
     GET/POST /matchmaking/needs/<id>/pick             matchmaking.pick            record.edit
     POST     /matchmaking/matches/<id>/status         matchmaking.change_status   record.edit
     GET      /matchmaking/delegations/<id>/board      matchmaking.board
+    GET      /matchmaking/matches                     matchmaking.matches          record.view
+    GET      /matchmaking/matches/export.<csv|xlsx>   matchmaking.export_matches   record.view
     GET/POST /matchmaking/partners/<id>/offers/new    matchmaking.create_offer    record.edit
     GET/POST /matchmaking/offers/<id>/edit            matchmaking.edit_offer      record.edit
     GET/POST /matchmaking/offers/<id>/delete          matchmaking.delete_offer    record.delete
@@ -20,11 +22,14 @@ from flask_login import current_user
 
 from tracker.extensions import db
 from tracker.forms import parse_id
-from tracker.matchmaking import offer_views, services
+from tracker.matchmaking import list_views, offer_views, services
+from tracker.matchmaking.flow import allowed_statuses
 from tracker.matchmaking.forms import PickForm, StatusForm
 from tracker.matchmaking.queries import delegation_board
 from tracker.models import Delegation, LocalOffer, Match, MatchStatus, Need, Organisation
-from tracker.security import require
+from tracker.security import get_visible_or_404, require
+from tracker.softdelete import get_or_404
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/matchmaking")
 
@@ -36,6 +41,8 @@ _RULES = (
     ("/synonyms/new", offer_views.create_synonym, ("GET", "POST")),
     ("/synonyms/<int:group_id>/edit", offer_views.edit_synonym, ("GET", "POST")),
     ("/synonyms/<int:group_id>/delete", offer_views.delete_synonym, ("GET", "POST")),
+    ("/matches", list_views.matches, ("GET",)),
+    ("/matches/export.<any(csv,xlsx):fmt>", list_views.export_matches, ("GET",)),
 )
 for _rule, _view, _methods in _RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=_methods)
@@ -49,7 +56,7 @@ def _to_need(need_id: int):
 @require("record.edit")
 def accept(need_id: int):
     """Accept a suggested partner: a proposed match with the suggestion's score and reasons."""
-    need = db.get_or_404(Need, need_id)
+    need = get_visible_or_404(Need, need_id)
     organisation_id = parse_id(request.form.get("organisation_id"))
     try:
         if organisation_id is None:
@@ -68,7 +75,7 @@ def accept(need_id: int):
 @require("record.edit")
 def pick(need_id: int):
     """Match a need with a local partner chosen by hand."""
-    need = db.get_or_404(Need, need_id)
+    need = get_visible_or_404(Need, need_id)
     form = PickForm()
     form.organisation_id.choices = services.local_partner_choices()
     partners = dict(form.organisation_id.choices)
@@ -93,30 +100,47 @@ def pick(need_id: int):
 @require("record.edit")
 def change_status(match_id: int):
     """Move a match on; nonsense changes are refused with a message."""
-    match = db.get_or_404(Match, match_id)
+    match = get_visible_or_404(Match, match_id)
     form = StatusForm()
     if not form.validate_on_submit():
         flash(_("Choose a status from the list."), "danger")
         return _to_need(match.need_id)
     try:
+        check_version(match, form.loaded_version)
         services.change_status(
             match, MatchStatus(form.to_status.data), current_user, form.note.data,
             form.decline_reason.data,
         )  # fmt: skip
+        db.session.commit()
+    except STALE_ERRORS as error:
+        return _status_conflict(error, match_id, form)
     except services.MatchError as error:
         db.session.rollback()
         flash(str(error), "danger")
         return _to_need(match.need_id)
-    db.session.commit()
     flash(_("Match with %(name)s is now “%(status)s”.", name=match.organisation.name,
             status=match.status.label), "success")  # fmt: skip
     return _to_need(match.need_id)
 
 
+def _status_conflict(error: Exception, match_id: int, form: StatusForm):
+    """409: the match changed since the need page was loaded; the user's choice is kept."""
+    db.session.rollback()
+    current = get_visible_or_404(Match, match_id)
+    saved = StatusForm(
+        formdata=None, version=current.version, to_status=current.status.value,
+        decline_reason=current.decline_reason,
+    )  # fmt: skip
+    return edit_conflict(
+        error, "matchmaking/status_conflict.html", form, saved, match=current,
+        allowed=allowed_statuses(current.status),
+    )  # fmt: skip
+
+
 @bp.route("/delegations/<int:delegation_id>/board")
 def board(delegation_id: int):
     """The delegation's matchmaking board and its day plan of talks."""
-    delegation = db.get_or_404(Delegation, delegation_id)
+    delegation = get_or_404(Delegation, delegation_id)
     return render_template(
         "matchmaking/board.html", delegation=delegation, board=delegation_board(delegation.id)
     )

@@ -4,7 +4,8 @@ import enum
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 
 def utcnow() -> datetime:
@@ -33,3 +34,26 @@ def enum_column(enum_class: type[enum.Enum], name: str | None = None) -> sa.Enum
         name=name or enum_class.__name__.lower(),
         validate_strings=True,
     )
+
+
+class SoftDeleteMixin:
+    """deleted_at and who deleted: a deleted record is hidden everywhere until restored or
+    purged (see tracker.softdelete)."""
+
+    deleted_at: Mapped[datetime | None] = mapped_column(index=True)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class VersionedMixin:
+    """A version counter that every UPDATE checks and bumps (optimistic locking): a save made on
+    an older version fails instead of overwriting (see tracker.versioning)."""
+
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.__table__.c.version}

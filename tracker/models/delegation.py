@@ -5,11 +5,20 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin, enum_column
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, enum_column
 from tracker.text import search_key
 
 if TYPE_CHECKING:
@@ -77,10 +86,15 @@ delegation_organisation = Table(
 )
 
 
-class Delegation(TimestampMixin, db.Model):
+class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """A visiting delegation: one visit to the district."""
 
-    __table_args__ = (CheckConstraint("end_date >= start_date", name="dates_in_order"),)
+    __table_args__ = (
+        CheckConstraint("end_date >= start_date", name="dates_in_order"),
+        # The list and the filter selects skip deleted visits and sort by start date.
+        Index("ix_delegation_deleted_at_start_date", "deleted_at", "start_date", "id"),
+        Index("ix_delegation_created_by_id_created_at", "created_by_id", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin, enum_column, utcnow
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, utcnow
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -58,7 +58,7 @@ STATUS_LABELS = {
 }
 
 
-class FollowUp(TimestampMixin, db.Model):
+class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
     """A task with an assignee and a due date."""
 
     __tablename__ = "followup"
@@ -66,6 +66,8 @@ class FollowUp(TimestampMixin, db.Model):
         # My follow-ups and the team view filter by assignee and status, ordered by due date.
         Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
         Index("ix_followup_need_status", "need_id", "status"),
+        # The manager report counts follow-ups done per month.
+        Index("ix_followup_status_completed_at", "status", "completed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

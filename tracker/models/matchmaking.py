@@ -10,7 +10,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.matchmaking.textmatch import match_text
-from tracker.models.base import TimestampMixin, enum_column, utcnow
+from tracker.models.base import (
+    SoftDeleteMixin,
+    TimestampMixin,
+    VersionedMixin,
+    enum_column,
+    utcnow,
+)
 
 if TYPE_CHECKING:
     from tracker.models.need import Need
@@ -65,7 +71,7 @@ offer_industry = Table(
 )
 
 
-class LocalOffer(TimestampMixin, db.Model):
+class LocalOffer(VersionedMixin, TimestampMixin, db.Model):
     """What a local partner offers a visiting company: space, talent, subsidies, suppliers..."""
 
     __tablename__ = "local_offer"
@@ -120,7 +126,7 @@ def split_keywords(text: str | None) -> list[str]:
     return [k.strip() for k in text.split(",") if k.strip()]
 
 
-class SynonymGroup(TimestampMixin, db.Model):
+class SynonymGroup(VersionedMixin, TimestampMixin, db.Model):
     """Terms that mean the same across languages, e.g. Gehäuseteile ~ housing parts ~ 外壳."""
 
     __tablename__ = "synonym_group"
@@ -168,7 +174,7 @@ MATCH_STATUS_LABELS = {
 }
 
 
-class Match(TimestampMixin, db.Model):
+class Match(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """A need paired with a local partner (and perhaps one of its offers)."""
 
     __tablename__ = "match"
@@ -194,7 +200,7 @@ class Match(TimestampMixin, db.Model):
     need: Mapped["Need"] = relationship()
     organisation: Mapped["Organisation"] = relationship()
     offer: Mapped[LocalOffer | None] = relationship()
-    created_by: Mapped["User | None"] = relationship()
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
     changes: Mapped[list["MatchChange"]] = relationship(
         back_populates="match", lazy="raise", cascade="all, delete-orphan",
         order_by="MatchChange.changed_at",

@@ -7,7 +7,7 @@ from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin
+from tracker.models.base import TimestampMixin, VersionedMixin
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -35,7 +35,7 @@ meeting_staff = Table(
 )
 
 
-class Meeting(TimestampMixin, db.Model):
+class Meeting(VersionedMixin, TimestampMixin, db.Model):
     """One session of a visit: when, where, who, about what, and the minutes."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

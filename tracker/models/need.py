@@ -6,11 +6,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin, enum_column, utcnow
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, utcnow
 from tracker.models.vocabulary import VocabularyMixin
 from tracker.text import search_key
 
@@ -118,12 +118,17 @@ class LostReason(VocabularyMixin, db.Model):
     needs_text: Mapped[bool] = mapped_column(default=False)
 
 
-class Need(TimestampMixin, db.Model):
+class Need(SoftDeleteMixin, TimestampMixin, db.Model):
     """A cooperation need raised by a visiting organisation."""
 
     __table_args__ = (
         Index("ix_need_stage_owner", "stage", "owner_id"),
         Index("ix_need_stage_created", "stage", "created_at"),
+        # Every query skips deleted needs: the list's default sort and the board's and report's
+        # stage counts read these alone; the confidentiality rule looks up confidential needs.
+        Index("ix_need_deleted_at_created_at", "deleted_at", "created_at", "id"),
+        Index("ix_need_deleted_at_stage", "deleted_at", "stage", "stage_changed_at", "id"),
+        Index("ix_need_confidential", "confidential"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -155,6 +160,9 @@ class Need(TimestampMixin, db.Model):
     won_outcome: Mapped[WonOutcome | None] = mapped_column(enum_column(WonOutcome))
     search_key: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # Seen only by the owner, the assignees of its follow-ups, managers and admins
+    # (enforced for every query in tracker.security).
+    confidential: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     # A stale edit form fails its UPDATE ... WHERE version = ? instead of overwriting.
     __mapper_args__ = {"version_id_col": version}
@@ -227,11 +235,11 @@ class NeedNote(db.Model):
 
 
 def need_flags(need: Need, today: date) -> dict[str, bool]:
-    """Whether a need lacks a next step or is overdue (uses Need.next_followup_due)."""
+    """Whether a need lacks a next step, is overdue (Need.next_followup_due), is confidential."""
     due = need.next_followup_due
     no_next_step = need.stage.is_active and due is None
     overdue = need.stage.is_active and (
         (due is not None and due < today)
         or (need.next_step_date is not None and need.next_step_date < today)
     )
-    return {"no_next_step": no_next_step, "overdue": overdue}
+    return {"no_next_step": no_next_step, "overdue": overdue, "confidential": need.confidential}

@@ -4,11 +4,11 @@ import enum
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin, enum_column
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, enum_column
 from tracker.text import organisation_key, search_key
 
 if TYPE_CHECKING:
@@ -51,8 +51,15 @@ KIND_LABELS = {
 }
 
 
-class Organisation(TimestampMixin, db.Model):
+class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """A company, agency, institute or other body, visiting or local."""
+
+    # The list skips deleted organisations and sorts by name: read in index order; the
+    # dashboard shows what its user created last.
+    __table_args__ = (
+        Index("ix_organisation_deleted_at_name", "deleted_at", "name", "id"),
+        Index("ix_organisation_created_by_id_created_at", "created_by_id", "created_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -74,7 +81,7 @@ class Organisation(TimestampMixin, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     key_industry: Mapped["KeyIndustry | None"] = relationship()
-    created_by: Mapped["User | None"] = relationship()
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
     people: Mapped[list["Person"]] = relationship(
         back_populates="organisation", lazy="raise", order_by="Person.full_name"
     )

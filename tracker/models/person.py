@@ -2,11 +2,11 @@
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
 from tracker.text import search_key
 
 if TYPE_CHECKING:
@@ -14,8 +14,15 @@ if TYPE_CHECKING:
     from tracker.models.user import User
 
 
-class Person(TimestampMixin, db.Model):
+class Person(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """A named contact."""
+
+    # Lists skip deleted people: sorted by name, and counted per organisation, from the index.
+    __table_args__ = (
+        Index("ix_person_deleted_at_full_name", "deleted_at", "full_name", "id"),
+        Index("ix_person_deleted_at_organisation_id", "deleted_at", "organisation_id"),
+        Index("ix_person_created_by_id_created_at", "created_by_id", "created_at"),  # dashboard
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     full_name: Mapped[str] = mapped_column(String(200))
@@ -30,7 +37,7 @@ class Person(TimestampMixin, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     organisation: Mapped["Organisation | None"] = relationship(back_populates="people")
-    created_by: Mapped["User | None"] = relationship()
+    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
 
     def refresh_keys(self) -> None:
         """Recompute the folded search key from the names and e-mail."""

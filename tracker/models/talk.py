@@ -7,7 +7,7 @@ from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
 from tracker.text import fold
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ talk_organisation = Table(
 )
 
 
-class Talk(TimestampMixin, db.Model):
+class Talk(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """A talk about a need: when (UTC, entered in a named zone), where, who, and its outcome."""
 
     __table_args__ = (Index("ix_talk_starts_ends", "starts_at", "ends_at"),)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin, enum_column
+from tracker.models.base import TimestampMixin, VersionedMixin, enum_column
 
 
 class Role(enum.StrEnum):
@@ -29,7 +29,7 @@ class Role(enum.StrEnum):
 ROLE_LABELS = {Role.STAFF: _l("Staff"), Role.MANAGER: _l("Manager"), Role.ADMIN: _l("Admin")}
 
 
-class User(UserMixin, TimestampMixin, db.Model):
+class User(UserMixin, VersionedMixin, TimestampMixin, db.Model):
     """A person who logs in."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -38,7 +38,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.STAFF)
     active: Mapped[bool] = mapped_column(default=True)
-    locale: Mapped[str | None] = mapped_column(String(8))
+    # The interface language ("zh", "de", "en"); None follows the browser (Accept-Language).
+    language: Mapped[str | None] = mapped_column(String(8))
     # Secret for the personal iCalendar feed URL; None means the feed is switched off.
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     # Part of every session's user id: bumping it ends all of the user's sessions at once,

@@ -5,10 +5,10 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin
+from tracker.models.base import TimestampMixin, VersionedMixin
 
 
-class VocabularyMixin(TimestampMixin):
+class VocabularyMixin(VersionedMixin, TimestampMixin):
     """A term with its name in English, German and Chinese, ordered and retirable."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

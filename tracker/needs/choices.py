@@ -1,6 +1,7 @@
 """Choices for the needs forms and filters, loaded once per request."""
 
-from sqlalchemy import select
+from flask_babel import get_locale
+from sqlalchemy import Date, cast, func, literal_column, null, select, union_all
 
 from tracker.extensions import db
 from tracker.models import (
@@ -70,3 +71,44 @@ def lost_reasons():
 def active_users(include_id: int | None = None) -> list[tuple[str | int, str]]:
     stmt = select(User.id, User.display_name).where(User.active.is_(True) | (User.id == include_id))
     return NONE + [(i, name) for i, name in db.session.execute(stmt.order_by(User.display_name))]
+
+
+def term_label(model):
+    """SQL for a vocabulary term's name in the interface language (as its .label in Python)."""
+    name = {"de": model.name_de, "zh": model.name_zh}.get(str(get_locale() or "en")[:2])
+    return model.name if name is None else func.coalesce(name, model.name)
+
+
+def filter_options() -> dict[str, list[tuple[str | int, str]]]:
+    """Categories, industries, owners and delegations of the list filters, in one query (the
+    list pages keep to a handful of queries)."""
+
+    def terms(kind: str, model):
+        label = term_label(model)
+        return select(
+            literal_column(f"'{kind}'").label("kind"), model.id, label.label("label"),
+            model.position.label("position"), cast(null(), Date).label("day"),
+            model.name.label("name"),
+        ).where(model.active.is_(True))  # fmt: skip
+
+    zero = literal_column("0")
+    owners = select(
+        literal_column("'owners'"), User.id, User.display_name, zero, cast(null(), Date),
+        User.display_name,
+    ).where(User.active.is_(True))  # fmt: skip
+    visits = select(
+        literal_column("'delegations'"),
+        Delegation.id,
+        Delegation.title,
+        zero,
+        Delegation.start_date,
+        Delegation.title,
+    )
+    stmt = union_all(
+        terms("categories", NeedCategory), terms("industries", KeyIndustry), owners, visits
+    ).order_by("kind", "position", literal_column("day").desc(), "name")
+    options: dict[str, list] = {k: list(NONE) for k in ("categories", "industries", "owners")}
+    options["delegations"] = list(NONE)
+    for kind, i, label, _position, day, _name in db.session.execute(stmt):
+        options[kind].append((i, f"{label} ({day:%Y-%m-%d})" if kind == "delegations" else label))
+    return options

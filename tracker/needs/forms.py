@@ -5,10 +5,9 @@ from decimal import Decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateField,
     DecimalField,
-    HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
@@ -22,16 +21,20 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from tracker.forms import BlankableSelectField, OptionalIntSelectField
+from tracker.forms import (
+    BlankableSelectField,
+    IntegerField,
+    OptionalIntSelectField,
+    VersionedForm,
+)
 from tracker.models import Currency, Priority, Stage, WonOutcome
 
 MAX_INVESTMENT = Decimal("1000000000000")  # a trillion: anything above is a typing slip
 
 
-class NeedForm(FlaskForm):
+class NeedForm(VersionedForm, FlaskForm):
     """A cooperation need; the view sets the choices of the select fields."""
 
-    version = HiddenField()
     organisation_id = SelectField(_l("Organisation"), coerce=int, validators=[InputRequired()])
     delegation_id = OptionalIntSelectField(
         _l("Raised during delegation"), description=_l("Optional: the visit where it came up.")
@@ -83,6 +86,13 @@ class NeedForm(FlaskForm):
     owner_id = OptionalIntSelectField(_l("Owner"), description=_l("The colleague responsible."))
     next_step = StringField(_l("Next step"), validators=[Optional(), Length(max=300)])
     next_step_date = DateField(_l("Next step date"), validators=[Optional()])
+    confidential = BooleanField(
+        _l("Confidential"),
+        description=_l(
+            "Only its owner, the colleagues assigned its follow-ups, managers and admins will "
+            "see this need, its follow-ups, matches and talks; for everyone else it does not exist."
+        ),
+    )
 
     def validate_currency(self, field) -> None:
         if self.estimated_investment.data is not None and not field.data:

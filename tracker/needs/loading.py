@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
+from tracker import security
 from tracker.extensions import db
 from tracker.forms import parse_id
 from tracker.models import Currency, LostReason, Need, Stage
@@ -16,8 +17,8 @@ from tracker.needs.services import NONE, NeedFilters
 
 
 def get_need_or_404(need_id: int) -> Need:
-    """The need, or 404."""
-    return db.get_or_404(Need, need_id)
+    """The need, or 404 (also when it is confidential and hidden from the user)."""
+    return security.get_need_or_404(need_id)
 
 
 def need_detail(need_id: int) -> Need:
@@ -80,11 +81,13 @@ def parse_stage(value) -> Stage | None:
 
 
 def parse_date(value) -> date | None:
-    """A YYYY-MM-DD day from user input, or None."""
+    """A YYYY-MM-DD day from user input between 1900 and 9998, or None."""
     try:
-        return date.fromisoformat(str(value or "")[:10])
+        day = date.fromisoformat(str(value or "")[:10])
     except ValueError:
         return None
+    # Days at the ends of the calendar overflow once turned into UTC bounds or month ranges.
+    return day if date(1900, 1, 1) <= day <= date(9998, 12, 31) else None
 
 
 def _id_or_none(value) -> int | str | None:

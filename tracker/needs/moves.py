@@ -37,9 +37,16 @@ def apply_reopen(need: Need, form: ReopenForm, by: User) -> str | None:
     return None
 
 
-def delete_need(need: Need) -> None:
-    """Delete a need with its history and its follow-ups."""
-    for followup in db.session.scalars(db.select(FollowUp).where(FollowUp.need_id == need.id)):
-        db.session.delete(followup)
-    db.session.delete(need)
+def delete_need(need: Need, by_id: int | None = None) -> None:
+    """Soft-delete a need with its follow-ups, matches and talks, all with one deleted_at, so
+    restoring the need brings back exactly those; flushes."""
+    from tracker.models import Match, Talk
+    from tracker.softdelete import mark_deleted
+
+    parts = [
+        record
+        for model in (FollowUp, Match, Talk)
+        for record in db.session.scalars(db.select(model).where(model.need_id == need.id))
+    ]
+    mark_deleted([need, *parts], by_id)
     db.session.flush()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select, union_all
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
@@ -20,12 +20,13 @@ from tracker.models import (
     User,
     utcnow,
 )
-from tracker.text import fold
+from tracker.text import search_needle
+from tracker.versioning import StaleEdit, check_version
 
 EDITABLE_FIELDS = (
     "organisation_id", "delegation_id", "meeting_id", "title", "description", "category_id",
     "key_industry_id", "priority", "estimated_investment", "currency", "expected_jobs",
-    "owner_id", "next_step", "next_step_date", "area_m2_asked", "headcount_asked",
+    "owner_id", "next_step", "next_step_date", "area_m2_asked", "headcount_asked", "confidential",
 )  # fmt: skip
 
 # Sort keys users may ask for; stage and priority sort in their natural order, not by spelling.
@@ -39,25 +40,26 @@ SORTS = {
 DEFAULT_SORT = "-created"
 
 
-class VersionConflict(Exception):
-    """The record changed since the form was loaded."""
+# The shared optimistic-locking refusal, under the name callers of this module know.
+VersionConflict = StaleEdit
 
 
 def create_need(data: dict, by: User) -> Need:
     """Create a need in stage new, its creation recorded as the first stage change."""
     need = Need(**{k: data.get(k) for k in EDITABLE_FIELDS}, created_by=by, stage=Stage.NEW)
+    need.confidential = bool(data.get("confidential"))  # callers without the checkbox: open
     db.session.add(need)
     db.session.add(StageChange(need=need, from_stage=None, to_stage=Stage.NEW, changed_by=by))
     db.session.flush()
     return need
 
 
-def update_need(need: Need, data: dict, loaded_version: int) -> Need:
+def update_need(need: Need, data: dict, loaded_version: int | None) -> Need:
     """Apply an edit made on version loaded_version; refuse it if the need changed meanwhile."""
-    if loaded_version != need.version:
-        raise VersionConflict
+    check_version(need, loaded_version)
     for key in EDITABLE_FIELDS:
         setattr(need, key, data.get(key))
+    need.confidential = bool(data.get("confidential"))
     db.session.flush()  # UPDATE ... WHERE version = ?; StaleDataError if someone won the race
     return need
 
@@ -181,7 +183,7 @@ def _region_condition(region: str):
 
 def filtered(stmt: Select, f: NeedFilters) -> Select:
     """Apply the filters to a select over Need."""
-    if needle := fold(f.q):
+    if needle := search_needle(f.q):
         stmt = stmt.where(Need.search_key.contains(needle, autoescape=True))
     for column, value in (
         (Need.stage, f.stage),
@@ -246,20 +248,16 @@ def list_needs(f: NeedFilters, sort: str = DEFAULT_SORT) -> Select:
 
 def board(f: NeedFilters, per_column: int = 30) -> tuple[dict[Stage, list[Need]], dict]:
     """Cards per stage (at most per_column, most recently moved first) and each stage's total."""
-    ranked = filtered(
-        select(
-            Need.id,
-            func.row_number()
-            .over(partition_by=Need.stage, order_by=(Need.stage_changed_at.desc(), Need.id.desc()))
-            .label("rank"),
-        ),
-        f,
-    ).subquery()
-    stmt = _with_cards(
-        select(Need)
-        .join(ranked, and_(Need.id == ranked.c.id, ranked.c.rank <= per_column))
-        .order_by(Need.stage_changed_at.desc(), Need.id.desc())
-    )
+    # Each column's first cards from the index on (deleted_at, stage, stage_changed_at); ranking
+    # every need of a stage first (a window function) read the whole table.
+    newest = (Need.stage_changed_at.desc(), Need.id.desc())
+    columns_ids = [
+        filtered(select(Need.id), f).where(Need.stage == stage).order_by(*newest)
+        .limit(per_column).subquery()
+        for stage in Stage
+    ]  # fmt: skip
+    shown = union_all(*(select(ids.c.id) for ids in columns_ids)).subquery()
+    stmt = _with_cards(select(Need).join(shown, Need.id == shown.c.id).order_by(*newest))
     columns: dict[Stage, list[Need]] = {stage: [] for stage in Stage}
     for need in db.session.scalars(stmt):
         columns[need.stage].append(need)

@@ -1,22 +1,25 @@
 """Needs: list, board, detail with timeline, create and edit, stage moves, notes."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import parse_id
 from tracker.i18n import country_choices, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
-from tracker.needs import choices, services
+from tracker.needs import choices, exports, services
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import get_need_or_404, need_detail, parse_filters
 from tracker.needs.moves import apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
-from tracker.security import require, safe_local_path
+from tracker.pagination import paginate_ids_first
+from tracker.security import is_visible, require, safe_local_path
+from tracker.softdelete import restorable_note
+from tracker.versioning import STALE_ERRORS, edit_conflict
 
 bp = Blueprint("needs", __name__, url_prefix="/needs")
 
@@ -26,13 +29,20 @@ def index():
     """Needs with filters, sortable and paginated."""
     filters = parse_filters(request.args, local_today())
     sort = request.args.get("sort", services.DEFAULT_SORT)
-    page = db.paginate(
-        services.list_needs(filters, sort), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
+    page = paginate_ids_first(services.list_needs(filters, sort))
     return render_template(
         "needs/list.html", page=page, filters=filters, sort=sort, flags=_flags(page.items),
         options=_filter_options(),
     )  # fmt: skip
+
+
+@bp.route("/export.<any(csv,xlsx):fmt>")
+@require("record.view")
+def export(fmt: str):
+    """The list as CSV or XLSX, with the page's filters and sort."""
+    filters = parse_filters(request.args, local_today())
+    stmt = services.list_needs(filters, request.args.get("sort", services.DEFAULT_SORT))
+    return send_table(fmt, "needs", exports.COLUMNS, stream_rows(stmt.options(*exports.OPTIONS)))
 
 
 @bp.route("/board")
@@ -58,7 +68,7 @@ def create():
         need = services.create_need(form.data_for_service(), by=current_user)
         db.session.commit()
         flash(_("Need “%(title)s” recorded.", title=need.title), "success")
-        return redirect(url_for("needs.detail", need_id=need.id))
+        return redirect(_after_save(need))
     return render_template("needs/form.html", form=form, need=None)
 
 
@@ -84,12 +94,12 @@ def edit(need_id: int):
     _set_choices(form, need)
     if form.validate_on_submit():
         try:
-            services.update_need(need, form.data_for_service(), parse_id(form.version.data))
+            services.update_need(need, form.data_for_service(), form.loaded_version)
             db.session.commit()
-        except (services.VersionConflict, StaleDataError):
-            return _conflict(need_id, form)
+        except STALE_ERRORS as error:
+            return _conflict(error, need_id, form)
         flash(_("Need saved."), "success")
-        return redirect(url_for("needs.detail", need_id=need.id))
+        return redirect(_after_save(need))
     return render_template("needs/form.html", form=form, need=need)
 
 
@@ -146,14 +156,14 @@ def delete(need_id: int):
     """Delete a need and its follow-ups, after confirmation."""
     need = get_need_or_404(need_id)
     if request.method == "POST":
-        delete_need(need)
+        delete_need(need, current_user.id)
         db.session.commit()
         flash(_("Need deleted."), "success")
         return redirect(url_for("needs.list"))
     return render_template(
         "_confirm.html", title=_("Delete this need?"),
-        message=_("“%(title)s”, its stage history, notes and follow-ups will be deleted.",
-                  title=need.title),
+        message=_("“%(title)s” will be deleted with its follow-ups, matches and talks.",
+                  title=need.title) + " " + restorable_note(),
         action_url=url_for("needs.delete", need_id=need.id), confirm_label=_("Delete need"),
         cancel_url=url_for("needs.detail", need_id=need.id),
     )  # fmt: skip
@@ -168,10 +178,7 @@ def _filter_options() -> dict:
     return {
         "stages": list(Stage),
         "countries": country_choices(),
-        "categories": choices.categories(),
-        "industries": choices.industries(),
-        "owners": choices.active_users(),
-        "delegations": choices.delegations(),
+        **choices.filter_options(),
     }
 
 
@@ -201,13 +208,21 @@ def _stage_form(need: Need) -> StageForm:
     return form
 
 
-def _conflict(need_id: int, form: NeedForm):
+def _conflict(error: Exception, need_id: int, form: NeedForm):
+    """409: the user's input beside the need as it is now."""
     db.session.rollback()
     current = get_need_or_404(need_id)
-    form.version.data = current.version
-    flash(_("Someone else saved this need while you were editing. Compare with the current "
-            "values below, then save again to overwrite them."), "warning")  # fmt: skip
-    return render_template("needs/form.html", form=form, need=current, conflict=current), 409
+    saved = NeedForm(formdata=None, obj=current)
+    return edit_conflict(error, "needs/form.html", form, saved, need=current)
+
+
+def _after_save(need: Need) -> str:
+    """The need's page; the list when the user just made it confidential to others only."""
+    if is_visible(Need, need.id):
+        return url_for("needs.detail", need_id=need.id)
+    flash(_("Saved as confidential: only its owner, the colleagues assigned its follow-ups, "
+            "managers and admins can see it now."), "info")  # fmt: skip
+    return url_for("needs.list")
 
 
 def _back_to(need: Need) -> str:

@@ -5,13 +5,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from tracker.forms import OptionalIntSelectField, url_field
+from tracker.forms import OptionalIntSelectField, VersionedForm, url_field
 from tracker.models.organisation import KIND_LABELS, OrganisationKind
 
 NAME_LENGTH = Length(max=200)
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(VersionedForm, FlaskForm):
     """All fields of an organisation; country and industry choices are set by the view."""
 
     name = StringField(

@@ -9,6 +9,7 @@ from sqlalchemy import Column, Table, UniqueConstraint, delete, func, select, up
 
 from tracker.extensions import db
 from tracker.models import Organisation, OrganisationAlias
+from tracker.organisations import merge_audit
 from tracker.organisations.services import find_duplicates, organisation_choices
 from tracker.text import fold
 
@@ -95,11 +96,14 @@ def merge_organisations(merged: Organisation, survivor: Organisation) -> None:
     db.session.add_all(OrganisationAlias(organisation=survivor, name=n) for n in aliases)
     db.session.flush()
     for table, column in references():
+        moving = merge_audit.rows_to_move(table, column, merged.id)
         _drop_clashes(table, column, merged.id, survivor.id)
         values = {column.name: survivor.id}
         if "version" in table.c:  # edit forms opened before the merge must not write it back
             values["version"] = table.c.version + 1
         db.session.execute(update(table).where(column == merged.id).values(values))
+        merge_audit.record_moves(table, column, moving, merged, survivor)
+    merge_audit.record_merged_deleted(merged, survivor)
     db.session.execute(
         delete(Organisation).where(Organisation.id == merged.id),
         execution_options={"synchronize_session": False},

@@ -2,11 +2,11 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
@@ -21,7 +21,8 @@ from tracker.models import (
     User,
     delegation_organisation,
 )
-from tracker.text import fold, organisation_key
+from tracker.needs.choices import term_label
+from tracker.text import organisation_key, search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
 SORTS = {
@@ -136,17 +137,17 @@ def list_organisations(
     sort: str = "name",
 ) -> Select:
     """Rows of (Organisation, people_count) matching the filters, counted in the same query."""
-    people = (
-        select(Person.organisation_id, func.count(Person.id).label("n"))
-        .group_by(Person.organisation_id)
-        .subquery()
+    # Counted per row shown (an index lookup each), not for every organisation before paging.
+    people_count = (
+        select(func.count(Person.id))
+        .where(Person.organisation_id == Organisation.id)
+        .correlate(Organisation)
+        .scalar_subquery()
     )
-    stmt = (
-        select(Organisation, func.coalesce(people.c.n, 0).label("people_count"))
-        .outerjoin(people, people.c.organisation_id == Organisation.id)
-        .options(joinedload(Organisation.key_industry))
+    stmt = select(Organisation, people_count.label("people_count")).options(
+        joinedload(Organisation.key_industry)
     )
-    needle = fold(query)
+    needle = search_needle(query)
     if needle:
         stmt = stmt.where(name_matches(needle))
     if kind in {k.value for k in OrganisationKind}:
@@ -172,6 +173,36 @@ def countries_in_use() -> list[str]:
     """ISO codes of the countries organisations are recorded in (for the list filter)."""
     stmt = select(Organisation.country).where(Organisation.country.is_not(None)).distinct()
     return sorted(db.session.scalars(stmt))
+
+
+class Term(NamedTuple):
+    """A vocabulary term for a filter select: its id and name in the interface language."""
+
+    id: int
+    label: str
+
+
+def filter_options() -> tuple[list[Term], list[str]]:
+    """Active key industries and the countries in use, in one query (for the list filters)."""
+    industries = select(
+        literal_column("'industry'").label("kind"), KeyIndustry.id,
+        term_label(KeyIndustry).label("label"), KeyIndustry.position.label("position"),
+        KeyIndustry.name.label("name"),
+    ).where(KeyIndustry.active.is_(True))  # fmt: skip
+    countries = (
+        select(literal_column("'country'"), literal_column("0"), Organisation.country,
+               literal_column("0"), Organisation.country)
+        .where(Organisation.country.is_not(None))
+        .group_by(Organisation.country)
+    )  # fmt: skip
+    rows = db.session.execute(union_all(industries, countries).order_by("kind", "position", "name"))
+    terms, codes = [], []
+    for kind, term_id, label, _position, _name in rows:
+        if kind == "industry":
+            terms.append(Term(term_id, label))
+        else:
+            codes.append(label)
+    return terms, codes
 
 
 def industry_choices(include_id: int | None = None) -> list[KeyIndustry]:
@@ -284,10 +315,11 @@ def delete_blockers(organisation: Organisation) -> list[str]:
     return reasons
 
 
-def delete_organisation(organisation: Organisation) -> None:
-    """Delete an unused organisation (check delete_blockers first); flushes."""
-    db.session.delete(organisation)
-    db.session.flush()
+def delete_organisation(organisation: Organisation, by_id: int | None = None) -> None:
+    """Soft-delete an unused organisation (check delete_blockers first); flushes."""
+    from tracker.softdelete import soft_delete
+
+    soft_delete(organisation, by_id)
 
 
 def _pipeline_counts(organisation_id: int) -> dict[str, int]:

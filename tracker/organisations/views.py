@@ -3,24 +3,27 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import Select
 
+from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.i18n import country_choices
 from tracker.matchmaking.queries import partner_panel
 from tracker.models import Organisation, OrganisationKind
 from tracker.needs.services import needs_panel
-from tracker.organisations import merging, services
+from tracker.organisations import exports, merging, services
 from tracker.organisations.forms import MergeForm, OrganisationForm
 from tracker.pagination import paginate_rows
 from tracker.security import require
+from tracker.softdelete import get_or_404, restorable_note
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
 
-@bp.route("/", endpoint="list")
-def list_organisations():
-    """Organisations with filters, search, sorting and their people counts."""
+def _list_query() -> tuple[str, Select]:
+    """The list's sort and statement from the query string (the export reuses it)."""
     args = request.args
     sort = args.get("sort", "name")
     stmt = services.list_organisations(
@@ -31,17 +34,34 @@ def list_organisations():
         side=args.get("side"),
         sort=sort,
     )
+    return sort, stmt
+
+
+@bp.route("/", endpoint="list")
+def list_organisations():
+    """Organisations with filters, search, sorting and their people counts."""
+    args = request.args
+    sort, stmt = _list_query()
     page = paginate_rows(stmt)
     filtered = any(args.get(k) for k in ("q", "kind", "industry", "country", "side"))
+    industries, countries = services.filter_options()
     return render_template(
         "organisations/list.html",
         page=page,
         sort=sort,
         filtered=filtered,
         kinds=OrganisationKind,
-        industries=services.industry_choices(),
-        countries=services.countries_in_use(),
+        industries=industries,
+        countries=countries,
     )
+
+
+@bp.route("/export.<any(csv,xlsx):fmt>")
+@require("record.view")
+def export(fmt: str):
+    """The list as CSV or XLSX, with the page's filters and sort."""
+    rows = stream_rows(_list_query()[1], scalars=False)
+    return send_table(fmt, "organisations", exports.COLUMNS, rows)
 
 
 def _prepare(form: OrganisationForm, organisation: Organisation | None = None) -> None:
@@ -60,6 +80,8 @@ def _save(form: OrganisationForm, organisation: Organisation | None):
     duplicates = services.possible_duplicates(data, organisation)
     if duplicates and not form.confirm_duplicate.data:
         return None, duplicates
+    if organisation is not None:
+        check_version(organisation, form.loaded_version)
     organisation = services.save_organisation(
         organisation, data, current_user._get_current_object()
     )
@@ -86,13 +108,24 @@ def create():
 @require("record.edit")
 def edit(organisation_id: int):
     """Change an organisation; a changed name passes the duplicate guard again."""
-    organisation = db.get_or_404(Organisation, organisation_id)
+    organisation = get_or_404(Organisation, organisation_id)
     form = OrganisationForm(obj=organisation)
     _prepare(form, organisation)
-    response, duplicates = _save(form, organisation)
+    try:
+        response, duplicates = _save(form, organisation)
+    except STALE_ERRORS as error:
+        return _edit_conflict(error, organisation_id, form)
     return response or render_template(
         "organisations/form.html", form=form, organisation=organisation, duplicates=duplicates
     )
+
+
+def _edit_conflict(error: Exception, organisation_id: int, form: OrganisationForm):
+    """409: the user's input beside the organisation as it is now."""
+    db.session.rollback()
+    current = get_or_404(Organisation, organisation_id)
+    saved = OrganisationForm(formdata=None, obj=current)
+    return edit_conflict(error, "organisations/form.html", form, saved, organisation=current)
 
 
 @bp.route("/<int:organisation_id>")
@@ -114,7 +147,7 @@ def detail(organisation_id: int):
 @require("record.delete")
 def delete(organisation_id: int):
     """Confirm, then delete an organisation nobody refers to any more."""
-    organisation = db.get_or_404(Organisation, organisation_id)
+    organisation = get_or_404(Organisation, organisation_id)
     blockers = services.delete_blockers(organisation)
     if blockers:
         reasons = " ".join(blockers)
@@ -124,14 +157,14 @@ def delete(organisation_id: int):
         )
         return redirect(url_for(".detail", organisation_id=organisation.id))
     if EmptyForm().validate_on_submit():
-        services.delete_organisation(organisation)
+        services.delete_organisation(organisation, current_user.id)
         db.session.commit()
         flash(_("Organisation “%(name)s” deleted.", name=organisation.name), "success")
         return redirect(url_for(".list"))
     return render_template(
         "_confirm.html",
         title=_("Delete organisation"),
-        message=_("Delete “%(name)s”? This cannot be undone.", name=organisation.name),
+        message=_("Delete “%(name)s”?", name=organisation.name) + " " + restorable_note(),
         action_url=url_for(".delete", organisation_id=organisation.id),
         confirm_label=_("Delete"),
         cancel_url=url_for(".detail", organisation_id=organisation.id),
@@ -142,7 +175,7 @@ def delete(organisation_id: int):
 @require("record.delete")
 def merge(organisation_id: int):
     """Pick the organisation a duplicate is merged into (similar names offered first)."""
-    organisation = db.get_or_404(Organisation, organisation_id)
+    organisation = get_or_404(Organisation, organisation_id)
     form = MergeForm()
     form.survivor_id.choices = merging.survivor_choices(organisation)
     if form.validate_on_submit():
@@ -157,8 +190,8 @@ def merge(organisation_id: int):
 @require("record.delete")
 def merge_confirm(organisation_id: int, survivor_id: int):
     """Show what moves, then merge: references move, names become aliases, the duplicate goes."""
-    merged = db.get_or_404(Organisation, organisation_id)
-    survivor = db.get_or_404(Organisation, survivor_id)
+    merged = get_or_404(Organisation, organisation_id)
+    survivor = get_or_404(Organisation, survivor_id)
     if merged.id == survivor.id:
         abort(404)
     if EmptyForm().validate_on_submit():

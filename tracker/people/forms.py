@@ -7,13 +7,13 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from tracker.forms import OptionalIntSelectField
+from tracker.forms import OptionalIntSelectField, VersionedForm
 
 # Digits, spaces and the punctuation people write phone numbers with: +86 (21) 5678-1234 / 5.
 _PHONE = re.compile(r"[0-9 +\-()/.]*")
 
 
-class PersonForm(FlaskForm):
+class PersonForm(VersionedForm, FlaskForm):
     """All fields of a person; the organisation choices are set by the view."""
 
     full_name = StringField(

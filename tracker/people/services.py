@@ -11,7 +11,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationMember, Meeting, Organisation, Person, User
 from tracker.models.meeting import meeting_person
-from tracker.text import fold
+from tracker.text import search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
 SORTS = {
@@ -93,7 +93,7 @@ def list_people(
     stmt = (
         select(Person).outerjoin(Person.organisation).options(contains_eager(Person.organisation))
     )
-    needle = fold(query)
+    needle = search_needle(query)
     if needle:
         stmt = stmt.where(Person.search_key.contains(needle, autoescape=True))
     if organisation_id is not None:
@@ -135,8 +135,9 @@ def person_history(person_id: int) -> PersonHistory:
     meetings = db.session.scalars(
         select(Meeting)
         .join(meeting_person, meeting_person.c.meeting_id == Meeting.id)
+        .join(Meeting.delegation)  # an inner join, so a deleted visit's meetings stay hidden
         .where(meeting_person.c.person_id == person_id)
-        .options(joinedload(Meeting.delegation))
+        .options(contains_eager(Meeting.delegation))
         .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
     )
     return PersonHistory(list(memberships), list(meetings))
@@ -175,7 +176,8 @@ def delete_blockers(person: Person) -> list[str]:
     return reasons
 
 
-def delete_person(person: Person) -> None:
-    """Delete a person with no history (check delete_blockers first); flushes."""
-    db.session.delete(person)
-    db.session.flush()
+def delete_person(person: Person, by_id: int | None = None) -> None:
+    """Soft-delete a person with no history (check delete_blockers first); flushes."""
+    from tracker.softdelete import soft_delete
+
+    soft_delete(person, by_id)

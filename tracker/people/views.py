@@ -3,21 +3,24 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import Select
 
+from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import Person
 from tracker.organisations.services import organisation_choices
-from tracker.people import services
+from tracker.people import exports, services
 from tracker.people.forms import PersonForm
 from tracker.security import require
+from tracker.softdelete import get_or_404, restorable_note
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
 
-@bp.route("/", endpoint="list")
-def list_people():
-    """People with search, organisation and side filters, sorting and pages."""
+def _list_query() -> tuple[str, Select]:
+    """The list's sort and statement from the query string (the export reuses it)."""
     args = request.args
     sort = args.get("sort", "name")
     stmt = services.list_people(
@@ -26,6 +29,14 @@ def list_people():
         side=args.get("side"),
         sort=sort,
     )
+    return sort, stmt
+
+
+@bp.route("/", endpoint="list")
+def list_people():
+    """People with search, organisation and side filters, sorting and pages."""
+    args = request.args
+    sort, stmt = _list_query()
     page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "people/list.html",
@@ -34,6 +45,13 @@ def list_people():
         filtered=any(args.get(k) for k in ("q", "organisation", "side")),
         organisations=organisation_choices(),
     )
+
+
+@bp.route("/export.<any(csv,xlsx):fmt>")
+@require("record.view")
+def export(fmt: str):
+    """The list as CSV or XLSX, with the page's filters and sort."""
+    return send_table(fmt, "people", exports.COLUMNS, stream_rows(_list_query()[1]))
 
 
 def _save(form: PersonForm, person: Person | None):
@@ -47,6 +65,7 @@ def _save(form: PersonForm, person: Person | None):
     if person is None:
         person = services.create_person(data, current_user._get_current_object())
     else:
+        check_version(person, form.loaded_version)
         services.update_person(person, data)
     db.session.commit()
     flash(_("“%(name)s” saved.", name=person.full_name), "success")
@@ -78,12 +97,23 @@ def create():
 @require("record.edit")
 def edit(person_id: int):
     """Change a person's details."""
-    person = db.get_or_404(Person, person_id)
+    person = get_or_404(Person, person_id)
     form = _form(person)
-    response, conflicts = _save(form, person)
+    try:
+        response, conflicts = _save(form, person)
+    except STALE_ERRORS as error:
+        return _edit_conflict(error, person_id, form)
     return response or render_template(
         "people/form.html", form=form, person=person, conflicts=conflicts
     )
+
+
+def _edit_conflict(error: Exception, person_id: int, form: PersonForm):
+    """409: the user's input beside the person as they are now."""
+    db.session.rollback()
+    current = get_or_404(Person, person_id)
+    saved = PersonForm(formdata=None, obj=current)
+    return edit_conflict(error, "people/form.html", form, saved, person=current)
 
 
 @bp.route("/<int:person_id>")
@@ -100,7 +130,7 @@ def detail(person_id: int):
 @require("record.delete")
 def delete(person_id: int):
     """Confirm, then delete a person without delegation or meeting history."""
-    person = db.get_or_404(Person, person_id)
+    person = get_or_404(Person, person_id)
     blockers = services.delete_blockers(person)
     if blockers:
         reasons = " ".join(blockers)
@@ -110,14 +140,14 @@ def delete(person_id: int):
         )
         return redirect(url_for(".detail", person_id=person.id))
     if EmptyForm().validate_on_submit():
-        services.delete_person(person)
+        services.delete_person(person, current_user.id)
         db.session.commit()
         flash(_("“%(name)s” deleted.", name=person.full_name), "success")
         return redirect(url_for(".list"))
     return render_template(
         "_confirm.html",
         title=_("Delete person"),
-        message=_("Delete “%(name)s”? This cannot be undone.", name=person.full_name),
+        message=_("Delete “%(name)s”?", name=person.full_name) + " " + restorable_note(),
         action_url=url_for(".delete", person_id=person.id),
         confirm_label=_("Delete"),
         cancel_url=url_for(".detail", person_id=person.id),

@@ -5,7 +5,7 @@ from datetime import date
 
 from flask import url_for
 
-from tracker.followups.views import NEED_PREFIX
+from tracker.followups.chips import NEED_PREFIX
 from tracker.needs.services import NeedFilters
 
 
@@ -21,3 +21,22 @@ def followups_url(base: NeedFilters, drill: dict) -> str:
     for key, value in drill.items():
         args[key] = value.isoformat() if isinstance(value, date) else str(value)
     return url_for("followups.list", **args)
+
+
+TALK_DRILL = ("held_from", "held_to")
+
+
+def talks_url(base: NeedFilters, drill: dict) -> str:
+    """The talks list: held talks within the figure's days, on the report's needs."""
+    args = {NEED_PREFIX + key: value for key, value in base.to_args().items()}
+    args.update(on_needs="1", status="held")
+    for key, value in drill.items():
+        args[key] = value.isoformat() if isinstance(value, date) else str(value)
+    return url_for("talks.list", **args)
+
+
+def trend_url(base: NeedFilters, drill: dict) -> str:
+    """A monthly trend figure's list: the talks list for the talks series, else the needs."""
+    if any(key in drill for key in TALK_DRILL):
+        return talks_url(base, drill)
+    return needs_url(base, drill)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import case, func, literal, select, union_all
 
 from tracker.extensions import db
-from tracker.models import FollowUp, FollowUpStatus, Need, Stage, StageChange
+from tracker.models import FollowUp, FollowUpStatus, Need, Stage, StageChange, Talk, utcnow
 from tracker.needs.services import NeedFilters, filtered, within_days
 from tracker.reports.sqlfuncs import days_between, year_month
 
@@ -118,7 +118,8 @@ def month_end(first: date) -> date:
 
 
 def trend(f: NeedFilters, months: list[date], offset: int) -> list[MonthPoint]:
-    """New, won and lost needs per local month: created in it, or moved to won/lost in it."""
+    """New, won and lost needs per local month (created in it, or moved to won/lost in it), and
+    the talks held (ended by now) on the filtered needs that started in it."""
     if not months:
         return []
     start, end = months[0], month_end(months[-1])
@@ -132,7 +133,13 @@ def trend(f: NeedFilters, months: list[date], offset: int) -> list[MonthPoint]:
     ).where(
         Need.stage.in_((Stage.WON, Stage.LOST)), *within_days(Need.stage_changed_at, start, end)
     )
-    both = union_all(created, closed).subquery()
+    talks = filtered(
+        select(year_month(Talk.starts_at, offset), literal("talks"))
+        .select_from(Talk)
+        .join(Need, Need.id == Talk.need_id),
+        f,
+    ).where(Talk.ends_at <= utcnow(), *within_days(Talk.starts_at, start, end))
+    both = union_all(created, closed, talks).subquery()
     stmt = select(both.c.month, both.c.series, func.count()).group_by(both.c.month, both.c.series)
     counts = {(month, str(series)): n for month, series, n in db.session.execute(stmt)}
     points = []
@@ -144,6 +151,8 @@ def trend(f: NeedFilters, months: list[date], offset: int) -> list[MonthPoint]:
             "new": {"created_from": created_from, "created_to": created_to},
             "won": {"stage": Stage.WON, "moved_from": first, "moved_to": last},
             "lost": {"stage": Stage.LOST, "moved_from": first, "moved_to": last},
+            # Talks drill into the talks list (tracker.reports.links.trend_url routes by key).
+            "talks": {"held_from": first, "held_to": last},
         }
         values = {series: counts.get((key, series), 0) for series in drills}
         points.append(MonthPoint(first, values, drills))

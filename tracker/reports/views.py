@@ -2,22 +2,24 @@
 
 URL map:
     GET      /reports/pipeline   reports.pipeline   everyone (staff see their own needs)
+    GET      /reports/pipeline/export/<table>.<csv|xlsx>   reports.export   as the report
     GET/POST /reports/rates      reports.rates      report.view_all
 """
 
 from functools import partial
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
+from tracker.exports import send_table
 from tracker.extensions import db
 from tracker.i18n import country_choices, local_today
 from tracker.models import Stage
 from tracker.needs import choices
 from tracker.needs.loading import parse_date, parse_id
-from tracker.reports import links, services
+from tracker.reports import exports, links, services
 from tracker.reports.forms import CONVERTIBLE, RatesForm
 from tracker.security import can, require
 
@@ -49,8 +51,20 @@ def pipeline():
         "reports/pipeline.html", report=report, filters=filters, options=_options(),
         needs_href=partial(links.needs_url, report.needs),
         followups_href=partial(links.followups_url, report.needs),
+        trend_href=partial(links.trend_url, report.needs),
         all_figures=can("report.view_all"),
     )  # fmt: skip
+
+
+@bp.route("/pipeline/export/<table>.<any(csv,xlsx):fmt>")
+def export(table: str, fmt: str):
+    """One table of the pipeline report as CSV or XLSX, with the report's filters and scope."""
+    found = exports.report_table(
+        table, parse_report_filters(request.args), current_user, local_today()
+    )
+    if found is None:
+        abort(404)
+    return send_table(fmt, f"pipeline-{table}", *found)
 
 
 @bp.route("/rates", methods=["GET", "POST"])

@@ -10,7 +10,8 @@ from tracker.talks.services import TalkData, local_parts, to_utc
 
 def set_choices(form: TalkForm, need: Need, talk: Talk | None = None) -> None:
     """Local partners, both sides' people and active colleagues (plus those already chosen)."""
-    chosen = set(form.staff_ids.data or [])
+    # Posted ids, bounded so that no database overflows on a made-up one.
+    chosen = {i for i in form.staff_ids.data or [] if 0 < i < 2**31}
     form.organisation_ids.choices = [
         (i, name)
         for i, name in db.session.execute(
@@ -60,14 +61,16 @@ def form_data(form: TalkForm) -> TalkData:
         place=form.place.data,
         video_link=form.video_link.data,
         agenda=form.agenda.data,
-        person_ids=[*form.visitor_ids.data, *form.local_person_ids.data],
-        staff_ids=list(form.staff_ids.data),
-        organisation_ids=list(form.organisation_ids.data),
+        # A multiple select that sent nothing reads None, not [] (WTForms).
+        person_ids=[*(form.visitor_ids.data or []), *(form.local_person_ids.data or [])],
+        staff_ids=list(form.staff_ids.data or []),
+        organisation_ids=list(form.organisation_ids.data or []),
     )
 
 
 def fill(form: TalkForm, talk: Talk) -> None:
     """Refill the form from a stored talk, times in the zone they were entered in."""
+    form.version.data = talk.version
     form.title.data = talk.title
     form.day.data, form.start.data = local_parts(talk.starts_at, talk.timezone)
     _day, form.end.data = local_parts(talk.ends_at, talk.timezone)

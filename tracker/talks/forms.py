@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from tracker.forms import url_field
+from tracker.forms import VersionedForm, url_field
 from tracker.models.talk import DEFAULT_TIMEZONE
 
 # Zones offered for entering a talk's time: the district's and the visitors' usual ones.
@@ -30,7 +30,7 @@ TIMEZONES = [
 ]
 
 
-class TalkForm(FlaskForm):
+class TalkForm(VersionedForm, FlaskForm):
     """When, where, who and what about; overlaps must be confirmed."""
 
     title = StringField(
@@ -75,7 +75,7 @@ class TalkForm(FlaskForm):
     def validate_timezone(self, field) -> None:
         try:
             ZoneInfo(field.data)
-        except (ZoneInfoNotFoundError, ValueError) as error:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: name too long
             raise ValidationError(_l("Choose a time zone from the list.")) from error
 
     def validate_end(self, field) -> None:
@@ -91,7 +91,7 @@ class TalkForm(FlaskForm):
         return valid
 
 
-class OutcomeForm(FlaskForm):
+class OutcomeForm(VersionedForm, FlaskForm):
     """After the talk: what was said and what came of it."""
 
     minutes = TextAreaField(_l("Minutes"), validators=[Optional(), Length(max=50000)])

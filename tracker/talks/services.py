@@ -139,9 +139,11 @@ def record_outcome(talk: Talk, minutes: str | None, outcome: str | None, by: Use
     return talk
 
 
-def delete_talk(talk: Talk) -> None:
-    db.session.delete(talk)
-    db.session.flush()
+def delete_talk(talk: Talk, by_id: int | None = None) -> None:
+    """Soft-delete a talk (restorable from Deleted items); flushes."""
+    from tracker.softdelete import soft_delete
+
+    soft_delete(talk, by_id)
 
 
 def offers_move_to_talks(need: Need) -> bool:

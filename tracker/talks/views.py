@@ -1,6 +1,8 @@
 """Talks: schedule (from a need or a match), detail, edit, minutes and outcome, delete.
 
 URL map:
+    GET      /talks/?held_from=&held_to=&status=&delegation_id=   talks.list   record.view
+    GET      /talks/export.<csv|xlsx> (same filters)              talks.export record.view
     GET/POST /talks/new?need_id=|match_id=   talks.create   record.edit
     GET      /talks/<id>                     talks.detail
     GET/POST /talks/<id>/edit                talks.edit     record.edit
@@ -15,23 +17,27 @@ from flask_login import current_user
 from tracker.extensions import db
 from tracker.forms import EmptyForm, parse_id
 from tracker.models import Match, Need, Stage, Talk
-from tracker.security import require
-from tracker.talks import services
+from tracker.security import get_visible_or_404, require
+from tracker.softdelete import restorable_note
+from tracker.talks import list_views, services
 from tracker.talks.choices import fill, form_data, set_choices
 from tracker.talks.forms import OutcomeForm, TalkForm
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("talks", __name__, url_prefix="/talks")
+bp.add_url_rule("/", "list", list_views.list_talks)
+bp.add_url_rule("/export.<any(csv,xlsx):fmt>", "export", list_views.export_talks)
 
 
 def _target() -> tuple[Need, Match | None]:
     """The need (or the match, and its need) named in the query string; 404 when neither."""
     if (match_id := parse_id(request.args.get("match_id"))) is not None:
-        match = db.get_or_404(Match, match_id)
+        match = get_visible_or_404(Match, match_id)
         return match.need, match
     need_id = parse_id(request.args.get("need_id"))
     if need_id is None:
         abort(404)
-    return db.get_or_404(Need, need_id), None
+    return get_visible_or_404(Need, need_id), None
 
 
 def _talk_or_404(talk_id: int) -> Talk:
@@ -97,8 +103,12 @@ def edit(talk_id: int):
         data = form_data(form)
         found = services.conflicts(data, exclude_id=talk.id)
         if not found or form.schedule_anyway.data:
-            services.update_talk(talk, data)
-            db.session.commit()
+            try:
+                check_version(talk, form.loaded_version)
+                services.update_talk(talk, data)
+                db.session.commit()
+            except STALE_ERRORS as error:
+                return _edit_conflict(error, talk_id, form)
             flash(_("Talk saved."), "success")
             return redirect(url_for(".detail", talk_id=talk.id))
     return render_template(
@@ -113,11 +123,30 @@ def outcome(talk_id: int):
     talk = _talk_or_404(talk_id)
     form = OutcomeForm(obj=talk)
     if form.validate_on_submit():
-        services.record_outcome(talk, form.minutes.data, form.outcome.data, current_user)
-        db.session.commit()
+        try:
+            check_version(talk, form.loaded_version)
+            services.record_outcome(talk, form.minutes.data, form.outcome.data, current_user)
+            db.session.commit()
+        except STALE_ERRORS as error:
+            return _edit_conflict(error, talk_id, form)
         flash(_("Outcome recorded. Assign the next follow-up below."), "success")
         return redirect(url_for(".detail", talk_id=talk.id))
     return render_template("talks/outcome.html", form=form, talk=talk)
+
+
+def _edit_conflict(error: Exception, talk_id: int, form: TalkForm | OutcomeForm):
+    """409: the user's input beside the talk as it is now (edit or outcome form)."""
+    db.session.rollback()
+    current = _talk_or_404(talk_id)
+    if isinstance(form, OutcomeForm):
+        saved = OutcomeForm(formdata=None, obj=current)
+        return edit_conflict(error, "talks/outcome.html", form, saved, talk=current)
+    saved = TalkForm(formdata=None)
+    fill(saved, current)
+    return edit_conflict(
+        error, "talks/form.html", form, saved, need=current.need, match=current.match,
+        talk=current, conflicts=[],
+    )  # fmt: skip
 
 
 @bp.route("/<int:talk_id>/delete", methods=["GET", "POST"])
@@ -127,13 +156,14 @@ def delete(talk_id: int):
     talk = _talk_or_404(talk_id)
     if request.method == "POST" and EmptyForm().validate_on_submit():
         need_id = talk.need_id
-        services.delete_talk(talk)
+        services.delete_talk(talk, current_user.id)
         db.session.commit()
         flash(_("Talk deleted."), "success")
         return redirect(url_for("needs.detail", need_id=need_id))
     return render_template(
         "_confirm.html", title=_("Delete this talk?"),
-        message=_("“%(title)s” will be removed from everyone's calendar.", title=talk.title),
+        message=_("“%(title)s” will be removed from everyone's calendar.", title=talk.title)
+        + " " + restorable_note(),
         action_url=url_for(".delete", talk_id=talk.id), confirm_label=_("Delete talk"),
         cancel_url=url_for(".detail", talk_id=talk.id),
     )  # fmt: skip

@@ -2,15 +2,16 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField
+from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from tracker.forms import IntegerField, VersionedForm
 from tracker.vocabularies import services
 
 NAME_MAX = 120
 
 
-class TermForm(FlaskForm):
+class TermForm(VersionedForm, FlaskForm):
     """Name in three languages, position and whether it is offered in forms."""
 
     name = StringField(

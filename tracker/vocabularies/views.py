@@ -8,6 +8,7 @@ from flask_babel import ngettext
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.security import require
+from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 from tracker.vocabularies import services
 from tracker.vocabularies.forms import TermForm, form_class
 
@@ -79,13 +80,30 @@ def edit(kind: str, term_id: int):
     term = db.get_or_404(_model_or_404(kind), term_id)
     form = form_class(type(term))(obj=term, model=type(term), term_id=term.id)
     if form.validate_on_submit():
-        services.update_term(term, **_form_values(form))
-        db.session.commit()
+        try:
+            check_version(term, form.loaded_version)
+            services.update_term(term, **_form_values(form))
+            db.session.commit()
+        except STALE_ERRORS as error:
+            return _edit_conflict(error, kind, term_id, form)
         flash(_("Saved “%(name)s”.", name=term.name), "success")
         return redirect(url_for("vocabularies.index", _anchor=kind))
     return render_template(
         "vocabularies/form.html", form=form, kind=kind, term=term, title=EDIT_TITLES[kind]
     )
+
+
+def _edit_conflict(error: Exception, kind: str, term_id: int, form: TermForm):
+    """409: the manager's input beside the term as it is now."""
+    db.session.rollback()
+    current = db.get_or_404(_model_or_404(kind), term_id)
+    saved = form_class(type(current))(
+        formdata=None, obj=current, model=type(current), term_id=current.id
+    )
+    return edit_conflict(
+        error, "vocabularies/form.html", form, saved, kind=kind, term=current,
+        title=EDIT_TITLES[kind],
+    )  # fmt: skip
 
 
 @bp.route("/<kind>/<int:term_id>/delete", methods=["GET", "POST"])

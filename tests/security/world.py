@@ -1,0 +1,80 @@
+"""One record of every kind, so that every URL with ids points at something real."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tests import factories as make
+from tests.conftest import PASSWORD
+from tracker.extensions import db
+from tracker.models import ImportRecord, ImportStatus, Stage
+
+
+@dataclass
+class World:
+    """The ids that fill the URL rules' variables, by variable name."""
+
+    values: dict[str, object]
+    users: dict[str, object]
+
+
+def build_world() -> World:
+    """Every kind of record, and one user per role; the staff user owns what can be owned."""
+    users = {
+        role: make.user(role=role, password=PASSWORD) for role in ("staff", "manager", "admin")
+    }
+    owner = users["staff"]
+    other = make.user(role="staff")
+    org = make.organisation(name="Saale Robotik GmbH")
+    survivor = make.organisation(name="Saale Robotik AG")
+    partner = make.local_partner(name="Baoshan Robot Park")
+    person = make.person(full_name="Markus Vogt", organisation=org)
+    delegation = make.delegation(title="Saxony-Anhalt robotics", extra_organisations=[org])
+    member = make.member(delegation, person)
+    meeting = make.meeting(delegation)
+    need = make.need(org, title="Production space", stage=Stage.QUALIFIED, owner=owner)
+    match = make.match(need, partner)
+    talk = make.talk(need, datetime(2026, 5, 13, 2))
+    followup = make.followup(owner, need=need)
+    offer = make.offer(partner)
+    group = make.synonyms("housing parts ~ Gehäuseteile")
+    topic = make.topic()
+    gone = make.organisation(name="Closed GmbH", deleted_at=datetime(2026, 5, 1))
+    csv = b"Name,Organisation\nAnna Berg,Saale Robotik GmbH\n"
+    draft = ImportRecord(delegation=delegation, created_by=owner, file_name="list.csv", payload=csv)
+    done = ImportRecord(
+        delegation=delegation, created_by=owner, file_name="list.csv", status=ImportStatus.DONE,
+        counts={}, finished_at=datetime(2026, 5, 1),
+    )  # fmt: skip
+    db.session.add_all([draft, done])
+    other.calendar_token = "t" * 40
+    db.session.commit()
+    return World(
+        users=users,
+        values={
+            "delegation_id": delegation.id,
+            "meeting_id": meeting.id,
+            "member_id": member.id,
+            "organisation_id": org.id,
+            "survivor_id": survivor.id,
+            "partner_id": partner.id,
+            "person_id": person.id,
+            "need_id": need.id,
+            "match_id": match.id,
+            "talk_id": talk.id,
+            "followup_id": followup.id,
+            "offer_id": offer.id,
+            "group_id": group.id,
+            "term_id": topic.id,
+            "kind": "topics",
+            "user_id": other.id,
+            "staff_id": owner.id,
+            "entity": "organisation",
+            "entity_id": org.id,
+            "record_id": draft.id,
+            "done_record_id": done.id,
+            "fmt": "csv",
+            "token": other.calendar_token,
+            "filename": "css/tracker.css",
+            "deleted_organisation_id": gone.id,
+        },
+    )

@@ -1,0 +1,1 @@
+"""Deleted items: the page listing soft-deleted records, restoring them, and purging."""

@@ -1,0 +1,73 @@
+"""Soft delete: deleted records are hidden from every ORM query unless a query asks for them.
+
+SQLAlchemy's documented pattern for global criteria: a do_orm_execute listener adds
+with_loader_criteria to each top-level SELECT; relationship loads of the objects it returns
+inherit the criteria. It composes with the confidential-needs listener in tracker.security.
+A query passes execution option include_deleted=True (see `with_deleted`) to see deleted rows:
+the Deleted items page, restore and purge.
+
+Session.get() and db.get_or_404() return an object already in the identity map without SQL,
+so pages look records up with `get_or_404` here, which always runs a SELECT.
+"""
+
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy import Select, event, select
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+
+from tracker.extensions import db
+from tracker.models.base import SoftDeleteMixin, utcnow
+
+INCLUDE_DELETED = "include_deleted"
+T = TypeVar("T")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _hide_deleted(state: ORMExecuteState) -> None:
+    """Add "not deleted" to every entity of a top-level ORM statement, unless asked not to."""
+    if state.is_column_load or state.is_relationship_load:
+        return  # refreshing a loaded object, or loading under its parent's criteria
+    if state.execution_options.get(INCLUDE_DELETED, False):
+        return
+    if not state.is_select:
+        return  # bulk UPDATE/DELETE (e.g. merging organisations) must reach deleted rows too
+    state.statement = state.statement.options(
+        with_loader_criteria(
+            SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
+        )
+    )
+
+
+def with_deleted(stmt: Select) -> Select:
+    """stmt, seeing deleted rows too."""
+    return stmt.execution_options(**{INCLUDE_DELETED: True})
+
+
+def get_or_404(model: type[T], record_id: int) -> T:
+    """The live (not deleted) record with this id, or 404; always asks the database."""
+    return db.first_or_404(select(model).where(model.id == record_id))
+
+
+def mark_deleted(records, by_id: int | None, at: datetime | None = None) -> datetime:
+    """Stamp records as deleted by by_id, all with the same moment (restore finds them by it)."""
+    at = at or utcnow()
+    for record in records:
+        record.deleted_at = at
+        record.deleted_by_id = by_id
+    return at
+
+
+def soft_delete(record, by_id: int | None) -> None:
+    """Delete record softly (restorable until purged); flushes."""
+    mark_deleted([record], by_id)
+    db.session.flush()
+
+
+def restorable_note() -> str:
+    """The confirmation pages' promise that a deletion can be undone, and for how long."""
+    from flask import current_app
+    from flask_babel import gettext as _
+
+    days = current_app.config["DELETED_RETENTION_DAYS"]
+    return _("Managers can restore it from Deleted items for %(days)d days.", days=days)

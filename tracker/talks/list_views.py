@@ -1,0 +1,53 @@
+"""The talks list page and its export (registered on the talks blueprint)."""
+
+from flask import current_app, render_template, request
+from flask_babel import gettext as _
+from sqlalchemy import Select, select
+
+from tracker.exports import send_table, stream_rows
+from tracker.extensions import db
+from tracker.followups.chips import drill_need_filters, on_needs_chips
+from tracker.forms import parse_id
+from tracker.i18n import local_today
+from tracker.models import Need
+from tracker.needs import choices
+from tracker.needs.loading import parse_date
+from tracker.needs.services import filtered
+from tracker.security import require
+from tracker.talks import exports, listing
+
+
+def _list_query() -> tuple[listing.TalkFilters, str, Select]:
+    """The filters (allow-listed or typed), the sort and the statement, from the query string."""
+    args = request.args
+    status = args.get("status", "")
+    drill = drill_need_filters(args, local_today())
+    filters = listing.TalkFilters(
+        q=args.get("q", "")[:200].strip(),
+        status=status if status in listing.STATUSES else "",
+        delegation_id=parse_id(args.get("delegation_id")),
+        held_from=parse_date(args.get("held_from")),
+        held_to=parse_date(args.get("held_to")),
+        need_ids=None if drill is None else filtered(select(Need.id), drill),
+    )
+    sort = args.get("sort", listing.DEFAULT_SORT)
+    sort = sort if sort.removeprefix("-") in listing.SORTS else listing.DEFAULT_SORT
+    return filters, sort, listing.list_talks(filters, sort)
+
+
+@require("record.view")
+def list_talks():
+    """Talks with filters (held_from/held_to: local start days), sorting and pages."""
+    filters, sort, stmt = _list_query()
+    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    return render_template(
+        "talks/list.html", page=page, filters=filters, sort=sort, statuses=listing.STATUSES,
+        delegations=choices.delegations()[1:],
+        chips=on_needs_chips(request.args, local_today(), _("Talks on needs only")),
+    )  # fmt: skip
+
+
+@require("record.view")
+def export_talks(fmt: str):
+    """The talks list as CSV or XLSX, with the page's filters and sort."""
+    return send_table(fmt, "talks", exports.COLUMNS, stream_rows(_list_query()[2]))
