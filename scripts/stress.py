@@ -28,7 +28,7 @@ PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 class FormReader(HTMLParser):
-    """The named fields of the page's main form: the first POST form that is not log out."""
+    """The named fields of the page's main form: the first POST form of the page's own."""
 
     def __init__(self):
         super().__init__()
@@ -41,7 +41,8 @@ class FormReader(HTMLParser):
         a = dict(attrs)
         if tag == "form" and not self._done:
             method, action = (a.get("method") or "get").lower(), a.get("action") or ""
-            self._inside = method == "post" and not action.endswith("/logout")
+            # The top bar's log-out and language forms come first on every page.
+            self._inside = method == "post" and not action.endswith(("/logout", "/language"))
             return
         if not self._inside or self._done or not a.get("name"):
             if (
