@@ -184,3 +184,17 @@ def test_download_the_needs_list_as_xlsx(page):
     titles = {cell for row in rows[1:] for cell in row if isinstance(cell, str)}
     assert len(rows) - 1 == len(visible)
     assert set(visible) <= titles
+
+
+def test_the_delegation_report_prints_without_navigation(page, run_in_app):
+    delegation_id = run_in_app(_thuringia_id)
+    page.goto(f"/delegations/{delegation_id}/report")
+    expect(page.get_by_role("button", name="Print")).to_be_visible()  # shown once scripts run
+    page.emulate_media(media="print")
+    expect(page.locator("nav.navbar")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(THURINGIA_TITLE)
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    assert re.findall(rb"/Type\s*/Page\b", pdf)  # at least one printed page
+    screenshot(page, "delegation-report-print")
