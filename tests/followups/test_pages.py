@@ -181,3 +181,11 @@ def test_query_count_does_not_grow_with_rows(app, client, login, make, url):
     with count_queries() as many:
         assert client.get(url).status_code == 200
     assert len(few) == len(many)
+
+
+@pytest.mark.parametrize("key", ["due_from", "due_to", "completed_from", "completed_to"])
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_list_ignores_days_at_the_ends_of_the_calendar(client, login, key, day):
+    """Such days overflow once turned into UTC bounds; the list parses them like the needs list."""
+    login()
+    assert client.get("/followups/", query_string={key: day}).status_code == 200

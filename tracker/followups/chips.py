@@ -16,7 +16,7 @@ from tracker.extensions import db
 from tracker.forms import parse_id
 from tracker.i18n import country_name
 from tracker.models import Delegation, KeyIndustry, Need, NeedCategory, Organisation, User
-from tracker.needs.loading import filter_chips, parse_filters
+from tracker.needs.loading import filter_chips, parse_date, parse_filters
 from tracker.needs.services import NONE, NeedFilters
 
 # Report links restrict a list to records on needs (on_needs=1) matching the needs list's
@@ -132,19 +132,9 @@ def followup_chips(args: MultiDict, today: date) -> list[FilterChip]:
         name = need.title if need else f"#{need_id}"
         chips.append(FilterChip(_("Need: %(title)s", title=name), {"need_id": str(need_id)}))
     chips.extend(on_needs_chips(args, today, _("Follow-ups on needs only")))
-    completed = {
-        key: day.isoformat()
-        for key in ("completed_from", "completed_to")
-        if (day := _day(args.get(key))) is not None
-    }
-    if completed:
-        label = span(_day(completed.get("completed_from")), _day(completed.get("completed_to")))
-        chips.append(FilterChip(_("Completed %(span)s", span=label), completed))
+    start, end = parse_date(args.get("completed_from")), parse_date(args.get("completed_to"))
+    if start or end:
+        days = {"completed_from": start, "completed_to": end}
+        kept = {key: day.isoformat() for key, day in days.items() if day}
+        chips.append(FilterChip(_("Completed %(span)s", span=span(start, end)), kept))
     return chips
-
-
-def _day(value) -> date | None:
-    try:
-        return date.fromisoformat(str(value or "")[:10])
-    except ValueError:
-        return None

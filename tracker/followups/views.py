@@ -1,7 +1,5 @@
 """Follow-ups: my follow-ups, the team summary, the full list and one follow-up's page."""
 
-from datetime import date
-
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import Select, select
@@ -13,6 +11,7 @@ from tracker.followups.chips import drill_need_filters, followup_chips
 from tracker.followups.forms import CompleteForm
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need
+from tracker.needs.loading import parse_date
 from tracker.needs.services import filtered
 from tracker.security import require
 
@@ -35,14 +34,6 @@ FILTER_KEYS = (
 )  # fmt: skip
 
 
-def _date_arg(name: str) -> date | None:
-    """A YYYY-MM-DD query argument; anything else is ignored."""
-    try:
-        return date.fromisoformat(request.args.get(name, "")[:10])
-    except ValueError:
-        return None
-
-
 def _list_filters() -> dict:
     """The list filters from the query string, each from an allow-list or typed."""
     args = request.args
@@ -52,10 +43,10 @@ def _list_filters() -> dict:
         "status": status if status in STATUS_VALUES else None,
         "overdue": args.get("overdue") == "1",
         "need_id": args.get("need_id", type=int),
-        "due_from": _date_arg("due_from"),
-        "due_to": _date_arg("due_to"),
-        "completed_from": _date_arg("completed_from"),
-        "completed_to": _date_arg("completed_to"),
+        "due_from": parse_date(args.get("due_from")),
+        "due_to": parse_date(args.get("due_to")),
+        "completed_from": parse_date(args.get("completed_from")),
+        "completed_to": parse_date(args.get("completed_to")),
         "need_ids": _need_ids(),
     }
 
