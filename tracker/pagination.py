@@ -17,14 +17,7 @@ class RowPagination(SelectPagination):
 
 def paginate_rows(stmt: Select) -> RowPagination:
     """The requested page (from ?page=) of stmt's rows; a page out of range is empty, not 404."""
-    return RowPagination(
-        select=stmt,
-        session=db.session(),
-        per_page=current_app.config["PER_PAGE"],
-        max_per_page=None,
-        error_out=False,
-        count=True,
-    )
+    return _paginate(RowPagination, stmt)
 
 
 class IdsFirstPagination(SelectPagination):
@@ -49,7 +42,12 @@ class IdsFirstPagination(SelectPagination):
 def paginate_ids_first(stmt: Select) -> IdsFirstPagination:
     """The requested page (from ?page=) of stmt, a select of one model ordered by its own
     columns; a page out of range is empty, not 404."""
-    return IdsFirstPagination(
+    return _paginate(IdsFirstPagination, stmt)
+
+
+def _paginate(kind: type[SelectPagination], stmt: Select) -> SelectPagination:
+    """kind over stmt with the configured page size, the page taken from ?page=."""
+    return kind(
         select=stmt,
         session=db.session(),
         per_page=current_app.config["PER_PAGE"],

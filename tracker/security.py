@@ -242,10 +242,11 @@ def _hide_confidential_needs(state: ORMExecuteState) -> None:
 
 
 def get_visible_or_404(model: type[T], record_id: int) -> T:
-    """The need, follow-up, match or talk with this id, or 404 when it is absent or hidden.
+    """The record with this id, or 404 when it is absent, soft-deleted or (a need, follow-up,
+    match or talk) hidden from the current user.
 
     Always a SELECT: db.get_or_404 returns an object already in the session without asking the
-    database, and so without the rule.
+    database, and so without the global criteria (tracker.softdelete and the rule above).
     """
     return db.first_or_404(select(model).where(model.id == record_id))
 

@@ -7,20 +7,18 @@ A query passes execution option include_deleted=True (see `with_deleted`) to see
 the Deleted items page, restore and purge.
 
 Session.get() and db.get_or_404() return an object already in the identity map without SQL,
-so pages look records up with `get_or_404` here, which always runs a SELECT.
+so pages look records up with `tracker.security.get_visible_or_404`, which always runs a SELECT.
 """
 
 from datetime import datetime
-from typing import TypeVar
 
-from sqlalchemy import Select, event, select
+from sqlalchemy import Select, event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db
 from tracker.models.base import SoftDeleteMixin, utcnow
 
 INCLUDE_DELETED = "include_deleted"
-T = TypeVar("T")
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -42,11 +40,6 @@ def _hide_deleted(state: ORMExecuteState) -> None:
 def with_deleted(stmt: Select) -> Select:
     """stmt, seeing deleted rows too."""
     return stmt.execution_options(**{INCLUDE_DELETED: True})
-
-
-def get_or_404(model: type[T], record_id: int) -> T:
-    """The live (not deleted) record with this id, or 404; always asks the database."""
-    return db.first_or_404(select(model).where(model.id == record_id))
 
 
 def mark_deleted(records, by_id: int | None, at: datetime | None = None) -> datetime:

@@ -13,8 +13,7 @@ from tracker.delegations import choices, meetings
 from tracker.delegations.forms import MeetingForm
 from tracker.extensions import db
 from tracker.models import Delegation, Meeting
-from tracker.security import require
-from tracker.softdelete import get_or_404
+from tracker.security import get_visible_or_404, require
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 
@@ -73,7 +72,7 @@ def _back(delegation: Delegation):
 @require("record.edit")
 def create_meeting(delegation_id: int):
     """Record a meeting of the visit."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     form = _meeting_form(delegation, None)
     if form.validate_on_submit():
         _save(form, Meeting(), delegation)
@@ -88,7 +87,7 @@ def create_meeting(delegation_id: int):
 @require("record.edit")
 def edit_meeting(delegation_id: int, meeting_id: int):
     """Change a meeting; a meeting of another delegation is not found here."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     form = _meeting_form(delegation, meeting)
     if form.validate_on_submit():
@@ -108,7 +107,7 @@ def edit_meeting(delegation_id: int, meeting_id: int):
 def _edit_conflict(error: Exception, delegation_id: int, meeting_id: int, form: MeetingForm):
     """409: the user's input beside the meeting as it is now."""
     db.session.rollback()
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     current = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     saved = MeetingForm(formdata=None, data=_stored(current))
     return edit_conflict(
@@ -119,7 +118,7 @@ def _edit_conflict(error: Exception, delegation_id: int, meeting_id: int, form: 
 @require("record.edit")
 def delete_meeting(delegation_id: int, meeting_id: int):
     """Confirm, then delete a meeting."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     if request.method == "POST":
         title = meeting.title

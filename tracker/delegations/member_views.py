@@ -12,8 +12,7 @@ from tracker.delegations.forms import MemberForm, OrganisationPickForm
 from tracker.extensions import db
 from tracker.models import Delegation, Organisation, Person
 from tracker.organisations.services import find_duplicates
-from tracker.security import require
-from tracker.softdelete import get_or_404
+from tracker.security import get_visible_or_404, require
 
 
 def _back(delegation: Delegation):
@@ -23,7 +22,7 @@ def _back(delegation: Delegation):
 @require("record.edit")
 def add_member(delegation_id: int):
     """Add a person; a new organisation name first passes the duplicate guard."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     form = MemberForm()
     form.person_id.choices = [("", "—"), *choices.person_choices()]
     form.organisation_id.choices = [("", "—"), *choices.organisation_choices()]
@@ -48,7 +47,7 @@ def add_member(delegation_id: int):
 def _person(form: MemberForm, delegation: Delegation) -> Person:
     """The picked person, or a new one created from the form's details."""
     if form.person_id.data is not None:
-        return get_or_404(Person, form.person_id.data)
+        return get_visible_or_404(Person, form.person_id.data)
     new = services.NewPerson(
         full_name=form.full_name.data,
         position=form.position.data,
@@ -62,7 +61,7 @@ def _person(form: MemberForm, delegation: Delegation) -> Person:
 @require("record.edit")
 def remove_member(delegation_id: int, member_id: int):
     """Take a person off the member list; the person stays in the tracker."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     member = services.remove_member(delegation, member_id) or abort(404)
     name = member.person.full_name
     db.session.commit()
@@ -80,7 +79,7 @@ def add_organisation(delegation_id: int):
     if not form.validate_on_submit():
         flash(_("Pick an organisation to add."), "danger")
         return _back(delegation)
-    organisation = get_or_404(Organisation, form.organisation_id.data)
+    organisation = get_visible_or_404(Organisation, form.organisation_id.data)
     if services.add_extra_organisation(delegation, organisation):
         db.session.commit()
         flash(_("%(name)s added.", name=organisation.name), "success")

@@ -22,8 +22,8 @@ from tracker.i18n import country_choices
 from tracker.models import Delegation, DelegationStatus
 from tracker.needs.services import needs_panel
 from tracker.pagination import paginate_rows
-from tracker.security import require
-from tracker.softdelete import get_or_404, restorable_note
+from tracker.security import get_visible_or_404, require
+from tracker.softdelete import restorable_note
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("delegations", __name__, url_prefix="/delegations")
@@ -187,7 +187,7 @@ def _edit_conflict(error: Exception, delegation_id: int, form: DelegationForm):
 @require("record.delete")
 def delete(delegation_id: int):
     """Confirm, then delete a visit with its memberships and meetings."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     if blockers := services.delete_blockers(delegation):
         reasons = " ".join(blockers)
         flash(_("“%(title)s” cannot be deleted. %(reasons)s", title=delegation.title,

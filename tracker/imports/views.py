@@ -16,8 +16,7 @@ from tracker.imports.lookups import DelegationGone
 from tracker.imports.parsing import ImportFileError
 from tracker.imports.planning import build_plan
 from tracker.models import Delegation, ImportRecord
-from tracker.security import log_security_event, require
-from tracker.softdelete import get_or_404
+from tracker.security import get_visible_or_404, log_security_event, require
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
 
@@ -50,7 +49,7 @@ def _table(record: ImportRecord):
 @require("record.edit")
 def upload(delegation_id: int):
     """Step 1: the file (kept server-side once it reads as a member list)."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     form = UploadForm()
     limit = current_app.config["IMPORT_MAX_BYTES"]
     if form.validate_on_submit():
@@ -154,7 +153,7 @@ def detail(record_id: int):
 @require("record.view")
 def export(delegation_id: int, fmt: str):
     """The members in the layout the import reads (CSV with BOM, or XLSX)."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     rows = services.member_rows(delegation.id)
     name = f"delegation-{delegation.id}-members.{fmt}"
     if fmt == "xlsx":

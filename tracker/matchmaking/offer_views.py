@@ -10,8 +10,7 @@ from tracker.matchmaking import services
 from tracker.matchmaking.forms import OfferForm, SynonymForm
 from tracker.models import Organisation, SynonymGroup
 from tracker.needs import choices
-from tracker.security import require
-from tracker.softdelete import get_or_404
+from tracker.security import get_visible_or_404, require
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 
@@ -44,7 +43,7 @@ def _data(form: OfferForm) -> services.OfferData:
 @require("record.edit")
 def create_offer(organisation_id: int):
     """Add an offer to a local partner."""
-    organisation = get_or_404(Organisation, organisation_id)
+    organisation = get_visible_or_404(Organisation, organisation_id)
     if not organisation.is_local:
         flash(
             _("Offers belong to local partners; mark the organisation as local first."), "warning"

@@ -28,7 +28,6 @@ from tracker.matchmaking.forms import PickForm, StatusForm
 from tracker.matchmaking.queries import delegation_board
 from tracker.models import Delegation, LocalOffer, Match, MatchStatus, Need, Organisation
 from tracker.security import get_visible_or_404, require
-from tracker.softdelete import get_or_404
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/matchmaking")
@@ -140,7 +139,7 @@ def _status_conflict(error: Exception, match_id: int, form: StatusForm):
 @bp.route("/delegations/<int:delegation_id>/board")
 def board(delegation_id: int):
     """The delegation's matchmaking board and its day plan of talks."""
-    delegation = get_or_404(Delegation, delegation_id)
+    delegation = get_visible_or_404(Delegation, delegation_id)
     return render_template(
         "matchmaking/board.html", delegation=delegation, board=delegation_board(delegation.id)
     )

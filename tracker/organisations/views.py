@@ -15,8 +15,8 @@ from tracker.needs.services import needs_panel
 from tracker.organisations import exports, merging, services
 from tracker.organisations.forms import MergeForm, OrganisationForm
 from tracker.pagination import paginate_rows
-from tracker.security import require
-from tracker.softdelete import get_or_404, restorable_note
+from tracker.security import get_visible_or_404, require
+from tracker.softdelete import restorable_note
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
@@ -108,7 +108,7 @@ def create():
 @require("record.edit")
 def edit(organisation_id: int):
     """Change an organisation; a changed name passes the duplicate guard again."""
-    organisation = get_or_404(Organisation, organisation_id)
+    organisation = get_visible_or_404(Organisation, organisation_id)
     form = OrganisationForm(obj=organisation)
     _prepare(form, organisation)
     try:
@@ -123,7 +123,7 @@ def edit(organisation_id: int):
 def _edit_conflict(error: Exception, organisation_id: int, form: OrganisationForm):
     """409: the user's input beside the organisation as it is now."""
     db.session.rollback()
-    current = get_or_404(Organisation, organisation_id)
+    current = get_visible_or_404(Organisation, organisation_id)
     saved = OrganisationForm(formdata=None, obj=current)
     return edit_conflict(error, "organisations/form.html", form, saved, organisation=current)
 
@@ -147,7 +147,7 @@ def detail(organisation_id: int):
 @require("record.delete")
 def delete(organisation_id: int):
     """Confirm, then delete an organisation nobody refers to any more."""
-    organisation = get_or_404(Organisation, organisation_id)
+    organisation = get_visible_or_404(Organisation, organisation_id)
     blockers = services.delete_blockers(organisation)
     if blockers:
         reasons = " ".join(blockers)
@@ -175,7 +175,7 @@ def delete(organisation_id: int):
 @require("record.delete")
 def merge(organisation_id: int):
     """Pick the organisation a duplicate is merged into (similar names offered first)."""
-    organisation = get_or_404(Organisation, organisation_id)
+    organisation = get_visible_or_404(Organisation, organisation_id)
     form = MergeForm()
     form.survivor_id.choices = merging.survivor_choices(organisation)
     if form.validate_on_submit():
@@ -190,8 +190,8 @@ def merge(organisation_id: int):
 @require("record.delete")
 def merge_confirm(organisation_id: int, survivor_id: int):
     """Show what moves, then merge: references move, names become aliases, the duplicate goes."""
-    merged = get_or_404(Organisation, organisation_id)
-    survivor = get_or_404(Organisation, survivor_id)
+    merged = get_visible_or_404(Organisation, organisation_id)
+    survivor = get_visible_or_404(Organisation, survivor_id)
     if merged.id == survivor.id:
         abort(404)
     if EmptyForm().validate_on_submit():

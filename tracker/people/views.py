@@ -12,8 +12,8 @@ from tracker.models import Person
 from tracker.organisations.services import organisation_choices
 from tracker.people import exports, services
 from tracker.people.forms import PersonForm
-from tracker.security import require
-from tracker.softdelete import get_or_404, restorable_note
+from tracker.security import get_visible_or_404, require
+from tracker.softdelete import restorable_note
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 bp = Blueprint("people", __name__, url_prefix="/people")
@@ -97,7 +97,7 @@ def create():
 @require("record.edit")
 def edit(person_id: int):
     """Change a person's details."""
-    person = get_or_404(Person, person_id)
+    person = get_visible_or_404(Person, person_id)
     form = _form(person)
     try:
         response, conflicts = _save(form, person)
@@ -111,7 +111,7 @@ def edit(person_id: int):
 def _edit_conflict(error: Exception, person_id: int, form: PersonForm):
     """409: the user's input beside the person as they are now."""
     db.session.rollback()
-    current = get_or_404(Person, person_id)
+    current = get_visible_or_404(Person, person_id)
     saved = PersonForm(formdata=None, obj=current)
     return edit_conflict(error, "people/form.html", form, saved, person=current)
 
@@ -130,7 +130,7 @@ def detail(person_id: int):
 @require("record.delete")
 def delete(person_id: int):
     """Confirm, then delete a person without delegation or meeting history."""
-    person = get_or_404(Person, person_id)
+    person = get_visible_or_404(Person, person_id)
     blockers = services.delete_blockers(person)
     if blockers:
         reasons = " ".join(blockers)
