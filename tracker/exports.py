@@ -19,6 +19,7 @@ from tracker.i18n import local_today
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -92,8 +93,9 @@ def xlsx_workbook_bytes(
 
 def download(data: bytes, filename: str) -> Response:
     """A response that saves data as filename (.csv or .xlsx)."""
-    mimetype = XLSX_MIMETYPE if filename.endswith(".xlsx") else "text/csv; charset=utf-8"
-    response = Response(data, mimetype=mimetype)
+    # content_type, not mimetype: Werkzeug appends a second charset to a mimetype that has one.
+    kind = XLSX_MIMETYPE if filename.endswith(".xlsx") else CSV_CONTENT_TYPE
+    response = Response(data, content_type=kind)
     response.headers.set("Content-Disposition", "attachment", filename=filename)
     return response
 
@@ -103,7 +105,6 @@ YIELD_PER = 500
 # Below this size an XLSX file stays in memory; above it, it moves to a temporary file.
 SPOOL_BYTES = 4 * 1024 * 1024
 CSV_CHUNK = 64 * 1024
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from tests.imports.files import german_list
 from tests.imports.helpers import run, totals
-from tracker.exports import csv_bytes, neutralise, xlsx_bytes
+from tracker.exports import CSV_CONTENT_TYPE, XLSX_MIMETYPE, csv_bytes, neutralise, xlsx_bytes
 from tracker.extensions import db
 from tracker.imports.commit import import_members
 from tracker.imports.fields import guess_mapping
@@ -54,6 +54,7 @@ def test_round_trip_creates_nothing_new(client, login, delegation, fmt):
     response = client.get(url_for("imports.export", delegation_id=delegation.id, fmt=fmt))
     assert response.status_code == 200
     assert f"members.{fmt}" in response.headers["Content-Disposition"]
+    assert response.headers["Content-Type"] == (CSV_CONTENT_TYPE if fmt == "csv" else XLSX_MIMETYPE)
     table = read_table(response.data, f"members.{fmt}")
     assert len(table.rows) == 27
     record = import_members(table, guess_mapping(table.headers), delegation.id, None, file_name="x")
