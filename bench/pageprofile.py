@@ -1,0 +1,76 @@
+"""Where a benchmarked page spends its time: per-statement SQL timings and a Python profile.
+
+Runs against a data set built earlier (`bench/run.py --keep PATH` or dataset.populate), so that
+one page can be examined in seconds instead of rebuilding the data:
+
+    .venv/bin/python bench/pageprofile.py sqlite:////tmp/bench.db "needs list p1" [--runs 20] [--py]
+"""
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run
+from sqlalchemy import event
+
+from tracker import create_app
+from tracker.extensions import db
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("url")
+    parser.add_argument("page", nargs="*", help="page names of bench/run.py; none: all of them")
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--py", action="store_true", help="print a Python profile too")
+    args = parser.parse_args()
+    app = create_app(run.bench_config(args.url))
+    logged_in = run.clients(app)
+    timings: list[tuple[float, str]] = []
+
+    with app.app_context():
+        engine = db.engine
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _start(conn, _cursor, _statement, _params, _context, _many):
+        conn.info["started"] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _end(conn, _cursor, statement, _params, _context, _many):
+        timings.append(((time.perf_counter() - conn.info["started"]) * 1000, statement))
+
+    for name, (who, path) in run.pages(app).items():
+        if args.page and name not in args.page:
+            continue
+        client = logged_in[who]
+        client.get(path)
+        times = []
+        for _ in range(args.runs):
+            timings.clear()
+            started = time.perf_counter()
+            response = client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        sql_ms = sum(t for t, _s in timings)
+        print(
+            f"\n== {name} {path}: {response.status_code}, median {times[len(times) // 2]:.1f} ms,"
+            f" SQL {sql_ms:.1f} ms in {len(timings)} statements (last run)"
+        )
+        for ms, statement in sorted(timings, reverse=True)[:8]:
+            print(f"  {ms:8.1f} ms  {' '.join(statement.split())[:600]}")
+        if args.py:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.runs):
+                client.get(path)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+
+
+if __name__ == "__main__":
+    main()
