@@ -65,6 +65,11 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
     __table_args__ = (
         # My follow-ups and the team view filter by assignee and status, ordered by due date.
         Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
+        # The top bar's badge on every page: counted from the index alone.
+        Index(
+            "ix_followup_assignee_status_seen",
+            "assignee_id", "status", "deleted_at", "seen_by_assignee",
+        ),  # fmt: skip
         Index("ix_followup_need_status", "need_id", "status"),
         # The manager report counts follow-ups done per month.
         Index("ix_followup_status_completed_at", "status", "completed_at"),
