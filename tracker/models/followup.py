@@ -68,8 +68,11 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
         # The top bar's badge on every page: counted from the index alone.
         Index(
             "ix_followup_assignee_status_seen",
-            "assignee_id", "status", "deleted_at", "seen_by_assignee",
-        ),  # fmt: skip
+            "assignee_id",
+            "status",
+            "deleted_at",
+            "seen_by_assignee",
+        ),
         Index("ix_followup_need_status", "need_id", "status"),
         # The manager report counts follow-ups done per month.
         Index("ix_followup_status_completed_at", "status", "completed_at"),
