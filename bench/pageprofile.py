@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("page", nargs="*", help="page names of bench/run.py; none: all of them")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--py", action="store_true", help="print a Python profile too")
+    parser.add_argument("--sort", default="cumulative", help="pstats sort key for --py")
     args = parser.parse_args()
     app = create_app(run.bench_config(args.url))
     logged_in = run.clients(app)
@@ -69,7 +70,7 @@ def main() -> None:
             for _ in range(args.runs):
                 client.get(path)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(40)
 
 
 if __name__ == "__main__":

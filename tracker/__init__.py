@@ -68,7 +68,7 @@ def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
     from tracker import security, softdelete  # noqa: F401  (softdelete hides deleted rows)
     from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
-    from tracker.i18n import select_locale, select_timezone
+    from tracker.i18n import install_template_gettext, select_locale, select_timezone
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
@@ -77,6 +77,7 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    install_template_gettext(app)
     bootstrap.init_app(app)
     limiter.init_app(app)
     https = app.config["SESSION_COOKIE_SECURE"]

@@ -4,13 +4,42 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from flask import current_app, has_request_context, request
-from flask_babel import get_locale
+from flask import current_app, g, has_request_context, request
+from flask_babel import get_locale, get_translations
 from flask_login import current_user
 
 LANGUAGE_NAMES = {"zh": "中文", "de": "Deutsch", "en": "English"}
 # Chosen before logging in (the switch on the login page), or by a user who follows the browser.
 LANGUAGE_COOKIE = "language"
+
+
+def install_template_gettext(app) -> None:
+    """Templates' _() and friends, looking the request's catalogue up once instead of on every
+    call: Flask-Babel's own callables resolve the context, the locale and the catalogue cache
+    each time, which cost a list page several milliseconds across its hundreds of labels."""
+
+    def catalogue():
+        if not g:
+            return get_translations()
+        context = g.get("_flask_babel")
+        locale = getattr(context, "babel_locale", None)
+        cached = getattr(context, "tracker_catalogue", None)
+        if locale is not None and cached is not None and cached[0] is locale:
+            return cached[1]
+        translations = get_translations()  # resolves (and remembers) the locale
+        context = g.get("_flask_babel")
+        # force_locale swaps babel_locale for another object, so the identity check above sees
+        # a forced or restored locale and looks its catalogue up again.
+        context.tracker_catalogue = (getattr(context, "babel_locale", None), translations)
+        return translations
+
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalogue().ugettext(s),
+        ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
+        pgettext=lambda c, s: catalogue().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalogue().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
 
 
 def select_locale() -> str | None:

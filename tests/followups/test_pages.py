@@ -67,6 +67,32 @@ def test_mine_shows_new_once_then_marks_seen(client, login, make):
     assert db.session.scalar(select(FollowUp.seen_by_assignee)) is True
 
 
+def test_mine_bounds_a_long_group_and_links_to_all_of_it(client, login, make, monkeypatch):
+    monkeypatch.setattr("tracker.followups.mine.GROUP_LIMIT", 2)
+    me = login()
+    today = local_today()
+    for days in (1, 2, 3):
+        followup(me, today - timedelta(days=days), title=f"Late {days}")
+    followup(me, today, title="Due now")
+    db.session.commit()
+    html = client.get("/followups/mine").text
+    overdue = section(html, "overdue")
+    assert "Late 3" in overdue and "Late 2" in overdue and "Late 1" not in overdue
+    link = re.search(r'href="([^"]*)">Show all 3 in the follow-ups list', overdue)
+    assert "Show all" not in section(html, "today")
+    listed = client.get(link.group(1).replace("&amp;", "&")).text
+    assert all(f"Late {days}" in listed for days in (1, 2, 3)) and "Due now" not in listed
+
+
+def test_mine_writes_nothing_when_everything_was_seen(client, login, make):
+    me = login()
+    followup(me, local_today(), title="Known", seen_by_assignee=True)
+    db.session.commit()
+    with count_queries() as statements:
+        client.get("/followups/mine")
+    assert not [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+
+
 def test_team_counts_and_links(client, login, make):
     me = login(display_name="Me")
     today = local_today()
@@ -163,7 +189,13 @@ def _fill(me, make, count: int) -> None:
             {"organisation": make.organisation()},
             {"delegation": make.delegation()},
         ][i % 3]
-        followup(me, local_today() + timedelta(days=i % 9 - 3), assigned_by=boss, **target)
+        followup(
+            me,
+            local_today() + timedelta(days=i % 9 - 3),
+            assigned_by=boss,
+            seen_by_assignee=True,
+            **target,
+        )
     db.session.commit()
 
 

@@ -156,22 +156,38 @@ def test_my_followups_groups_by_due_date(app, make):
     followup(me, WEDNESDAY, status=FollowUpStatus.DONE)
     followup(make.user(), WEDNESDAY)
     groups = services.my_followups(me, WEDNESDAY)
-    assert groups == {
+    assert {key: group.items for key, group in groups.items()} == {
         "overdue": [overdue],
         "today": [today],
         "this_week": [thursday, sunday],
         "later": [monday],
     }
+    assert [(g.total, g.more) for g in groups.values()] == [(1, 0), (1, 0), (2, 0), (1, 0)]
+    assert (groups["this_week"].due_from, groups["this_week"].due_to) == (
+        date(2026, 5, 14),
+        date(2026, 5, 17),
+    )
+
+
+def test_my_followups_shows_the_soonest_of_each_group_and_counts_them_all(app, make):
+    me = make.user()
+    overdue = [followup(me, WEDNESDAY - timedelta(days=d)) for d in range(1, 5)]
+    later = [followup(me, date(2026, 6, d)) for d in range(1, 4)]
+    groups = services.my_followups(me, WEDNESDAY, limit=2)
+    assert groups["overdue"].items == [overdue[3], overdue[2]]  # the oldest first
+    assert (groups["overdue"].total, groups["overdue"].more) == (4, 2)
+    assert groups["later"].items == later[:2] and groups["later"].more == 1
+    assert groups["today"].total == 0 and groups["today"].items == []
 
 
 def test_on_a_sunday_this_week_is_empty(app, make):
     me = make.user()
     followup(me, date(2026, 5, 18))
     groups = services.my_followups(me, date(2026, 5, 17))
-    assert groups["this_week"] == [] and len(groups["later"]) == 1
+    assert groups["this_week"].items == [] and len(groups["later"].items) == 1
 
 
-def test_my_followups_is_one_query_with_subjects_loaded(app, make):
+def test_my_followups_is_two_queries_with_subjects_loaded(app, make):
     me = make.user()
     for _ in range(3):
         followup(me, WEDNESDAY, need=need(), assigned_by=make.user())
@@ -183,9 +199,10 @@ def test_my_followups_is_one_query_with_subjects_loaded(app, make):
     with count_queries() as n:
         groups = services.my_followups(me, WEDNESDAY)
         titles = [
-            (f.need.title if f.need else f.delegation.title, f.assigned_by) for f in groups["today"]
+            (f.need.title if f.need else f.delegation.title, f.assigned_by)
+            for f in groups["today"].items
         ]
-    assert len(titles) == 4 and len(n) == 1
+    assert len(titles) == 4 and len(n) == 2  # the groups' totals, then their first rows
 
 
 def test_mark_seen_keeps_version_and_updated_at(app, make):

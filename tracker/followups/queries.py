@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import Select, case, func, select, update
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
@@ -56,47 +56,6 @@ def subject_of(followup: FollowUp) -> Subject | None:
         values = {"delegation_id": followup.delegation_id}
         return Subject(_("Delegation"), followup.delegation.title, "delegations.detail", values)
     return None
-
-
-def week_end(today: date) -> date:
-    """The coming Sunday (today when today is a Sunday)."""
-    return today + timedelta(days=6 - today.weekday())
-
-
-def my_followups(user: User, today: date) -> dict[str, list[FollowUp]]:
-    """The user's open follow-ups grouped into overdue, today, this_week and later, by due date."""
-    stmt = (
-        select(FollowUp)
-        .where(FollowUp.assignee_id == user.id, FollowUp.status == OPEN)
-        .options(*ROW_OPTIONS)
-        .order_by(FollowUp.due_date, FollowUp.id)
-    )
-    groups: dict[str, list[FollowUp]] = {"overdue": [], "today": [], "this_week": [], "later": []}
-    sunday = week_end(today)
-    for followup in db.session.scalars(stmt):
-        if followup.due_date < today:
-            groups["overdue"].append(followup)
-        elif followup.due_date == today:
-            groups["today"].append(followup)
-        elif followup.due_date <= sunday:
-            groups["this_week"].append(followup)
-        else:
-            groups["later"].append(followup)
-    return groups
-
-
-def mark_seen(user: User) -> None:
-    """Mark the user's open follow-ups as seen (not an edit: version and updated_at stay)."""
-    db.session.execute(
-        update(FollowUp)
-        .where(
-            FollowUp.assignee_id == user.id,
-            FollowUp.status == OPEN,
-            FollowUp.seen_by_assignee.is_(False),
-        )
-        .values(seen_by_assignee=True, updated_at=FollowUp.updated_at)
-        .execution_options(synchronize_session="fetch")
-    )
 
 
 def local_midnight_utc(day: date) -> datetime:

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 
 from tracker.extensions import db
+from tracker.followups.mine import mark_seen, my_followups, week_end
 from tracker.followups.queries import (
     OPEN,
     ReminderBatch,
@@ -19,11 +20,8 @@ from tracker.followups.queries import (
     due_for_reminders,
     followup_detail,
     list_followups,
-    mark_seen,
-    my_followups,
     subject_of,
     team_summary,
-    week_end,
 )
 from tracker.models import (
     Delegation,

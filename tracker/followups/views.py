@@ -62,10 +62,12 @@ def _need_ids():
 def mine():
     """My open follow-ups: overdue, today, this week, later; opening the page marks them seen."""
     groups = services.my_followups(current_user, local_today())
-    # Render first so the "new" badges show once, then remember they were seen.
+    # Render first so the "new" badges show once, then remember they were seen (a write only
+    # when something was new).
     html = render_template("followups/mine.html", groups=groups)
-    services.mark_seen(current_user)
-    db.session.commit()
+    if any(group.unseen for group in groups.values()):
+        services.mark_seen(current_user)
+        db.session.commit()
     return html
 
 
