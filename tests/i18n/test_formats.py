@@ -87,3 +87,15 @@ def test_empty_values_show_nothing(app, value):
     with app.test_request_context():
         names = ("date", "datetime", "time", "month", "number", "percent")
         assert [f[name](value or None) for name in names] == [""] * len(names)
+
+
+def test_template_labels_follow_a_forced_locale_and_come_back(app):
+    """Templates look the catalogue up once per locale; a forced locale must still switch it."""
+    label = app.jinja_env.from_string("{{ _('Follow-ups') }}")
+    with app.app_context(), app.test_request_context("/", headers={"Accept-Language": "de"}):
+        assert label.render() == "Wiedervorlagen"
+        with force_locale("zh"):
+            assert label.render() == "跟进"
+        assert label.render() == "Wiedervorlagen"
+    with app.app_context(), app.test_request_context("/", headers={"Accept-Language": "zh"}):
+        assert label.render() == "跟进"  # a new request (its own app context, as in production)
