@@ -25,7 +25,7 @@ from tracker.extensions import db
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("url")
-    parser.add_argument("page", nargs="*", help="page names of bench/run.py; none: all of them")
+    parser.add_argument("page", nargs="*", help="pages of bench/run.py or paths; none: all pages")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--py", action="store_true", help="print a Python profile too")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key for --py")
@@ -45,21 +45,25 @@ def main() -> None:
     def _end(conn, _cursor, statement, _params, _context, _many):
         timings.append(((time.perf_counter() - conn.info["started"]) * 1000, statement))
 
-    for name, (who, path) in run.pages(app).items():
-        if args.page and name not in args.page:
-            continue
+    chosen = run.pages(app)
+    if args.page:  # a name of bench/run.py's pages, or a path ("/needs/?stage=new", as manager)
+        chosen = {n: chosen.get(n, ("manager", n)) for n in args.page}
+    for name, (who, path) in chosen.items():
         client = logged_in[who]
         client.get(path)
-        times = []
+        times, cpu = [], []
         for _ in range(args.runs):
             timings.clear()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             response = client.get(path)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - cpu_started) * 1000)
         times.sort()
+        cpu.sort()
         sql_ms = sum(t for t, _s in timings)
         print(
-            f"\n== {name} {path}: {response.status_code}, median {times[len(times) // 2]:.1f} ms,"
+            f"\n== {name} {path}: {response.status_code}, median {times[len(times) // 2]:.1f} ms"
+            f" (CPU {cpu[len(cpu) // 2]:.1f} ms: steadier on a busy machine),"
             f" SQL {sql_ms:.1f} ms in {len(timings)} statements (last run)"
         )
         for ms, statement in sorted(timings, reverse=True)[:8]:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
@@ -76,28 +76,39 @@ class TeamRow:
     done_recently: int
 
 
-def _count_where(condition):
-    """COUNT of the joined follow-ups meeting condition (0 for a user without any)."""
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
 def team_summary(today: date, days: int = 30) -> list[TeamRow]:
-    """Per active user: open, overdue and done in the last days, in one grouped query."""
+    """Per active user: open, overdue and done in the last days, in one query.
+
+    Open and overdue are counted per colleague from the index on (assignee_id, status,
+    deleted_at, due_date); done recently from the index on completed days. Joining every
+    follow-up to its assignee and summing read the whole table: 0.9 s at 300,000 follow-ups.
+    """
     since = local_midnight_utc(today - timedelta(days=days))
-    is_open = FollowUp.status == OPEN
-    done_recently = (FollowUp.status == FollowUpStatus.DONE) & (FollowUp.completed_at >= since)
+
+    def mine(*conditions):
+        return (
+            select(func.count(FollowUp.id))
+            .where(FollowUp.assignee_id == User.id, *conditions)
+            .scalar_subquery()
+        )
+
+    done = (
+        select(FollowUp.assignee_id, func.count(FollowUp.id).label("n"))
+        .where(FollowUp.status == FollowUpStatus.DONE, FollowUp.completed_at >= since)
+        .group_by(FollowUp.assignee_id)
+        .subquery()
+    )
     stmt = (
         select(
             User.id,
             User.display_name,
-            _count_where(is_open),
-            _count_where(is_open & (FollowUp.due_date < today)),
-            _count_where(done_recently),
+            mine(FollowUp.status == OPEN),
+            mine(FollowUp.status == OPEN, FollowUp.due_date < today),
+            func.coalesce(done.c.n, 0),
         )
-        # Outer join: colleagues with no follow-ups at all appear with zeros.
-        .outerjoin(FollowUp, FollowUp.assignee_id == User.id)
+        # Outer join: colleagues who finished nothing lately appear with zeros.
+        .outerjoin(done, done.c.assignee_id == User.id)
         .where(User.active.is_(True))
-        .group_by(User.id, User.display_name)
         .order_by(User.display_name, User.id)
     )
     return [TeamRow(*row) for row in db.session.execute(stmt)]

@@ -65,12 +65,14 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
     __table_args__ = (
         # My follow-ups and the team view filter by assignee and status, ordered by due date.
         Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
-        # The top bar's badge on every page: counted from the index alone.
+        # The top bar's badge on every page, my follow-ups' groups and the team's open and
+        # overdue counts: each counted from the index alone.
         Index(
             "ix_followup_assignee_status_seen",
             "assignee_id",
             "status",
             "deleted_at",
+            "due_date",
             "seen_by_assignee",
         ),
         Index("ix_followup_need_status", "need_id", "status"),

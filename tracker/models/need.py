@@ -129,6 +129,9 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         Index("ix_need_deleted_at_created_at", "deleted_at", "created_at", "id"),
         Index("ix_need_deleted_at_stage", "deleted_at", "stage", "stage_changed_at", "id"),
         Index("ix_need_confidential", "confidential"),
+        # How many live needs use each key industry and category (the vocabularies page).
+        Index("ix_need_key_industry_id_deleted_at", "key_industry_id", "deleted_at"),
+        Index("ix_need_category_id_deleted_at", "category_id", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -59,6 +59,8 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     __table_args__ = (
         Index("ix_organisation_deleted_at_name", "deleted_at", "name", "id"),
         Index("ix_organisation_created_by_id_created_at", "created_by_id", "created_at"),
+        # How many live organisations use each key industry (the vocabularies page).
+        Index("ix_organisation_key_industry_id_deleted_at", "key_industry_id", "deleted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,8 +1,11 @@
-"""The top bar's follow-up badge, counted from an index alone.
+"""Counts shown on every page, and on the team and vocabularies pages, read from indexes alone.
 
-Every page counts the user's open follow-ups and how many are unseen. The index on
-(assignee_id, status, due_date) found the rows but had to read each one from the table for
-deleted_at and seen_by_assignee: several milliseconds on every request for a busy colleague.
+The top bar counts the user's open follow-ups and how many are unseen on every request; my
+follow-ups counts its groups by due date; the team page counts each colleague's open and overdue
+follow-ups. The index on (assignee_id, status, due_date) found those rows but read each one from
+the table for deleted_at and seen_by_assignee: several milliseconds per page for a busy
+colleague, 0.9 s for the team page at 300,000 follow-ups. The vocabularies page counts the live
+needs and organisations using each term: 0.25 s without deleted_at in the index.
 
 Revision ID: 0009_followup_badge_index
 Revises: 0008_performance_indexes
@@ -15,14 +18,30 @@ down_revision = "0008_performance_indexes"
 branch_labels = None
 depends_on = None
 
-COLUMNS = ["assignee_id", "status", "deleted_at", "seen_by_assignee"]
+# (table, index name, columns)
+INDEXES = [
+    (
+        "followup",
+        "ix_followup_assignee_status_seen",
+        ["assignee_id", "status", "deleted_at", "due_date", "seen_by_assignee"],
+    ),
+    ("need", "ix_need_key_industry_id_deleted_at", ["key_industry_id", "deleted_at"]),
+    ("need", "ix_need_category_id_deleted_at", ["category_id", "deleted_at"]),
+    (
+        "organisation",
+        "ix_organisation_key_industry_id_deleted_at",
+        ["key_industry_id", "deleted_at"],
+    ),
+]
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("followup") as batch:
-        batch.create_index("ix_followup_assignee_status_seen", COLUMNS)
+    for table, name, columns in INDEXES:
+        with op.batch_alter_table(table) as batch:
+            batch.create_index(name, columns)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("followup") as batch:
-        batch.drop_index("ix_followup_assignee_status_seen")
+    for table, name, _columns in reversed(INDEXES):
+        with op.batch_alter_table(table) as batch:
+            batch.drop_index(name)
