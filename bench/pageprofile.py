@@ -29,6 +29,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--py", action="store_true", help="print a Python profile too")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key for --py")
+    parser.add_argument("--width", type=int, default=600, help="characters of SQL shown")
     args = parser.parse_args()
     app = create_app(run.bench_config(args.url))
     logged_in = run.clients(app)
@@ -67,7 +68,7 @@ def main() -> None:
             f" SQL {sql_ms:.1f} ms in {len(timings)} statements (last run)"
         )
         for ms, statement in sorted(timings, reverse=True)[:8]:
-            print(f"  {ms:8.1f} ms  {' '.join(statement.split())[:600]}")
+            print(f"  {ms:8.1f} ms  {' '.join(statement.split())[: args.width]}")
         if args.py:
             profiler = cProfile.Profile()
             profiler.enable()

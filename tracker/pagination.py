@@ -25,6 +25,8 @@ class IdsFirstPagination(SelectPagination):
     from a narrow query that an index on the sort columns answers alone, and only those rows
     are then loaded in full (with their joins and computed columns) in the same statement."""
 
+    whole_rows = False  # True: each item is a row (the record plus figures), as RowPagination
+
     def _query_items(self) -> list:
         stmt = self._query_args["select"]
         model = stmt.column_descriptions[0]["entity"]
@@ -36,13 +38,23 @@ class IdsFirstPagination(SelectPagination):
         )
         # A join, not IN: the planner then starts from the page's few ids, not the whole index.
         stmt = stmt.join(page_ids, model.id == page_ids.c.id)
+        if self.whole_rows:
+            return list(self._query_args["session"].execute(stmt))
         return list(self._query_args["session"].scalars(stmt).unique())
 
 
-def paginate_ids_first(stmt: Select) -> IdsFirstPagination:
-    """The requested page (from ?page=) of stmt, a select of one model ordered by its own
-    columns; a page out of range is empty, not 404."""
-    return _paginate(IdsFirstPagination, stmt)
+class RowIdsFirstPagination(IdsFirstPagination):
+    """IdsFirstPagination whose items are rows: the record and the figures computed with it,
+    computed only for the page's rows."""
+
+    whole_rows = True
+
+
+def paginate_ids_first(stmt: Select, rows: bool = False) -> IdsFirstPagination:
+    """The requested page (from ?page=) of stmt, a select of one model (first) ordered by its
+    own columns, with rows=True a select of the model and figures; a page out of range is
+    empty, not 404."""
+    return _paginate(RowIdsFirstPagination if rows else IdsFirstPagination, stmt)
 
 
 def _paginate(kind: type[SelectPagination], stmt: Select) -> SelectPagination:

@@ -14,7 +14,7 @@ from tracker.models import Organisation, OrganisationKind
 from tracker.needs.services import needs_panel
 from tracker.organisations import exports, merging, services
 from tracker.organisations.forms import MergeForm, OrganisationForm
-from tracker.pagination import paginate_rows
+from tracker.pagination import paginate_ids_first
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
@@ -42,7 +42,7 @@ def list_organisations():
     """Organisations with filters, search, sorting and their people counts."""
     args = request.args
     sort, stmt = _list_query()
-    page = paginate_rows(stmt)
+    page = paginate_ids_first(stmt, rows=True)
     filtered = any(args.get(k) for k in ("q", "kind", "industry", "country", "side"))
     industries, countries = services.filter_options()
     return render_template(
