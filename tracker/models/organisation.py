@@ -59,8 +59,9 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     __table_args__ = (
         Index("ix_organisation_deleted_at_name", "deleted_at", "name", "id"),
         Index("ix_organisation_created_by_id_created_at", "created_by_id", "created_at"),
-        # The dashboard's visiting and local counts; the list's filter of countries in use.
-        Index("ix_organisation_is_local_deleted_at", "is_local", "deleted_at"),
+        # The dashboard's visiting and local counts, the suggestions' freshness check, the
+        # list's filter of countries in use.
+        Index("ix_organisation_is_local_deleted_at", "is_local", "deleted_at", "updated_at"),
         Index("ix_organisation_deleted_at_country", "deleted_at", "country"),
         # How many live organisations use each key industry (the vocabularies page).
         Index("ix_organisation_key_industry_id_deleted_at", "key_industry_id", "deleted_at"),

@@ -33,9 +33,14 @@ INDEXES = [
         "ix_organisation_key_industry_id_deleted_at",
         ["key_industry_id", "deleted_at"],
     ),
-    # The dashboard counts visiting and local organisations; the organisations list offers the
-    # countries in use. Both read the table without these.
-    ("organisation", "ix_organisation_is_local_deleted_at", ["is_local", "deleted_at"]),
+    # The dashboard counts visiting and local organisations, the need page's suggestions check
+    # whether the partners changed, the organisations list offers the countries in use: each
+    # read the whole table without these.
+    (
+        "organisation",
+        "ix_organisation_is_local_deleted_at",
+        ["is_local", "deleted_at", "updated_at"],
+    ),
     ("organisation", "ix_organisation_deleted_at_country", ["deleted_at", "country"]),
 ]
 
