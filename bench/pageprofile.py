@@ -29,11 +29,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--py", action="store_true", help="print a Python profile too")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key for --py")
+    parser.add_argument("--explain", action="store_true", help="the slowest statement's plan")
     parser.add_argument("--width", type=int, default=600, help="characters of SQL shown")
     args = parser.parse_args()
     app = create_app(run.bench_config(args.url))
     logged_in = run.clients(app)
-    timings: list[tuple[float, str]] = []
+    timings: list[tuple[float, str, object]] = []
 
     with app.app_context():
         engine = db.engine
@@ -43,8 +44,8 @@ def main() -> None:
         conn.info["started"] = time.perf_counter()
 
     @event.listens_for(engine, "after_cursor_execute")
-    def _end(conn, _cursor, statement, _params, _context, _many):
-        timings.append(((time.perf_counter() - conn.info["started"]) * 1000, statement))
+    def _end(conn, _cursor, statement, params, _context, _many):
+        timings.append(((time.perf_counter() - conn.info["started"]) * 1000, statement, params))
 
     chosen = run.pages(app)
     if args.page:  # a name of bench/run.py's pages, or a path ("/needs/?stage=new", as manager)
@@ -61,14 +62,17 @@ def main() -> None:
             cpu.append((time.process_time() - cpu_started) * 1000)
         times.sort()
         cpu.sort()
-        sql_ms = sum(t for t, _s in timings)
+        sql_ms = sum(t for t, _s, _p in timings)
         print(
             f"\n== {name} {path}: {response.status_code}, median {times[len(times) // 2]:.1f} ms"
-            f" (CPU {cpu[len(cpu) // 2]:.1f} ms: steadier on a busy machine),"
+            f" (CPU median {cpu[len(cpu) // 2]:.1f}, min {cpu[0]:.1f} ms: steadier when busy),"
             f" SQL {sql_ms:.1f} ms in {len(timings)} statements (last run)"
         )
-        for ms, statement in sorted(timings, reverse=True)[:8]:
+        slowest = sorted(timings, key=lambda t: t[0], reverse=True)
+        for ms, statement, _params in slowest[:8]:
             print(f"  {ms:8.1f} ms  {' '.join(statement.split())[: args.width]}")
+        if args.explain and slowest:
+            explain(engine, *slowest[0][1:])
         if args.py:
             profiler = cProfile.Profile()
             profiler.enable()
@@ -76,6 +80,17 @@ def main() -> None:
                 client.get(path)
             profiler.disable()
             pstats.Stats(profiler).sort_stats(args.sort).print_stats(40)
+
+
+def explain(engine, statement: str, params) -> None:
+    """Print the plan of statement: EXPLAIN ANALYZE on PostgreSQL, the query plan on SQLite."""
+    postgres = engine.dialect.name == "postgresql"
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if postgres else "EXPLAIN QUERY PLAN "
+    with engine.connect() as connection:
+        cursor = connection.connection.cursor()
+        cursor.execute(prefix + statement, params)
+        for row in cursor.fetchall():
+            print("    " + (row[0] if postgres else f"{row[1]:>3} {row[-1]}"))
 
 
 if __name__ == "__main__":

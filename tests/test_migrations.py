@@ -70,3 +70,21 @@ def test_pinyin_migration_recomputes_existing_search_keys(migration_app):
         with db.engine.connect() as conn:
             key = conn.execute(text("SELECT search_key FROM person")).scalar_one()
         assert key == "张伟 | zhang wei | zhangwei"
+
+
+def _partial_where(index: dict) -> str | None:
+    options = index.get("dialect_options", {})
+    where = options.get("sqlite_where", options.get("postgresql_where"))
+    return None if where is None else " ".join(str(where).split()).lower()
+
+
+def test_deleted_at_and_confidential_indexes_are_partial(migration_app):
+    """Full indexes on these led the planner to read whole tables (migration 0009)."""
+    with migration_app.app_context():
+        upgrade()
+        inspector = inspect(db.engine)
+        need = {ix["name"]: ix for ix in inspector.get_indexes("need")}
+        followup = {ix["name"]: ix for ix in inspector.get_indexes("followup")}
+    assert "deleted_at is not null" in _partial_where(need["ix_need_deleted_at"])
+    assert "deleted_at is not null" in _partial_where(followup["ix_followup_deleted_at"])
+    assert "confidential" in _partial_where(need["ix_need_confidential"])

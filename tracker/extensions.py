@@ -1,6 +1,7 @@
 """Flask extensions, created unbound and initialised in create_app()."""
 
 import sqlite3
+import time
 
 from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
@@ -49,4 +50,35 @@ def _tune_sqlite(dbapi_connection, _record):
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
+        # ANALYZE (run by PRAGMA optimize below) samples at most this many index entries, so it
+        # takes milliseconds even on large tables.
+        cursor.execute("PRAGMA analysis_limit=1000")
         cursor.close()
+
+
+OPTIMIZE_EVERY_SECONDS = 600
+_last_optimize = 0.0
+
+
+@event.listens_for(Engine, "checkin")
+def _keep_sqlite_statistics(dbapi_connection, _record):
+    """Keep SQLite's planner statistics current, as SQLite recommends for long-lived connections.
+
+    Without statistics the planner takes "deleted_at IS NULL" on an index starting with
+    deleted_at for a selective lookup and reads whole tables through it. PRAGMA optimize
+    analyses the tables this connection used whose statistics are missing or stale, and costs
+    nothing when they are current; it runs when a connection goes back to the pool, at most
+    every OPTIMIZE_EVERY_SECONDS per process.
+    """
+    global _last_optimize
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    now = time.monotonic()
+    if now - _last_optimize < OPTIMIZE_EVERY_SECONDS and _last_optimize:
+        return
+    _last_optimize = now
+    try:
+        dbapi_connection.execute("PRAGMA optimize")
+        dbapi_connection.commit()
+    except sqlite3.OperationalError:  # busy writer: statistics can wait for the next round
+        _last_optimize = 0.0

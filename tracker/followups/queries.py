@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
@@ -229,8 +229,12 @@ def open_followups_about(
     if organisation_id is not None:
         stmt = stmt.where(FollowUp.organisation_id == organisation_id)
     if delegation_id is not None:
+        # A union of two index lookups: "delegation_id = ? OR need_id IN (...)" made
+        # PostgreSQL walk every open follow-up in due-date order (0.4 s at 300,000).
         raised_there = select(Need.id).where(Need.delegation_id == delegation_id)
-        stmt = stmt.where(
-            (FollowUp.delegation_id == delegation_id) | FollowUp.need_id.in_(raised_there)
+        about = union(
+            select(FollowUp.id).where(FollowUp.delegation_id == delegation_id),
+            select(FollowUp.id).where(FollowUp.need_id.in_(raised_there)),
         )
+        stmt = stmt.where(FollowUp.id.in_(about))
     return list(db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id)))

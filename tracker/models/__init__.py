@@ -1,6 +1,6 @@
 """All models, importable from one place; importing this registers them with the metadata."""
 
-from sqlalchemy import event, func, select
+from sqlalchemy import Index, event, func, select
 from sqlalchemy.orm import Session, column_property
 
 from tracker.models.audit import AuditEntry
@@ -110,6 +110,24 @@ def _refresh_search_keys(session, _context, _instances) -> None:
         refresh = getattr(obj, "refresh_keys", None)
         if refresh is not None:
             refresh()
+
+
+def soft_deleted_index(model) -> Index:
+    """The index on deleted_at, partial: only deleted rows (few), for the Deleted items page
+    and the purge. A full one looked, to SQLite's planner, like a selective lookup for every
+    list's "deleted_at IS NULL", and it read whole tables through it."""
+    deleted_at = model.__table__.c.deleted_at
+    where = deleted_at.is_not(None)
+    return Index(
+        f"ix_{model.__tablename__}_deleted_at",
+        deleted_at,
+        sqlite_where=where,
+        postgresql_where=where,
+    )
+
+
+for _model in (Delegation, Organisation, Person, Need, FollowUp, Match, Talk):
+    soft_deleted_index(_model)
 
 
 # The earliest due date of a need's open follow-ups, loaded with every need: it tells at once

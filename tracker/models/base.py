@@ -40,7 +40,8 @@ class SoftDeleteMixin:
     """deleted_at and who deleted: a deleted record is hidden everywhere until restored or
     purged (see tracker.softdelete)."""
 
-    deleted_at: Mapped[datetime | None] = mapped_column(index=True)
+    # Indexed only where set (tracker.models: soft_deleted_index), for the Deleted items page.
+    deleted_at: Mapped[datetime | None] = mapped_column()
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
 
     @property

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, Numeric, String, Text, false
+from sqlalchemy import ForeignKey, Index, Numeric, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
@@ -128,7 +128,14 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         # stage counts read these alone; the confidentiality rule looks up confidential needs.
         Index("ix_need_deleted_at_created_at", "deleted_at", "created_at", "id"),
         Index("ix_need_deleted_at_stage", "deleted_at", "stage", "stage_changed_at", "id"),
-        Index("ix_need_confidential", "confidential"),
+        # Partial: the few confidential needs. A full index told SQLite's planner, once it had
+        # statistics, that "confidential" picks half the table, and it scanned every need.
+        Index(
+            "ix_need_confidential",
+            "confidential",
+            sqlite_where=text("confidential IS 1"),
+            postgresql_where=text("confidential IS true"),
+        ),
         # How many live needs use each key industry and category (the vocabularies page).
         Index("ix_need_key_industry_id_deleted_at", "key_industry_id", "deleted_at"),
         Index("ix_need_category_id_deleted_at", "category_id", "deleted_at"),

@@ -8,10 +8,18 @@ colleague, 0.9 s for the team page at 300,000 follow-ups. The vocabularies page 
 needs and organisations using each term: 0.25 s without deleted_at in the index. The dashboard
 and the organisations list count and group organisations by side and country.
 
+Two indexes become partial. deleted_at is indexed only where set (the Deleted items page and
+the purge look for those few rows): a full index made SQLite's planner, lacking statistics,
+take every list's "deleted_at IS NULL" for a selective lookup and read whole tables through
+it. ix_need_confidential covers only the few confidential needs, so the confidentiality rule
+stays a lookup once the planner has statistics. Last, ANALYZE gives both engines statistics
+(the app keeps SQLite's current with PRAGMA optimize; PostgreSQL's autovacuum does it there).
+
 Revision ID: 0009_followup_badge_index
 Revises: 0008_performance_indexes
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_followup_badge_index"
@@ -45,13 +53,39 @@ INDEXES = [
 ]
 
 
+SOFT_DELETED = ["delegation", "organisation", "person", "need", "followup", "match", "talk"]
+CONFIDENTIAL_WHERE = {"sqlite_where": sa.text("confidential IS 1"),
+                      "postgresql_where": sa.text("confidential IS true")}  # fmt: skip
+
+
+def _where(condition: str) -> dict:
+    return {"sqlite_where": sa.text(condition), "postgresql_where": sa.text(condition)}
+
+
 def upgrade() -> None:
     for table, name, columns in INDEXES:
         with op.batch_alter_table(table) as batch:
             batch.create_index(name, columns)
+    for table in SOFT_DELETED:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_index(f"ix_{table}_deleted_at")
+            batch.create_index(
+                f"ix_{table}_deleted_at", ["deleted_at"], **_where("deleted_at IS NOT NULL")
+            )
+    with op.batch_alter_table("need") as batch:
+        batch.drop_index("ix_need_confidential")
+        batch.create_index("ix_need_confidential", ["confidential"], **CONFIDENTIAL_WHERE)
+    op.execute("ANALYZE")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("need") as batch:
+        batch.drop_index("ix_need_confidential")
+        batch.create_index("ix_need_confidential", ["confidential"])
+    for table in SOFT_DELETED:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_index(f"ix_{table}_deleted_at")
+            batch.create_index(f"ix_{table}_deleted_at", ["deleted_at"])
     for table, name, _columns in reversed(INDEXES):
         with op.batch_alter_table(table) as batch:
             batch.drop_index(name)
