@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
@@ -76,6 +76,17 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
             "seen_by_assignee",
         ),
         Index("ix_followup_need_status", "need_id", "status"),
+        # Most follow-ups are about needs: these index only the few about an organisation or a
+        # delegation, so the planner's statistics do not count the empty ones as one huge key.
+        *(
+            Index(
+                f"ix_followup_{column}",
+                column,
+                sqlite_where=text(f"{column} IS NOT NULL"),
+                postgresql_where=text(f"{column} IS NOT NULL"),
+            )
+            for column in ("organisation_id", "delegation_id")
+        ),
         # The manager report counts follow-ups done per month.
         Index("ix_followup_status_completed_at", "status", "completed_at"),
     )
@@ -83,8 +94,8 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     version: Mapped[int] = mapped_column(default=1)
     need_id: Mapped[int | None] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))
-    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
-    delegation_id: Mapped[int | None] = mapped_column(ForeignKey("delegation.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    delegation_id: Mapped[int | None] = mapped_column(ForeignKey("delegation.id"))
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[FollowUpKind] = mapped_column(enum_column(FollowUpKind), default=FollowUpKind.CALL)
     assignee_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
