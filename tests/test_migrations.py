@@ -78,7 +78,7 @@ def _partial_where(index: dict) -> str | None:
     return None if where is None else " ".join(str(where).split()).lower()
 
 
-def test_deleted_at_and_confidential_indexes_are_partial(migration_app):
+def test_list_deleted_at_and_confidential_indexes_are_partial(migration_app):
     """Full indexes on these led the planner to read whole tables (migration 0009)."""
     with migration_app.app_context():
         upgrade()
@@ -88,3 +88,4 @@ def test_deleted_at_and_confidential_indexes_are_partial(migration_app):
     assert "deleted_at is not null" in _partial_where(need["ix_need_deleted_at"])
     assert "deleted_at is not null" in _partial_where(followup["ix_followup_deleted_at"])
     assert "confidential" in _partial_where(need["ix_need_confidential"])
+    assert "deleted_at is null" in _partial_where(need["ix_need_live_created_at"])

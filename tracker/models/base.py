@@ -36,6 +36,15 @@ def enum_column(enum_class: type[enum.Enum], name: str | None = None) -> sa.Enum
     )
 
 
+def live_index(name: str, *columns: str) -> sa.Index:
+    """An index over the live rows only (deleted_at IS NULL, as every list asks; see
+    tracker.softdelete). PostgreSQL does not treat "deleted_at IS NULL" as an equality, so an
+    index starting with deleted_at could not give a list its order and it sorted the whole
+    table; SQLite, lacking statistics, took such an index for a selective lookup."""
+    where = sa.text("deleted_at IS NULL")
+    return sa.Index(name, *columns, sqlite_where=where, postgresql_where=where)
+
+
 class SoftDeleteMixin:
     """deleted_at and who deleted: a deleted record is hidden everywhere until restored or
     purged (see tracker.softdelete)."""

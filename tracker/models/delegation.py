@@ -18,7 +18,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, enum_column
+from tracker.models.base import (
+    SoftDeleteMixin,
+    TimestampMixin,
+    VersionedMixin,
+    enum_column,
+    live_index,
+)
 from tracker.text import search_key
 
 if TYPE_CHECKING:
@@ -92,7 +98,7 @@ class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     __table_args__ = (
         CheckConstraint("end_date >= start_date", name="dates_in_order"),
         # The list and the filter selects skip deleted visits and sort by start date.
-        Index("ix_delegation_deleted_at_start_date", "deleted_at", "start_date", "id"),
+        live_index("ix_delegation_live_start_date", "start_date", "id"),
         Index("ix_delegation_created_by_id_created_at", "created_by_id", "created_at"),
     )
 

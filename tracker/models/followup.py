@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, utcnow
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -67,13 +67,8 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
         Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
         # The top bar's badge on every page, my follow-ups' groups and the team's open and
         # overdue counts: each counted from the index alone.
-        Index(
-            "ix_followup_assignee_status_seen",
-            "assignee_id",
-            "status",
-            "deleted_at",
-            "due_date",
-            "seen_by_assignee",
+        live_index(
+            "ix_followup_live_assignee", "assignee_id", "status", "due_date", "seen_by_assignee"
         ),
         Index("ix_followup_need_status", "need_id", "status"),
         # Most follow-ups are about needs: these index only the few about an organisation or a

@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, Index, Numeric, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, utcnow
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
 from tracker.models.vocabulary import VocabularyMixin
 from tracker.text import search_key
 
@@ -126,8 +126,8 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         Index("ix_need_stage_created", "stage", "created_at"),
         # Every query skips deleted needs: the list's default sort and the board's and report's
         # stage counts read these alone; the confidentiality rule looks up confidential needs.
-        Index("ix_need_deleted_at_created_at", "deleted_at", "created_at", "id"),
-        Index("ix_need_deleted_at_stage", "deleted_at", "stage", "stage_changed_at", "id"),
+        live_index("ix_need_live_created_at", "created_at", "id"),
+        live_index("ix_need_live_stage", "stage", "stage_changed_at", "id"),
         # Partial: the few confidential needs. A full index told SQLite's planner, once it had
         # statistics, that "confidential" picks half the table, and it scanned every need.
         Index(
@@ -137,8 +137,8 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
             postgresql_where=text("confidential IS true"),
         ),
         # How many live needs use each key industry and category (the vocabularies page).
-        Index("ix_need_key_industry_id_deleted_at", "key_industry_id", "deleted_at"),
-        Index("ix_need_category_id_deleted_at", "category_id", "deleted_at"),
+        live_index("ix_need_live_key_industry_id", "key_industry_id"),
+        live_index("ix_need_live_category_id", "category_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,7 +8,13 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, enum_column
+from tracker.models.base import (
+    SoftDeleteMixin,
+    TimestampMixin,
+    VersionedMixin,
+    enum_column,
+    live_index,
+)
 from tracker.text import organisation_key, search_key
 
 if TYPE_CHECKING:
@@ -57,14 +63,14 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     # The list skips deleted organisations and sorts by name: read in index order; the
     # dashboard shows what its user created last.
     __table_args__ = (
-        Index("ix_organisation_deleted_at_name", "deleted_at", "name", "id"),
+        live_index("ix_organisation_live_name", "name", "id"),
         Index("ix_organisation_created_by_id_created_at", "created_by_id", "created_at"),
         # The dashboard's visiting and local counts, the suggestions' freshness check, the
         # list's filter of countries in use.
-        Index("ix_organisation_is_local_deleted_at", "is_local", "deleted_at", "updated_at"),
-        Index("ix_organisation_deleted_at_country", "deleted_at", "country"),
+        live_index("ix_organisation_live_is_local", "is_local", "updated_at"),
+        live_index("ix_organisation_live_country", "country"),
         # How many live organisations use each key industry (the vocabularies page).
-        Index("ix_organisation_key_industry_id_deleted_at", "key_industry_id", "deleted_at"),
+        live_index("ix_organisation_live_key_industry_id", "key_industry_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, live_index
 from tracker.text import search_key
 
 if TYPE_CHECKING:
@@ -19,8 +19,8 @@ class Person(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
 
     # Lists skip deleted people: sorted by name, and counted per organisation, from the index.
     __table_args__ = (
-        Index("ix_person_deleted_at_full_name", "deleted_at", "full_name", "id"),
-        Index("ix_person_deleted_at_organisation_id", "deleted_at", "organisation_id"),
+        live_index("ix_person_live_full_name", "full_name", "id"),
+        live_index("ix_person_live_organisation_id", "organisation_id"),
         Index("ix_person_created_by_id_created_at", "created_by_id", "created_at"),  # dashboard
     )
 

@@ -1,21 +1,21 @@
-"""Counts on every page, the dashboard, the team and vocabularies pages, read from indexes alone.
+"""Indexes that find what the hot pages ask for, with planner statistics (issue 10).
 
-The top bar counts the user's open follow-ups and how many are unseen on every request; my
-follow-ups counts its groups by due date; the team page counts each colleague's open and overdue
-follow-ups. The index on (assignee_id, status, due_date) found those rows but read each one from
-the table for deleted_at and seen_by_assignee: several milliseconds per page for a busy
-colleague, 0.9 s for the team page at 300,000 follow-ups. The vocabularies page counts the live
-needs and organisations using each term: 0.25 s without deleted_at in the index. The dashboard
-and the organisations list count and group organisations by side and country.
+Live rows: every list and count asks for "deleted_at IS NULL". The lists' indexes from 0008
+started with deleted_at; PostgreSQL does not treat IS NULL as an equality, so such an index
+could not give a list its order and it sorted the whole table (0.05-0.09 s a page at 100,000
+needs), and SQLite, lacking statistics, took such an index for a selective lookup and read
+whole tables through it. They are replaced by partial indexes over the live rows.
 
-Two indexes become partial. deleted_at is indexed only where set (the Deleted items page and
-the purge look for those few rows): a full index made SQLite's planner, lacking statistics,
-take every list's "deleted_at IS NULL" for a selective lookup and read whole tables through
-it. ix_need_confidential covers only the few confidential needs, so the confidentiality rule
-stays a lookup once the planner has statistics; likewise the follow-ups' organisation_id and
-delegation_id, empty on most rows (those about a need), which statistics counted as one key
-holding most of the table. Last, ANALYZE gives both engines statistics
-(the app keeps SQLite's current with PRAGMA optimize; PostgreSQL's autovacuum does it there).
+New ones, each read alone: the top bar's open and unseen follow-ups (every request), my
+follow-ups' groups and the team's open and overdue counts (0.9 s at 300,000 follow-ups); the
+vocabularies' usage counts (0.25 s); the dashboard's organisation counts, the suggestions'
+partner check and the countries in use.
+
+Partial where rows are few: deleted_at only where set (the Deleted items page, the purge),
+the confidential needs (the confidentiality rule), the follow-ups' organisation_id and
+delegation_id (empty on the many follow-ups about a need: statistics counted the empty ones
+as one key holding most of the table). Last, ANALYZE gives both engines statistics; the app
+keeps SQLite's current with PRAGMA optimize (tracker.extensions), PostgreSQL's autovacuum its own.
 
 Revision ID: 0009_followup_badge_index
 Revises: 0008_performance_indexes
@@ -29,32 +29,34 @@ down_revision = "0008_performance_indexes"
 branch_labels = None
 depends_on = None
 
-# (table, index name, columns)
-INDEXES = [
+# 0008's list indexes (table, name, columns), replaced by LIVE.
+REPLACED = [
+    ("need", "ix_need_deleted_at_created_at", ["deleted_at", "created_at", "id"]),
+    ("need", "ix_need_deleted_at_stage", ["deleted_at", "stage", "stage_changed_at", "id"]),
+    ("organisation", "ix_organisation_deleted_at_name", ["deleted_at", "name", "id"]),
+    ("person", "ix_person_deleted_at_full_name", ["deleted_at", "full_name", "id"]),
+    ("person", "ix_person_deleted_at_organisation_id", ["deleted_at", "organisation_id"]),
+    ("delegation", "ix_delegation_deleted_at_start_date", ["deleted_at", "start_date", "id"]),
+]
+# Partial indexes over the live rows (table, name, columns).
+LIVE = [
+    ("need", "ix_need_live_created_at", ["created_at", "id"]),
+    ("need", "ix_need_live_stage", ["stage", "stage_changed_at", "id"]),
+    ("organisation", "ix_organisation_live_name", ["name", "id"]),
+    ("person", "ix_person_live_full_name", ["full_name", "id"]),
+    ("person", "ix_person_live_organisation_id", ["organisation_id"]),
+    ("delegation", "ix_delegation_live_start_date", ["start_date", "id"]),
     (
         "followup",
-        "ix_followup_assignee_status_seen",
-        ["assignee_id", "status", "deleted_at", "due_date", "seen_by_assignee"],
+        "ix_followup_live_assignee",
+        ["assignee_id", "status", "due_date", "seen_by_assignee"],
     ),
-    ("need", "ix_need_key_industry_id_deleted_at", ["key_industry_id", "deleted_at"]),
-    ("need", "ix_need_category_id_deleted_at", ["category_id", "deleted_at"]),
-    (
-        "organisation",
-        "ix_organisation_key_industry_id_deleted_at",
-        ["key_industry_id", "deleted_at"],
-    ),
-    # The dashboard counts visiting and local organisations, the need page's suggestions check
-    # whether the partners changed, the organisations list offers the countries in use: each
-    # read the whole table without these.
-    (
-        "organisation",
-        "ix_organisation_is_local_deleted_at",
-        ["is_local", "deleted_at", "updated_at"],
-    ),
-    ("organisation", "ix_organisation_deleted_at_country", ["deleted_at", "country"]),
+    ("need", "ix_need_live_key_industry_id", ["key_industry_id"]),
+    ("need", "ix_need_live_category_id", ["category_id"]),
+    ("organisation", "ix_organisation_live_key_industry_id", ["key_industry_id"]),
+    ("organisation", "ix_organisation_live_is_local", ["is_local", "updated_at"]),
+    ("organisation", "ix_organisation_live_country", ["country"]),
 ]
-
-
 FOLLOWUP_TARGETS = ["organisation_id", "delegation_id"]
 SOFT_DELETED = ["delegation", "organisation", "person", "need", "followup", "match", "talk"]
 CONFIDENTIAL_WHERE = {"sqlite_where": sa.text("confidential IS 1"),
@@ -65,38 +67,37 @@ def _where(condition: str) -> dict:
     return {"sqlite_where": sa.text(condition), "postgresql_where": sa.text(condition)}
 
 
+def _swap(table: str, name: str, columns: list[str], **options) -> None:
+    """Drop index name and create it again over columns with options (e.g. a WHERE)."""
+    with op.batch_alter_table(table) as batch:
+        batch.drop_index(name)
+        batch.create_index(name, columns, **options)
+
+
 def upgrade() -> None:
-    for table, name, columns in INDEXES:
+    for table, name, _columns in REPLACED:
         with op.batch_alter_table(table) as batch:
-            batch.create_index(name, columns)
+            batch.drop_index(name)
+    for table, name, columns in LIVE:
+        with op.batch_alter_table(table) as batch:
+            batch.create_index(name, columns, **_where("deleted_at IS NULL"))
     for table in SOFT_DELETED:
-        with op.batch_alter_table(table) as batch:
-            batch.drop_index(f"ix_{table}_deleted_at")
-            batch.create_index(
-                f"ix_{table}_deleted_at", ["deleted_at"], **_where("deleted_at IS NOT NULL")
-            )
-    with op.batch_alter_table("need") as batch:
-        batch.drop_index("ix_need_confidential")
-        batch.create_index("ix_need_confidential", ["confidential"], **CONFIDENTIAL_WHERE)
-    with op.batch_alter_table("followup") as batch:
-        for column in FOLLOWUP_TARGETS:
-            batch.drop_index(f"ix_followup_{column}")
-            batch.create_index(f"ix_followup_{column}", [column], **_where(f"{column} IS NOT NULL"))
+        _swap(table, f"ix_{table}_deleted_at", ["deleted_at"], **_where("deleted_at IS NOT NULL"))
+    _swap("need", "ix_need_confidential", ["confidential"], **CONFIDENTIAL_WHERE)
+    for column in FOLLOWUP_TARGETS:
+        _swap("followup", f"ix_followup_{column}", [column], **_where(f"{column} IS NOT NULL"))
     op.execute("ANALYZE")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("followup") as batch:
-        for column in FOLLOWUP_TARGETS:
-            batch.drop_index(f"ix_followup_{column}")
-            batch.create_index(f"ix_followup_{column}", [column])
-    with op.batch_alter_table("need") as batch:
-        batch.drop_index("ix_need_confidential")
-        batch.create_index("ix_need_confidential", ["confidential"])
+    for column in FOLLOWUP_TARGETS:
+        _swap("followup", f"ix_followup_{column}", [column])
+    _swap("need", "ix_need_confidential", ["confidential"])
     for table in SOFT_DELETED:
-        with op.batch_alter_table(table) as batch:
-            batch.drop_index(f"ix_{table}_deleted_at")
-            batch.create_index(f"ix_{table}_deleted_at", ["deleted_at"])
-    for table, name, _columns in reversed(INDEXES):
+        _swap(table, f"ix_{table}_deleted_at", ["deleted_at"])
+    for table, name, _columns in reversed(LIVE):
         with op.batch_alter_table(table) as batch:
             batch.drop_index(name)
+    for table, name, columns in REPLACED:
+        with op.batch_alter_table(table) as batch:
+            batch.create_index(name, columns)
