@@ -160,8 +160,11 @@ def hidden_need_ids(user_id: int | None) -> Select:
     stmt = select(_rule_need.c.id).where(_rule_need.c.confidential.is_(True))
     if user_id is None:
         return stmt
-    assigned = select(_rule_followup.c.need_id).where(
-        _rule_followup.c.assignee_id == user_id, _rule_followup.c.need_id.is_not(None)
+    # Correlated to the few confidential needs (an index lookup each): "id NOT IN (the user's
+    # follow-ups' needs)" made PostgreSQL cost the whole list of the user's follow-ups into
+    # every index probe, and it chose to scan the follow-ups table instead.
+    assigned = select(_rule_followup.c.id).where(
+        _rule_followup.c.need_id == _rule_need.c.id, _rule_followup.c.assignee_id == user_id
     )
     return stmt.where(
         or_(_rule_need.c.owner_id.is_(None), _rule_need.c.owner_id != user_id),
