@@ -13,7 +13,7 @@ from tracker.extensions import db
 from tracker.followups.queries import OPEN, ROW_OPTIONS
 from tracker.models import FollowUp, User
 
-GROUP_LIMIT = 25  # follow-ups shown per group
+GROUP_LIMIT = 10  # follow-ups shown per group; the group's total links to all of them
 
 
 @dataclass

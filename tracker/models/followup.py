@@ -66,9 +66,15 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
         # My follow-ups and the team view filter by assignee and status, ordered by due date.
         Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
         # The top bar's badge on every page, my follow-ups' groups and the team's open and
-        # overdue counts: each counted from the index alone.
+        # overdue counts: each counted from the index alone (need_id: for the confidentiality
+        # rule, which staff queries carry).
         live_index(
-            "ix_followup_live_assignee", "assignee_id", "status", "due_date", "seen_by_assignee"
+            "ix_followup_live_assignee",
+            "assignee_id",
+            "status",
+            "due_date",
+            "seen_by_assignee",
+            "need_id",
         ),
         Index("ix_followup_need_status", "need_id", "status"),
         # Most follow-ups are about needs: these index only the few about an organisation or a

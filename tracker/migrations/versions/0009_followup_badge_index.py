@@ -49,7 +49,7 @@ LIVE = [
     (
         "followup",
         "ix_followup_live_assignee",
-        ["assignee_id", "status", "due_date", "seen_by_assignee"],
+        ["assignee_id", "status", "due_date", "seen_by_assignee", "need_id"],
     ),
     ("need", "ix_need_live_key_industry_id", ["key_industry_id"]),
     ("need", "ix_need_live_category_id", ["category_id"]),
