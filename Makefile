@@ -8,7 +8,9 @@ PORT   ?= 5000
 
 .PHONY: venv run test e2e lint security format migrate stress bench translations translations-update clean
 
-$(BIN)/.installed: pyproject.toml
+# npm installs the browser assets the app serves itself (Tom Select) into node_modules/.
+$(BIN)/.installed: pyproject.toml package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -103,6 +103,8 @@ def register_blueprints(app: Flask) -> None:
     from tracker.followups.views import bp as followups_bp
     from tracker.imports.views import bp as imports_bp
     from tracker.languages.views import bp as languages_bp
+    from tracker.lookup.views import assets as tom_select_assets
+    from tracker.lookup.views import bp as lookup_bp
     from tracker.main.views import bp as main_bp
     from tracker.matchmaking.views import bp as matchmaking_bp
     from tracker.needs.views import bp as needs_bp
@@ -130,6 +132,8 @@ def register_blueprints(app: Flask) -> None:
         audit_bp,
         languages_bp,
         deleted_bp,
+        lookup_bp,
+        tom_select_assets,
     ):
         app.register_blueprint(blueprint)
 

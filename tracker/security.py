@@ -25,6 +25,7 @@ T = TypeVar("T")
 PUBLIC_ENDPOINTS = frozenset(
     {"auth.login", "auth.verify", "static", "bootstrap.static", "calendar.feed", "main.health"}
     | {"languages.switch"}  # the language switch also works on the login page
+    | {"tom_select.static"}  # the pickers' script and styles, like the app's own static files
 )
 
 ALL_ROLES = frozenset(Role)
@@ -168,7 +169,7 @@ def hidden_need_ids(user_id: int | None) -> Select:
     )
     return stmt.where(
         or_(_rule_need.c.owner_id.is_(None), _rule_need.c.owner_id != user_id),
-        _rule_need.c.id.not_in(assigned),
+        ~assigned.exists(),
     )
 
 

@@ -222,3 +222,16 @@ def blocking_violations(page) -> list[str]:
 def unique(prefix: str) -> str:
     """A name no other journey uses."""
     return f"{prefix} {uuid.uuid4().hex[:6]}"
+
+
+def pick(page, label: str, typed: str, option: str | None = None) -> None:
+    """Type into a search-as-you-type picker (static/js/lookup.js) and click the option whose
+    text contains option (default: what was typed)."""
+    import re
+
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.press_sequentially(typed, delay=20)
+    listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
+    wanted = re.compile(re.escape(option or typed), re.IGNORECASE)
+    listbox.get_by_role("option", name=wanted).first.click()

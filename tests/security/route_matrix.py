@@ -136,6 +136,9 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "deleted.index": "managers",
     "deleted.restore": "managers",
     "languages.switch": "public",
+    # pickers: JSON lookups and Tom Select's files
+    "lookup.find": "all",
+    "tom_select.static": "public",
 }
 
 # URL variables that differ from the world's defaults (see tests/security/world.py): the name of
@@ -148,4 +151,5 @@ URL_VALUES: dict[str, dict[str, str]] = {
     "matchmaking.create_offer": {"organisation_id": "partner_id"},
     "bootstrap.static": {"filename": "=css/bootstrap.min.css"},
     "reports.export": {"table": "=funnel"},
+    "tom_select.static": {"filename": "=js/tom-select.complete.min.js"},
 }

@@ -1,4 +1,8 @@
-"""Options for the delegation forms' selects (the views set them; forms never query)."""
+"""Options for the delegation forms' small selects (the views set them; forms never query).
+
+Organisations and people are too many for a select: they are picked by searching
+(tracker.lookup).
+"""
 
 from collections.abc import Iterable
 
@@ -6,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
-from tracker.models import DelegationMember, Organisation, Person, Topic, User
+from tracker.models import DelegationMember, Person, Topic, User
 
 Choices = list[tuple[int, str]]
 
@@ -32,12 +36,6 @@ def user_choices(keep: Iterable[int | None] = ()) -> Choices:
     return [(u.id, u.display_name) for u in db.session.scalars(stmt)]
 
 
-def person_choices() -> Choices:
-    """Everyone, as "Name — Organisation", by name."""
-    stmt = select(Person).options(joinedload(Person.organisation)).order_by(Person.full_name)
-    return [(p.id, _person_label(p)) for p in db.session.scalars(stmt)]
-
-
 def member_choices(delegation_id: int, keep: Iterable[int] = ()) -> Choices:
     """The delegation's members (and people a meeting already lists), by name."""
     members = select(DelegationMember.person_id).where(
@@ -50,14 +48,6 @@ def member_choices(delegation_id: int, keep: Iterable[int] = ()) -> Choices:
         .order_by(Person.full_name)
     )
     return [(p.id, _person_label(p)) for p in db.session.scalars(stmt)]
-
-
-def organisation_choices(exclude: Iterable[int] = ()) -> Choices:
-    """Organisations by name, with their city when known."""
-    stmt = select(Organisation).order_by(Organisation.name)
-    if excluded := set(exclude):
-        stmt = stmt.where(Organisation.id.not_in(excluded))
-    return [(o.id, f"{o.name} ({o.city})" if o.city else o.name) for o in db.session.scalars(stmt)]
 
 
 def _person_label(person: Person) -> str:

@@ -1,4 +1,5 @@
-"""Forms for delegations, their members and meetings (choices are set by the views)."""
+"""Forms for delegations, their members and meetings (choices of small lists are set by the
+views; organisations and people are picked by searching, see tracker.lookup)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -24,6 +25,7 @@ from wtforms.validators import (
 )
 
 from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm, url_field
+from tracker.lookup.fields import LookupField
 from tracker.models.delegation import (
     MEMBER_ROLE_LABELS,
     STATUS_LABELS,
@@ -91,14 +93,18 @@ class MemberForm(FlaskForm):
         coerce=MemberRole,
         default=MemberRole.MEMBER,
     )
-    person_id = OptionalIntSelectField(
-        _l("Existing person"), choices=[], description=_l("Or leave empty and enter a new person.")
+    person_id = LookupField(
+        _l("Existing person"),
+        kind="people",
+        description=_l("Or leave empty and enter a new person."),
     )
     full_name = StringField(_l("Full name"), validators=[Optional(), Length(max=200)])
     position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254), Email()])
-    organisation_id = OptionalIntSelectField(
-        _l("Organisation"), choices=[], description=_l("Pick it if it is already recorded.")
+    organisation_id = LookupField(
+        _l("Organisation"),
+        kind="organisations",
+        description=_l("Pick it if it is already recorded."),
     )
     new_organisation = StringField(
         _l("New organisation"),
@@ -128,7 +134,7 @@ class MemberForm(FlaskForm):
 class OrganisationPickForm(FlaskForm):
     """An organisation that took part without named people."""
 
-    organisation_id = OptionalIntSelectField(_l("Organisation"), choices=[])
+    organisation_id = LookupField(_l("Organisation"), kind="organisations")
 
     def validate_organisation_id(self, field) -> None:
         """The empty choice is not an organisation."""

@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker.delegations import choices, services
+from tracker.delegations import services
 from tracker.delegations.forms import MemberForm, OrganisationPickForm
 from tracker.extensions import db
 from tracker.models import Delegation, Organisation, Person
@@ -24,12 +24,12 @@ def add_member(delegation_id: int):
     """Add a person; a new organisation name first passes the duplicate guard."""
     delegation = get_visible_or_404(Delegation, delegation_id)
     form = MemberForm()
-    form.person_id.choices = [("", "—"), *choices.person_choices()]
-    form.organisation_id.choices = [("", "—"), *choices.organisation_choices()]
     duplicates: list[Organisation] = []
     if form.validate_on_submit():
         if form.new_organisation.data and not form.create_anyway.data:
             duplicates = find_duplicates(form.new_organisation.data)
+            # Offered in the organisation picker, so they can be picked even without JavaScript.
+            form.organisation_id.choices = [(o.id, o.name) for o in duplicates] or None
         if not duplicates:
             try:
                 member = services.add_member(delegation, _person(form, delegation), form.role.data)
@@ -75,7 +75,6 @@ def add_organisation(delegation_id: int):
     delegation = services.load_delegation(delegation_id, Delegation.extra_organisations)
     delegation = delegation or abort(404)
     form = OrganisationPickForm()
-    form.organisation_id.choices = [("", "—"), *choices.organisation_choices()]
     if not form.validate_on_submit():
         flash(_("Pick an organisation to add."), "danger")
         return _back(delegation)

@@ -119,14 +119,11 @@ def export(fmt: str):
 def detail(delegation_id: int):
     """Everything about one visit: header, members by organisation, meetings."""
     delegation = services.get_delegation_detail(delegation_id) or abort(404)
-    pick = OrganisationPickForm()
-    taken = [o.id for o in delegation.extra_organisations]
-    pick.organisation_id.choices = [("", "—"), *choices.organisation_choices(exclude=taken)]
     return render_template(
         "delegations/detail.html",
         delegation=delegation,
         groups=services.members_by_organisation(delegation),
-        pick=pick,
+        pick=OrganisationPickForm(),
         panel=needs_panel(delegation_id=delegation.id),
     )
 

@@ -19,6 +19,7 @@ from wtforms.validators import (
 )
 
 from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm
+from tracker.lookup.fields import LookupField
 from tracker.matchmaking.services import parse_terms
 from tracker.models import MatchStatus, OfferKind
 
@@ -87,7 +88,9 @@ class SynonymForm(VersionedForm, FlaskForm):
 class PickForm(FlaskForm):
     """Match a need with a local partner chosen by hand."""
 
-    organisation_id = SelectField(_l("Local partner"), coerce=int, validators=[InputRequired()])
+    organisation_id = LookupField(
+        _l("Local partner"), kind="organisations", local=True, validators=[InputRequired()]
+    )
     offer_id = OptionalIntSelectField(
         _l("Offer"), description=_l("Optional: the partner's offer this is about.")
     )

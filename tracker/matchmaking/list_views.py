@@ -6,10 +6,9 @@ from sqlalchemy import Select
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import parse_id
+from tracker.lookup.services import filter_options
 from tracker.matchmaking import exports, listing
-from tracker.matchmaking.services import local_partner_choices
 from tracker.models import MatchStatus
-from tracker.needs import choices
 from tracker.security import require
 
 STATUS_VALUES = {s.value for s in MatchStatus}
@@ -46,7 +45,8 @@ def matches():
     return render_template(
         "matchmaking/matches.html", page=page, filters=filters, sort=sort,
         filtered=any(filters.values()), statuses=[(s.value, s.label) for s in MatchStatus],
-        delegations=choices.delegations()[1:], partners=local_partner_choices(),
+        delegations=filter_options("delegations", filters["delegation_id"]),
+        partners=filter_options("organisations", filters["partner_id"], local=True),
     )  # fmt: skip
 
 

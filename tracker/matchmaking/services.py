@@ -99,24 +99,15 @@ def contact_choices(organisation_id: int) -> list[tuple[int, str]]:
     return [(i, name) for i, name in rows]
 
 
-def local_partner_choices() -> list[tuple[int, str]]:
-    """Every local organisation, by name."""
+def offer_choices() -> list[tuple[int, str]]:
+    """Active offers of local partners, as (id, "Partner: title"), in one query."""
     rows = db.session.execute(
-        select(Organisation.id, Organisation.name)
-        .where(Organisation.is_local.is_(True))
-        .order_by(Organisation.name, Organisation.id)
+        select(LocalOffer.id, Organisation.name, LocalOffer.title)
+        .join(Organisation, Organisation.id == LocalOffer.organisation_id)
+        .where(Organisation.is_local.is_(True), LocalOffer.active.is_(True))
+        .order_by(LocalOffer.title, LocalOffer.id)
     )
-    return [(i, name) for i, name in rows]
-
-
-def offer_choices(organisation_ids: list[int]) -> list[tuple[int, str, int]]:
-    """Active offers of the given partners: (id, title, partner id)."""
-    rows = db.session.execute(
-        select(LocalOffer.id, LocalOffer.title, LocalOffer.organisation_id)
-        .where(LocalOffer.organisation_id.in_(organisation_ids), LocalOffer.active.is_(True))
-        .order_by(LocalOffer.title)
-    )
-    return [tuple(r) for r in rows]
+    return [(i, f"{partner}: {title}") for i, partner, title in rows]
 
 
 # --- the synonym list -------------------------------------------------------------------------

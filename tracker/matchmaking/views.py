@@ -76,10 +76,7 @@ def pick(need_id: int):
     """Match a need with a local partner chosen by hand."""
     need = get_visible_or_404(Need, need_id)
     form = PickForm()
-    form.organisation_id.choices = services.local_partner_choices()
-    partners = dict(form.organisation_id.choices)
-    offers = services.offer_choices(list(partners))
-    form.offer_id.choices = [("", "—")] + [(i, f"{partners[o]}: {t}") for i, t, o in offers]
+    form.offer_id.choices = [("", "—"), *services.offer_choices()]
     if form.validate_on_submit():
         organisation = db.session.get(Organisation, form.organisation_id.data)
         offer = db.session.get(LocalOffer, form.offer_id.data) if form.offer_id.data else None

@@ -1,39 +1,20 @@
 """Choices for the needs forms and filters, loaded once per request."""
 
 from flask_babel import get_locale
-from sqlalchemy import Date, cast, func, literal_column, null, select, union_all
+from sqlalchemy import Date, cast, func, literal_column, null, or_, select, union_all
 
 from tracker.extensions import db
+from tracker.lookup import FALLBACK
 from tracker.models import (
     Delegation,
     KeyIndustry,
     LostReason,
     Meeting,
     NeedCategory,
-    Organisation,
     User,
 )
 
 NONE = [("", "—")]
-
-
-def organisations() -> list[tuple[int, str]]:
-    """Visiting organisations first (they raise needs), then local ones."""
-    rows = db.session.execute(
-        select(Organisation.id, Organisation.name, Organisation.is_local).order_by(
-            Organisation.is_local, Organisation.name
-        )
-    )
-    return [(i, name) for i, name, _local in rows]
-
-
-def delegations() -> list[tuple[str | int, str]]:
-    rows = db.session.execute(
-        select(Delegation.id, Delegation.title, Delegation.start_date).order_by(
-            Delegation.start_date.desc()
-        )
-    )
-    return NONE + [(i, f"{title} ({start:%Y-%m-%d})") for i, title, start in rows]
 
 
 def meetings(delegation_id: int | None) -> list[tuple[str | int, str]]:
@@ -79,9 +60,15 @@ def term_label(model):
     return model.name if name is None else func.coalesce(name, model.name)
 
 
-def filter_options() -> dict[str, list[tuple[str | int, str]]]:
+def filter_options(
+    delegation_id: int | str | None = None,
+) -> dict[str, list[tuple[str | int, str]]]:
     """Categories, industries, owners and delegations of the list filters, in one query (the
-    list pages keep to a handful of queries)."""
+    list pages keep to a handful of queries).
+
+    Delegations are too many to list: the filter is a picker (tracker.lookup) that holds the
+    chosen one and the latest visits.
+    """
 
     def terms(kind: str, model):
         label = term_label(model)
@@ -96,6 +83,10 @@ def filter_options() -> dict[str, list[tuple[str | int, str]]]:
         literal_column("'owners'"), User.id, User.display_name, zero, cast(null(), Date),
         User.display_name,
     ).where(User.active.is_(True))  # fmt: skip
+    latest = select(Delegation.id).order_by(Delegation.start_date.desc(), Delegation.id.desc())
+    shown = Delegation.id.in_(latest.limit(FALLBACK).scalar_subquery())
+    if isinstance(delegation_id, int):
+        shown = or_(shown, Delegation.id == delegation_id)
     visits = select(
         literal_column("'delegations'"),
         Delegation.id,
@@ -103,12 +94,12 @@ def filter_options() -> dict[str, list[tuple[str | int, str]]]:
         zero,
         Delegation.start_date,
         Delegation.title,
-    )
+    ).where(shown)
     stmt = union_all(
         terms("categories", NeedCategory), terms("industries", KeyIndustry), owners, visits
     ).order_by("kind", "position", literal_column("day").desc(), "name")
     options: dict[str, list] = {k: list(NONE) for k in ("categories", "industries", "owners")}
-    options["delegations"] = list(NONE)
+    options["delegations"] = []  # the picker brings its own empty choice
     for kind, i, label, _position, day, _name in db.session.execute(stmt):
         options[kind].append((i, f"{label} ({day:%Y-%m-%d})" if kind == "delegations" else label))
     return options

@@ -27,17 +27,23 @@ from tracker.forms import (
     OptionalIntSelectField,
     VersionedForm,
 )
+from tracker.lookup.fields import LookupField
 from tracker.models import Currency, Priority, Stage, WonOutcome
 
 MAX_INVESTMENT = Decimal("1000000000000")  # a trillion: anything above is a typing slip
 
 
 class NeedForm(VersionedForm, FlaskForm):
-    """A cooperation need; the view sets the choices of the select fields."""
+    """A cooperation need; the view sets the choices of the small selects (organisation and
+    delegation are picked by searching, see tracker.lookup)."""
 
-    organisation_id = SelectField(_l("Organisation"), coerce=int, validators=[InputRequired()])
-    delegation_id = OptionalIntSelectField(
-        _l("Raised during delegation"), description=_l("Optional: the visit where it came up.")
+    organisation_id = LookupField(
+        _l("Organisation"), kind="organisations", validators=[InputRequired()]
+    )
+    delegation_id = LookupField(
+        _l("Raised during delegation"),
+        kind="delegations",
+        description=_l("Optional: the visit where it came up."),
     )
     meeting_id = OptionalIntSelectField(_l("Raised in meeting"))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=200)])

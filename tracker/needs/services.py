@@ -246,7 +246,10 @@ def list_needs(f: NeedFilters, sort: str = DEFAULT_SORT) -> Select:
     return _with_cards(filtered(select(Need), f).order_by(order, Need.id.desc()))
 
 
-def board(f: NeedFilters, per_column: int = 30) -> tuple[dict[Stage, list[Need]], dict]:
+BOARD_CARDS = 15  # per column; the column's total links to the full list of its stage
+
+
+def board(f: NeedFilters, per_column: int = BOARD_CARDS) -> tuple[dict[Stage, list[Need]], dict]:
     """Cards per stage (at most per_column, most recently moved first) and each stage's total."""
     # Each column's first cards from the index on (deleted_at, stage, stage_changed_at); ranking
     # every need of a stage first (a window function) read the whole table.

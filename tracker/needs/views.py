@@ -32,7 +32,7 @@ def index():
     page = paginate_ids_first(services.list_needs(filters, sort))
     return render_template(
         "needs/list.html", page=page, filters=filters, sort=sort, flags=_flags(page.items),
-        options=_filter_options(),
+        options=_filter_options(filters),
     )  # fmt: skip
 
 
@@ -51,10 +51,14 @@ def board():
     filters = parse_filters(request.args, local_today())
     columns, totals = services.board(filters)
     cards = [n for stage_cards in columns.values() for n in stage_cards]
+    # Every card of a column offers the same moves: label them once per stage, not per card.
+    moves = {
+        stage: [(to, to.label, to == next_stage(stage)) for to in allowed_moves(stage)]
+        for stage in columns
+    }
     return render_template(
         "needs/board.html", columns=columns, totals=totals, filters=filters,
-        flags=_flags(cards), options=_filter_options(), allowed_moves=allowed_moves,
-        next_stage=next_stage,
+        flags=_flags(cards), options=_filter_options(filters), moves=moves,
     )  # fmt: skip
 
 
@@ -174,11 +178,11 @@ def _flags(needs) -> dict[int, dict[str, bool]]:
     return {n.id: need_flags(n, today) for n in needs}
 
 
-def _filter_options() -> dict:
+def _filter_options(filters) -> dict:
     return {
         "stages": list(Stage),
         "countries": country_choices(),
-        **choices.filter_options(),
+        **choices.filter_options(filters.delegation_id),
     }
 
 
@@ -191,8 +195,6 @@ def _prefill() -> dict:
 
 
 def _set_choices(form: NeedForm, need: Need | None = None) -> None:
-    form.organisation_id.choices = choices.organisations()
-    form.delegation_id.choices = choices.delegations()
     form.meeting_id.choices = choices.meetings(parse_id(form.delegation_id.data))
     form.category_id.choices = choices.categories(need.category_id if need else None)
     form.key_industry_id.choices = choices.industries(need.key_industry_id if need else None)

@@ -6,6 +6,7 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from tracker.forms import OptionalIntSelectField, VersionedForm, url_field
+from tracker.lookup.fields import LookupField
 from tracker.models.organisation import KIND_LABELS, OrganisationKind
 
 NAME_LENGTH = Length(max=200)
@@ -42,10 +43,12 @@ class OrganisationForm(VersionedForm, FlaskForm):
 
 
 class MergeForm(FlaskForm):
-    """The organisation that stays when a duplicate is merged into it (choices set by the view)."""
+    """The organisation that stays when a duplicate is merged into it (searched as one types;
+    the view offers the similar names)."""
 
-    survivor_id = OptionalIntSelectField(
+    survivor_id = LookupField(
         _l("Merge into"),
+        kind="organisations",
         validators=[DataRequired(_l("Choose the organisation that stays."))],
         description=_l(
             "Its people, needs, follow-ups and delegation history move there; this "

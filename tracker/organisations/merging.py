@@ -10,7 +10,7 @@ from sqlalchemy import Column, Table, UniqueConstraint, delete, func, select, up
 from tracker.extensions import db
 from tracker.models import Organisation, OrganisationAlias
 from tracker.organisations import merge_audit
-from tracker.organisations.services import find_duplicates, organisation_choices
+from tracker.organisations.services import find_duplicates
 from tracker.text import fold
 
 LABELS = {
@@ -38,16 +38,13 @@ def references() -> list[tuple[Table, Column]]:
 
 
 def survivor_choices(organisation: Organisation) -> dict[str, list[tuple[int, str]]]:
-    """Organisations to merge into, grouped: the duplicate guard's suggestions first."""
+    """The duplicate guard's suggestions, offered in the survivor picker (which searches all
+    organisations as the user types); empty when there are none."""
     names = (organisation.name, organisation.name_de, organisation.name_en, organisation.name_zh)
     suggested = find_duplicates(*names, exclude_id=organisation.id, limit=10)
-    taken = {organisation.id, *(o.id for o in suggested)}
-    others = [(i, name) for i, name in organisation_choices() if i not in taken]
-    groups = {}
-    if suggested:
-        groups[str(_l("Similar names"))] = [(o.id, o.name) for o in suggested]
-    groups[str(_l("All organisations"))] = others
-    return groups
+    if not suggested:
+        return {}
+    return {str(_l("Similar names")): [(o.id, o.name) for o in suggested]}
 
 
 def merge_counts(merged: Organisation) -> list[tuple[str, int]]:

@@ -213,12 +213,6 @@ def industry_choices(include_id: int | None = None) -> list[KeyIndustry]:
     return list(db.session.scalars(stmt.order_by(KeyIndustry.position, KeyIndustry.name)))
 
 
-def organisation_choices() -> list[tuple[int, str]]:
-    """(id, name) of every organisation ordered by name, for selects."""
-    stmt = select(Organisation.id, Organisation.name).order_by(Organisation.name, Organisation.id)
-    return [(row.id, row.name) for row in db.session.execute(stmt)]
-
-
 @dataclass
 class OrganisationDetail:
     """What the detail page shows."""

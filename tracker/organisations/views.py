@@ -177,7 +177,8 @@ def merge(organisation_id: int):
     """Pick the organisation a duplicate is merged into (similar names offered first)."""
     organisation = get_visible_or_404(Organisation, organisation_id)
     form = MergeForm()
-    form.survivor_id.choices = merging.survivor_choices(organisation)
+    form.survivor_id.choices = merging.survivor_choices(organisation) or None  # None: the latest
+    form.survivor_id.exclude = {organisation.id}
     if form.validate_on_submit():
         survivor_id = form.survivor_id.data
         return redirect(

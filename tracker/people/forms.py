@@ -7,14 +7,15 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from tracker.forms import OptionalIntSelectField, VersionedForm
+from tracker.forms import VersionedForm
+from tracker.lookup.fields import LookupField
 
 # Digits, spaces and the punctuation people write phone numbers with: +86 (21) 5678-1234 / 5.
 _PHONE = re.compile(r"[0-9 +\-()/.]*")
 
 
 class PersonForm(VersionedForm, FlaskForm):
-    """All fields of a person; the organisation choices are set by the view."""
+    """All fields of a person; the organisation is picked by searching (tracker.lookup)."""
 
     full_name = StringField(
         _l("Full name"),
@@ -27,7 +28,7 @@ class PersonForm(VersionedForm, FlaskForm):
         description=_l("The name in Chinese characters or in Latin letters."),
     )
     position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
-    organisation_id = OptionalIntSelectField(_l("Organisation"))
+    organisation_id = LookupField(_l("Organisation"), kind="organisations")
     email = EmailField(
         _l("E-mail"), validators=[Optional(), Length(max=254), Email(check_deliverability=False)]
     )

@@ -7,9 +7,9 @@ from sqlalchemy import Select
 
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
-from tracker.forms import EmptyForm
+from tracker.forms import EmptyForm, parse_id
+from tracker.lookup.services import filter_options
 from tracker.models import Person
-from tracker.organisations.services import organisation_choices
 from tracker.people import exports, services
 from tracker.people.forms import PersonForm
 from tracker.security import get_visible_or_404, require
@@ -43,7 +43,7 @@ def list_people():
         page=page,
         sort=sort,
         filtered=any(args.get(k) for k in ("q", "organisation", "side")),
-        organisations=organisation_choices(),
+        organisations=filter_options("organisations", parse_id(args.get("organisation"))),
     )
 
 
@@ -73,20 +73,18 @@ def _save(form: PersonForm, person: Person | None):
 
 
 def _form(person: Person | None = None) -> PersonForm:
-    """The person form with the organisations to choose from."""
-    form = PersonForm(obj=person)
-    form.organisation_id.choices = [("", "—"), *organisation_choices()]
-    return form
+    """The person form (the organisation picker looks its options up itself)."""
+    return PersonForm(obj=person)
 
 
 @bp.route("/new", methods=["GET", "POST"])
 @require("record.edit")
 def create():
-    """Record a new person, optionally already in an organisation (?organisation_id=N)."""
+    """Record a new person, optionally already in an organisation (?organisation_id=N; an
+    unknown one leaves the picker empty)."""
     form = _form()
-    preselect = request.args.get("organisation_id", type=int)
-    if request.method == "GET" and preselect in dict(form.organisation_id.choices):
-        form.organisation_id.data = preselect
+    if request.method == "GET":
+        form.organisation_id.data = parse_id(request.args.get("organisation_id"))
     response, conflicts = _save(form, None)
     return response or render_template(
         "people/form.html", form=form, person=None, conflicts=conflicts

@@ -16,6 +16,7 @@ from werkzeug.datastructures import MultiDict
 from tracker.exports import send_table
 from tracker.extensions import db
 from tracker.i18n import country_choices, local_today
+from tracker.lookup.services import filter_options
 from tracker.models import Stage
 from tracker.needs import choices
 from tracker.needs.loading import parse_date, parse_id
@@ -48,7 +49,7 @@ def pipeline():
     filters = parse_report_filters(request.args)
     report = services.pipeline_report(filters, current_user, local_today())
     return render_template(
-        "reports/pipeline.html", report=report, filters=filters, options=_options(),
+        "reports/pipeline.html", report=report, filters=filters, options=_options(filters),
         needs_href=partial(links.needs_url, report.needs),
         followups_href=partial(links.followups_url, report.needs),
         trend_href=partial(links.trend_url, report.needs),
@@ -81,12 +82,13 @@ def rates():
     return render_template("reports/rates.html", form=form, currencies=CONVERTIBLE)
 
 
-def _options() -> dict:
+def _options(filters: services.ReportFilters) -> dict:
+    """The filters' choices; delegations are a picker: the chosen one and the latest."""
     return {
         "stages": list(Stage),
         "countries": country_choices(),
         "categories": choices.categories(),
         "industries": choices.industries(),
         "owners": choices.active_users() if can("report.view_all") else [],
-        "delegations": choices.delegations(),
+        "delegations": filter_options("delegations", filters.delegation_id),
     }

@@ -9,17 +9,10 @@ from tracker.talks.services import TalkData, local_parts, to_utc
 
 
 def set_choices(form: TalkForm, need: Need, talk: Talk | None = None) -> None:
-    """Local partners, both sides' people and active colleagues (plus those already chosen)."""
+    """The visiting side's people and active colleagues (plus those already chosen); local
+    partners and their people are pickers that look their options up themselves."""
     # Posted ids, bounded so that no database overflows on a made-up one.
     chosen = {i for i in form.staff_ids.data or [] if 0 < i < 2**31}
-    form.organisation_ids.choices = [
-        (i, name)
-        for i, name in db.session.execute(
-            select(Organisation.id, Organisation.name)
-            .where(Organisation.is_local.is_(True))
-            .order_by(Organisation.name, Organisation.id)
-        )
-    ]
     visiting = or_(Person.organisation_id == need.organisation_id)
     if need.delegation_id is not None:
         members = select(DelegationMember.person_id).where(
@@ -27,9 +20,6 @@ def set_choices(form: TalkForm, need: Need, talk: Talk | None = None) -> None:
         )
         visiting = or_(visiting, Person.id.in_(members))
     form.visitor_ids.choices = _people(visiting)
-    form.local_person_ids.choices = _people(
-        Person.organisation_id.in_(select(Organisation.id).where(Organisation.is_local.is_(True)))
-    )
     form.staff_ids.choices = [
         (i, name)
         for i, name in db.session.execute(

@@ -16,6 +16,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from tracker.forms import VersionedForm, url_field
+from tracker.lookup.fields import LookupMultipleField
 from tracker.models.talk import DEFAULT_TIMEZONE
 
 # Zones offered for entering a talk's time: the district's and the visitors' usual ones.
@@ -53,14 +54,14 @@ class TalkForm(VersionedForm, FlaskForm):
         description=_l("Room or address; the same place at the same time is warned about."),
     )
     video_link = url_field(_l("Video link"))
-    organisation_ids = SelectMultipleField(
-        _l("Local partners"), coerce=int, choices=[], validators=[Optional()]
+    organisation_ids = LookupMultipleField(
+        _l("Local partners"), kind="organisations", local=True, validators=[Optional()]
     )
     visitor_ids = SelectMultipleField(
         _l("Visiting side"), coerce=int, choices=[], validators=[Optional()]
     )
-    local_person_ids = SelectMultipleField(
-        _l("Local partners' people"), coerce=int, choices=[], validators=[Optional()]
+    local_person_ids = LookupMultipleField(
+        _l("Local partners' people"), kind="people", local=True, validators=[Optional()]
     )
     staff_ids = SelectMultipleField(
         _l("Our staff"),

@@ -9,8 +9,8 @@ from tracker.extensions import db
 from tracker.followups.chips import drill_need_filters, on_needs_chips
 from tracker.forms import parse_id
 from tracker.i18n import local_today
+from tracker.lookup.services import filter_options
 from tracker.models import Need
-from tracker.needs import choices
 from tracker.needs.loading import parse_date
 from tracker.needs.services import filtered
 from tracker.security import require
@@ -42,7 +42,7 @@ def list_talks():
     page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "talks/list.html", page=page, filters=filters, sort=sort, statuses=listing.STATUSES,
-        delegations=choices.delegations()[1:],
+        delegations=filter_options("delegations", filters.delegation_id),
         chips=on_needs_chips(request.args, local_today(), _("Talks on needs only")),
     )  # fmt: skip
 

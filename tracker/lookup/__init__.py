@@ -1,0 +1,9 @@
+"""Search-as-you-type pickers for organisations, people and delegations (issue 10).
+
+A commission holds tens of thousands of organisations and people and thousands of visits, so no
+page lists them all: services answers the pickers' searches, fields holds the form fields, views
+the JSON endpoint and Tom Select's files, static/js/lookup.js the browser side.
+"""
+
+LIMIT = 20  # matches per keystroke
+FALLBACK = 30  # records a picker lists beside the chosen one, for browsers without JavaScript
