@@ -1,14 +1,14 @@
 """The matches list page and its export (registered on the matchmaking blueprint)."""
 
-from flask import current_app, render_template, request
+from flask import render_template, request
 from sqlalchemy import Select
 
 from tracker.exports import send_table, stream_rows
-from tracker.extensions import db
 from tracker.forms import parse_id
 from tracker.lookup.services import filter_options
 from tracker.matchmaking import exports, listing
 from tracker.models import MatchStatus
+from tracker.pagination import paginate_ids_first
 from tracker.security import require
 
 STATUS_VALUES = {s.value for s in MatchStatus}
@@ -41,7 +41,7 @@ def _list_query() -> tuple[dict, str, Select]:
 def matches():
     """Every match of a need with a local partner, with filters, sorting and pages."""
     filters, sort, stmt = _list_query()
-    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = paginate_ids_first(stmt)
     return render_template(
         "matchmaking/matches.html", page=page, filters=filters, sort=sort,
         filtered=any(filters.values()), statuses=[(s.value, s.label) for s in MatchStatus],

@@ -59,6 +59,7 @@ def list_matches(
     key = sort.removeprefix("-")
     column = SORTS.get(key, SORTS[DEFAULT_SORT.removeprefix("-")])
     descending = sort.startswith("-") if key in SORTS else True
-    # Matches picked by hand have no score: last either way, on PostgreSQL and SQLite alike.
-    first = (column.desc() if descending else column.asc()).nulls_last()
+    first = column.desc() if descending else column.asc()
+    if key == "score":  # matches picked by hand have none: last either way, on both engines
+        first = first.nulls_last()
     return stmt.order_by(first, Match.id.desc())

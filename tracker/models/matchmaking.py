@@ -15,6 +15,7 @@ from tracker.models.base import (
     TimestampMixin,
     VersionedMixin,
     enum_column,
+    live_index,
     utcnow,
 )
 
@@ -178,7 +179,11 @@ class Match(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """A need paired with a local partner (and perhaps one of its offers)."""
 
     __tablename__ = "match"
-    __table_args__ = (UniqueConstraint("need_id", "organisation_id"),)
+    __table_args__ = (
+        UniqueConstraint("need_id", "organisation_id"),
+        # The matches list, latest changes first (its default order).
+        live_index("ix_match_live_updated_at", "updated_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     need_id: Mapped[int] = mapped_column(ForeignKey("need.id", ondelete="CASCADE"))

@@ -56,6 +56,7 @@ LIVE = [
     ("organisation", "ix_organisation_live_key_industry_id", ["key_industry_id"]),
     ("organisation", "ix_organisation_live_is_local", ["is_local", "updated_at"]),
     ("organisation", "ix_organisation_live_country", ["country"]),
+    ("match", "ix_match_live_updated_at", ["updated_at", "id"]),
 ]
 FOLLOWUP_TARGETS = ["organisation_id", "delegation_id"]
 SOFT_DELETED = ["delegation", "organisation", "person", "need", "followup", "match", "talk"]
