@@ -50,9 +50,6 @@ def _tune_sqlite(dbapi_connection, _record):
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
-        # ANALYZE (run by PRAGMA optimize below) samples at most this many index entries, so it
-        # takes milliseconds even on large tables.
-        cursor.execute("PRAGMA analysis_limit=1000")
         cursor.close()
 
 

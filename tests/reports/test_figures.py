@@ -8,10 +8,12 @@ import pytest
 
 from tests.reports import expected
 from tests.reports.conftest import noon_days_ago
+from tracker.extensions import db
 from tracker.models import Stage
 from tracker.needs.services import REACH_ORDER
 from tracker.reports import figures, money, services, timing
 from tracker.reports.services import ReportFilters, pipeline_report
+from tracker.softdelete import soft_delete
 
 
 @pytest.fixture
@@ -234,3 +236,32 @@ def test_breakdown_labels_follow_the_interface_language(pipeline, today, app):
     with app.test_request_context(headers={"Accept-Language": "de"}):
         bars = figures.by_industry(ReportFilters().need_filters(today))
     assert "Robotik" in {b.label for b in bars}
+
+
+@pytest.mark.parametrize("by_industry", [False, True])
+def test_deleted_needs_leave_out_their_history_and_follow_ups(pipeline, today, by_industry):
+    """Their own rows are live: only their need's deletion keeps them out (unfiltered, the
+    report checks that against the deleted needs rather than listing every live one)."""
+    gone = {"n1", "n2"}  # open and done follow-ups, talks, histories reaching talks and won
+    for name in gone:
+        soft_delete(pipeline.needs[name], pipeline.manager.id)
+    db.session.commit()
+    robotics = pipeline.things["robotics"]
+    filters = {"key_industry_id": robotics.id} if by_industry else {}
+    needs = [
+        need for name, need in pipeline.needs.items()
+        if name not in gone and (not by_industry or need.key_industry_id == robotics.id)
+    ]  # fmt: skip
+    ids = {n.id for n in needs}
+    report = _report(pipeline, today, **filters)
+    assert [r.reached for r in report.conversion] == expected.conversion(needs, pipeline.histories)
+    assert {r.name: (r.open, r.overdue) for r in report.followups_by_staff} == (
+        expected.followups_by_staff(pipeline.followups, ids, today)
+    )
+    done = sum(p.values["done"] for p in report.done_per_month)
+    assert done == sum(1 for f in pipeline.followups if f.completed_at and f.need_id in ids)
+    now = noon_days_ago(0) + timedelta(hours=3)
+    rows = timing.time_in_stage(ReportFilters(**filters).need_filters(today), now)
+    want = expected.time_in_stage(needs, pipeline.histories, now)
+    assert {r.stage: (r.periods, r.needs) for r in rows} == {s: w[:2] for s, w in want.items()}
+    assert {r.stage: r.median for r in rows} == pytest.approx({s: w[2] for s, w in want.items()})

@@ -40,7 +40,12 @@ def live_index(name: str, *columns: str) -> sa.Index:
     """An index over the live rows only (deleted_at IS NULL, as every list asks; see
     tracker.softdelete). PostgreSQL does not treat "deleted_at IS NULL" as an equality, so an
     index starting with deleted_at could not give a list its order and it sorted the whole
-    table; SQLite, lacking statistics, took such an index for a selective lookup."""
+    table; SQLite, lacking statistics, took such an index for a selective lookup.
+
+    deleted_at comes last as a column too: SQLite 3.40 counts a partial index as covering only
+    when it holds every column the query names, the WHERE's included."""
+    if columns[-1] != "deleted_at":
+        columns = (*columns, "deleted_at")
     where = sa.text("deleted_at IS NULL")
     return sa.Index(name, *columns, sqlite_where=where, postgresql_where=where)
 

@@ -65,17 +65,6 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
     __table_args__ = (
         # My follow-ups and the team view filter by assignee and status, ordered by due date.
         Index("ix_followup_assignee_status_due", "assignee_id", "status", "due_date"),
-        # The top bar's badge on every page, my follow-ups' groups and the team's open and
-        # overdue counts: each counted from the index alone (need_id: for the confidentiality
-        # rule, which staff queries carry).
-        live_index(
-            "ix_followup_live_assignee",
-            "assignee_id",
-            "status",
-            "due_date",
-            "seen_by_assignee",
-            "need_id",
-        ),
         Index("ix_followup_need_status", "need_id", "status"),
         # Most follow-ups are about needs: these index only the few about an organisation or a
         # delegation, so the planner's statistics do not count the empty ones as one huge key.
@@ -88,8 +77,21 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
             )
             for column in ("organisation_id", "delegation_id")
         ),
-        # The manager report counts follow-ups done per month.
-        Index("ix_followup_status_completed_at", "status", "completed_at"),
+        # The manager report counts follow-ups done per month, open ones per assignee, and needs
+        # without an open follow-up (as Need.next_followup_due does), from these alone. The
+        # assignee one also serves the top bar's badge (every page), my follow-ups' groups and
+        # the team's counts; need_id is in it for the confidentiality rule of staff queries.
+        *(
+            live_index(name, "status", *columns, "deleted_at")
+            for name, columns in (
+                ("ix_followup_live_status_completed_at", ("completed_at", "need_id")),
+                ("ix_followup_live_status_need", ("need_id", "due_date", "assignee_id")),
+                (
+                    "ix_followup_live_status_assignee",
+                    ("assignee_id", "due_date", "need_id", "seen_by_assignee"),
+                ),
+            )
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 
 from tracker.extensions import db
 from tracker.models import (
+    ACTIVE_STAGES,
     Delegation,
     FollowUp,
     FollowUpStatus,
@@ -21,7 +22,7 @@ from tracker.models import (
     User,
 )
 from tracker.needs.services import NONE, REACH_ORDER, NeedFilters, filtered
-from tracker.reports.sqlfuncs import greatest
+from tracker.reports.scope import on_needs
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,29 @@ def _count_if(condition):
 def funnel(f: NeedFilters) -> list[Bar]:
     """Needs per current stage, every stage in pipeline order (zeros included)."""
     stmt = filtered(select(Need.stage, func.count(Need.id)), f).group_by(Need.stage)
-    rows = dict(db.session.execute(stmt).all())
-    return [Bar(s.label, rows.get(s, 0), {"stage": s}, s) for s in Stage]
+    return stage_bars(dict(db.session.execute(stmt).all()))
 
 
-def _vocabulary_bars(f: NeedFilters, model, column, filter_key: str, none_label: str):
-    stmt = filtered(
-        select(column, model.name, model.name_de, model.name_zh, func.count(Need.id))
-        .select_from(Need)
-        .outerjoin(model, model.id == column)
-        .group_by(column, model.name, model.name_de, model.name_zh),
-        f,
-    ).order_by(func.count(Need.id).desc(), model.name)
+def stage_bars(counts: dict) -> list[Bar]:
+    """The funnel's bars from needs per stage (the money table counts them too)."""
+    return [Bar(s.label, counts.get(s, 0), {"stage": s}, s) for s in Stage]
+
+
+def _counts_by(f: NeedFilters, column, *where):
+    """Filtered needs per value of column, grouped before any join: each count then reads one
+    narrow index (column, deleted_at) and the names are looked up once per group, not per need."""
+    stmt = filtered(select(column.label("key"), func.count(Need.id).label("n")), f)
+    return stmt.where(*where).group_by(column).subquery()
+
+
+def _vocabulary_bars(f: NeedFilters, model, column, filter_key: str, none_label: str, *where):
+    counts = _counts_by(f, column, *where)
+    stmt = (
+        select(counts.c.key, model.name, model.name_de, model.name_zh, counts.c.n)
+        .select_from(counts)
+        .outerjoin(model, model.id == counts.c.key)
+        .order_by(counts.c.n.desc(), model.name, counts.c.key)
+    )
     return [
         Bar(
             vocabulary_label(name, de, zh) if key is not None else none_label,
@@ -84,13 +96,13 @@ def by_category(f: NeedFilters) -> list[Bar]:
 
 def by_delegation(f: NeedFilters) -> list[Bar]:
     """Needs per delegation they were raised in, largest first."""
-    stmt = filtered(
-        select(Need.delegation_id, Delegation.title, Delegation.start_date, func.count(Need.id))
-        .select_from(Need)
-        .outerjoin(Delegation, Delegation.id == Need.delegation_id)
-        .group_by(Need.delegation_id, Delegation.title, Delegation.start_date),
-        f,
-    ).order_by(func.count(Need.id).desc(), Delegation.start_date.desc())
+    counts = _counts_by(f, Need.delegation_id)
+    stmt = (
+        select(counts.c.key, Delegation.title, Delegation.start_date, counts.c.n)
+        .select_from(counts)
+        .outerjoin(Delegation, Delegation.id == counts.c.key)
+        .order_by(counts.c.n.desc(), Delegation.start_date.desc(), counts.c.key)
+    )
     return [
         Bar(
             f"{title} ({start:%Y-%m})" if key is not None else _("No delegation"),
@@ -104,29 +116,30 @@ def by_delegation(f: NeedFilters) -> list[Bar]:
 
 def by_region(f: NeedFilters) -> list[Bar]:
     """Needs per origin region of their delegation (e.g. Thuringia), largest first."""
-    region = Delegation.origin_region
-    stmt = filtered(
-        select(region, func.count(Need.id))
-        .select_from(Need)
-        .outerjoin(Delegation, Delegation.id == Need.delegation_id)
-        .group_by(region),
-        f,
-    ).order_by(func.count(Need.id).desc(), region)
+    counts = _counts_by(f, Need.delegation_id)
+    region, total = Delegation.origin_region, func.sum(counts.c.n)
+    stmt = (
+        select(region, total)
+        .select_from(counts)
+        .outerjoin(Delegation, Delegation.id == counts.c.key)
+        .group_by(region)
+        .order_by(total.desc(), region)
+    )
     return [
-        Bar(key or _("No region"), count, {"region": key or NONE}, key)
+        Bar(key or _("No region"), int(count), {"region": key or NONE}, key)
         for key, count in db.session.execute(stmt)
     ]
 
 
 def by_owner(f: NeedFilters) -> list[Bar]:
     """Needs per owner, largest first."""
-    stmt = filtered(
-        select(Need.owner_id, User.display_name, func.count(Need.id))
-        .select_from(Need)
-        .outerjoin(User, User.id == Need.owner_id)
-        .group_by(Need.owner_id, User.display_name),
-        f,
-    ).order_by(func.count(Need.id).desc(), User.display_name)
+    counts = _counts_by(f, Need.owner_id)
+    stmt = (
+        select(counts.c.key, User.display_name, counts.c.n)
+        .select_from(counts)
+        .outerjoin(User, User.id == counts.c.key)
+        .order_by(counts.c.n.desc(), User.display_name, counts.c.key)
+    )
     return [
         Bar(name if key is not None else _("No owner"), count,
             {"owner_id": key if key is not None else NONE}, key)
@@ -150,19 +163,25 @@ class Conversion:
 
 def conversion(f: NeedFilters) -> list[Conversion]:
     """Needs that reached each stage of new -> won (by their history or current stage)."""
-    top = (
-        select(StageChange.need_id, func.max(_reach_rank(StageChange.to_stage)).label("rank"))
-        .group_by(StageChange.need_id)
-        .subquery()
-    )
-    reach = greatest(func.coalesce(top.c.rank, -1), _reach_rank(Need.stage))
+    top = select(StageChange.need_id, func.max(_reach_rank(StageChange.to_stage)).label("rank"))
+    if f.is_set():  # only filters narrow the history worth grouping; the join drops the rest
+        top = top.where(on_needs(StageChange.need_id, f))
+    top = top.group_by(StageChange.need_id).subquery()
+    # Needs per current stage and furthest stage in their history: a few dozen groups, read
+    # in the order of the (stage, ...) index; each group's furthest stage overall follows.
+    history = func.coalesce(top.c.rank, -1).label("history")
     stmt = filtered(
-        select(*(_count_if(reach >= i) for i in range(len(REACH_ORDER))))
+        select(Need.stage, history, func.count(Need.id))
         .select_from(Need)
         .outerjoin(top, top.c.need_id == Need.id),
         f,
-    )
-    counts = db.session.execute(stmt).one()
+    ).group_by(Need.stage, history)
+    rank = {stage: i for i, stage in enumerate(REACH_ORDER)}
+    furthest: dict[int, int] = {}
+    for stage, reached, n in db.session.execute(stmt):
+        reach = max(rank.get(stage, -1), reached)
+        furthest[reach] = furthest.get(reach, 0) + n
+    counts = [sum(n for reach, n in furthest.items() if reach >= i) for i in range(len(rank))]
     return [
         Conversion(stage, count, count / counts[i - 1] if i and counts[i - 1] else None)
         for i, (stage, count) in enumerate(zip(REACH_ORDER, counts, strict=True))
@@ -171,22 +190,11 @@ def conversion(f: NeedFilters) -> list[Conversion]:
 
 def lost_reasons(f: NeedFilters) -> list[Bar]:
     """Lost needs per reason, most frequent first."""
-    stmt = filtered(
-        select(
-            Need.lost_reason_id, LostReason.name, LostReason.name_de, LostReason.name_zh,
-            func.count(Need.id),
-        )
-        .select_from(Need)
-        .outerjoin(LostReason, LostReason.id == Need.lost_reason_id)
-        .where(Need.stage == Stage.LOST)
-        .group_by(Need.lost_reason_id, LostReason.name, LostReason.name_de, LostReason.name_zh),
-        f,
-    ).order_by(func.count(Need.id).desc(), LostReason.name)  # fmt: skip
-    return [
-        Bar(vocabulary_label(name, de, zh) if key is not None else _("No reason given"), count,
-            {"stage": Stage.LOST, "lost_reason_id": key if key is not None else NONE}, key)
-        for key, name, de, zh, count in db.session.execute(stmt)
-    ]  # fmt: skip
+    bars = _vocabulary_bars(
+        f, LostReason, Need.lost_reason_id, "lost_reason_id", _("No reason given"),
+        Need.stage == Stage.LOST,
+    )  # fmt: skip
+    return [replace(bar, drill={"stage": Stage.LOST, **bar.drill}) for bar in bars]
 
 
 @dataclass(frozen=True)
@@ -201,20 +209,30 @@ class StaffFollowUps:
 
 def followups_by_staff(f: NeedFilters, today: date) -> list[StaffFollowUps]:
     """Open and overdue follow-ups on the filtered needs, per assignee, most open first."""
-    is_open = FollowUp.status == FollowUpStatus.OPEN
-    opened = _count_if(is_open)
+    per_assignee = (
+        select(
+            FollowUp.assignee_id, func.count(FollowUp.id).label("open"),
+            _count_if(FollowUp.due_date < today).label("overdue"),
+        )
+        .where(FollowUp.status == FollowUpStatus.OPEN, on_needs(FollowUp.need_id, f))
+        .group_by(FollowUp.assignee_id)
+        .subquery()
+    )  # fmt: skip
     stmt = (
-        select(User.id, User.display_name, opened, _count_if(is_open & (FollowUp.due_date < today)))
-        .select_from(FollowUp)
-        .join(User, User.id == FollowUp.assignee_id)
-        .where(is_open, FollowUp.need_id.in_(filtered(select(Need.id), f)))
-        .group_by(User.id, User.display_name)
-        .order_by(opened.desc(), User.display_name)
+        select(User.id, User.display_name, per_assignee.c.open, per_assignee.c.overdue)
+        .join(per_assignee, per_assignee.c.assignee_id == User.id)
+        .order_by(per_assignee.c.open.desc(), User.display_name, User.id)
     )
     return [StaffFollowUps(*row) for row in db.session.execute(stmt)]
 
 
 def no_next_step(f: NeedFilters) -> Bar:
-    """Active needs without an open follow-up."""
-    stmt = filtered(select(func.count(Need.id)), replace(f, no_next_step=True))
+    """Active needs without an open follow-up (Need.next_followup_due is None), counted as an
+    anti-join rather than by the earliest due date of each need's follow-ups."""
+    open_followup = select(FollowUp.id).where(
+        FollowUp.need_id == Need.id, FollowUp.status == FollowUpStatus.OPEN
+    )
+    stmt = filtered(select(func.count(Need.id)), f).where(
+        Need.stage.in_(ACTIVE_STAGES), ~open_followup.exists()
+    )
     return Bar(_("No next step"), db.session.scalar(stmt), {"no_next_step": True})

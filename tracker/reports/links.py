@@ -1,5 +1,6 @@
 """Drill-down links: the list behind a figure, with the report's filters plus the figure's own."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -40,3 +41,17 @@ def trend_url(base: NeedFilters, drill: dict) -> str:
     if any(key in drill for key in TALK_DRILL):
         return talks_url(base, drill)
     return needs_url(base, drill)
+
+
+def hrefs(url_of: Callable[[NeedFilters, dict], str], base: NeedFilters) -> Callable[[dict], str]:
+    """url_of for the report's needs, each link built once: the page shows every figure twice
+    (chart and table), up to thousands of links with one bar per delegation."""
+    built: dict[tuple, str] = {}
+
+    def href(drill: dict) -> str:
+        key = tuple(drill.items())
+        if key not in built:
+            built[key] = url_of(base, drill)
+        return built[key]
+
+    return href

@@ -43,9 +43,25 @@ class MoneyTable:
     missing_rates: list[str]
 
 
+def _rate_lookups() -> list[tuple]:
+    """(currency = X, X's rate) for each currency but CNY: each rate is looked up once per
+    query, not joined to every need (no rate: NULL, so the amount stays out of the sums)."""
+    return [
+        (
+            Need.currency == currency,
+            select(ExchangeRate.rate_to_cny)
+            .where(ExchangeRate.currency == currency)
+            .scalar_subquery(),
+        )
+        for currency in Currency
+        if currency != Currency.CNY
+    ]
+
+
 def money_by_stage(f: NeedFilters) -> MoneyTable:
     """Investment and jobs per stage and currency; CNY totals per stage by a window sum."""
-    rate = case((Need.currency == Currency.CNY, literal(1)), else_=ExchangeRate.rate_to_cny)
+    # CNY last: a CASE takes the type of its last branch, and integer 1 keeps the amounts' scale.
+    rate = case(*_rate_lookups(), (Need.currency == Currency.CNY, literal(1)))
     converted = func.sum(Need.estimated_investment * rate)
     jobs = func.sum(Need.expected_jobs)
     per_stage = {"partition_by": Need.stage}
@@ -57,8 +73,6 @@ def money_by_stage(f: NeedFilters) -> MoneyTable:
             func.sum(jobs).over(**per_stage),
             func.sum(converted).over(**per_stage),
         )
-        .select_from(Need)
-        .outerjoin(ExchangeRate, ExchangeRate.currency == Need.currency)
         .group_by(Need.stage, Need.currency),
         f,
     ).order_by(Need.stage, Need.currency)  # fmt: skip

@@ -106,12 +106,14 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
     f = scoped(filters, user).need_filters(today)
     months = month_window(filters, today)
     offset = local_offset_minutes()
-    funnel = figures.funnel(f)
+    table = money.money_by_stage(f)
+    # The money table counts the needs of each stage already: the funnel reuses its counts.
+    funnel = figures.stage_bars({stage.stage: int(stage.needs) for stage in table.stages})
     return PipelineReport(
         needs=f,
         total=sum(bar.value for bar in funnel),
         funnel=funnel,
-        money=money.money_by_stage(f),
+        money=table,
         by_industry=figures.by_industry(f),
         by_category=figures.by_category(f),
         by_delegation=figures.by_delegation(f),

@@ -33,24 +33,47 @@ def _year_month_postgresql(element, compiler, **kw):
     return f"to_char({column} + interval '{_offset(element):+d} minutes', 'YYYY-MM')"
 
 
-class days_between(FunctionElement):
-    """Days (fractional) from timestamp a to timestamp b."""
+class span(FunctionElement):
+    """The time from timestamp a to timestamp b, as the database orders it cheaply: an interval
+    on PostgreSQL, fractional days on SQLite. Sorting by it sorts by days_between(a, b)."""
 
-    type = Float()
-    name = "days_between"
+    name = "span"
     inherit_cache = True
 
 
-@compiles(days_between)
-def _days_between_sqlite(element, compiler, **kw):
+@compiles(span)
+def _span_sqlite(element, compiler, **kw):
     a, b = (compiler.process(c, **kw) for c in element.clauses.clauses)
     return f"(julianday({b}) - julianday({a}))"
 
 
-@compiles(days_between, "postgresql")
-def _days_between_postgresql(element, compiler, **kw):
+@compiles(span, "postgresql")
+def _span_postgresql(element, compiler, **kw):
     a, b = (compiler.process(c, **kw) for c in element.clauses.clauses)
-    return f"(EXTRACT(EPOCH FROM ({b} - {a})) / 86400.0)"
+    return f"({b} - {a})"
+
+
+class span_days(FunctionElement):
+    """A span in days (fractional): days_between(a, b) is span_days(span(a, b))."""
+
+    type = Float()
+    name = "span_days"
+    inherit_cache = True
+
+
+@compiles(span_days)
+def _span_days_sqlite(element, compiler, **kw):
+    return compiler.process(element.clauses.clauses[0], **kw)
+
+
+@compiles(span_days, "postgresql")
+def _span_days_postgresql(element, compiler, **kw):
+    return f"(EXTRACT(EPOCH FROM {compiler.process(element.clauses.clauses[0], **kw)}) / 86400.0)"
+
+
+def days_between(a, b):
+    """Days (fractional) from timestamp a to timestamp b."""
+    return span_days(span(a, b))
 
 
 class greatest(FunctionElement):

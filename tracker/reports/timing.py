@@ -3,15 +3,19 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy import func, literal, select, type_coerce, union_all
+from sqlalchemy.types import NullType
 
 from tracker.extensions import db
 from tracker.models import FollowUp, FollowUpStatus, Need, Stage, StageChange, Talk, utcnow
 from tracker.needs.services import NeedFilters, filtered, within_days
-from tracker.reports.sqlfuncs import days_between, year_month
+from tracker.reports.scope import on_needs
+from tracker.reports.sqlfuncs import span, span_days, year_month
 
 # Percentiles shown per stage, in hundredths: the median and the 90th percentile.
 PERCENTILES = (50, 90)
+# Won and lost end a need's pipeline: no time is spent in them.
+ENDS = (Stage.WON, Stage.LOST)
 
 
 @dataclass(frozen=True)
@@ -29,72 +33,86 @@ class StageTime:
         return {"entered": self.stage}
 
 
-def _percentile_parts(ranked, p: int):
-    """The two ranked values around the p-th percentile (linear interpolation, as numpy does).
-
-    With n values the percentile sits at 0-based position (n-1)*p/100; integer arithmetic
-    finds the row before it (k) and after it (k+1) on SQLite and PostgreSQL alike.
-    """
-    position = (ranked.c.n - 1) * p  # in hundredths of a row
-    lower = (ranked.c.rn - 1) * 100 <= position
-    below = position < ranked.c.rn * 100
-    upper = ((ranked.c.rn - 2) * 100 <= position) & (position < (ranked.c.rn - 1) * 100)
-    return (
-        func.max(case((lower & below, ranked.c.days))).label(f"lo{p}"),
-        func.max(case((upper, ranked.c.days))).label(f"hi{p}"),
-    )
+def _period_counts(f: NeedFilters) -> dict[Stage, tuple[int, int]]:
+    """Periods and needs per stage spent in, read from the history's (to_stage, need_id) index."""
+    stmt = (
+        select(
+            StageChange.to_stage, func.count(StageChange.id),
+            func.count(StageChange.need_id.distinct()),
+        )
+        .where(StageChange.to_stage.not_in(ENDS), on_needs(StageChange.need_id, f))
+        .group_by(StageChange.to_stage)
+    )  # fmt: skip
+    return {stage: (periods, needs) for stage, periods, needs in db.session.execute(stmt)}
 
 
-def time_in_stage(f: NeedFilters, now: datetime) -> list[StageTime]:
-    """Median and 90th percentile of the days between a stage change and the need's next one
-    (or now, for the current stage); won and lost are ends, not stages one spends time in."""
+def _ranked_periods(f: NeedFilters, now: datetime):
+    """Each period's stage, length and rank by length within its stage (ranked by the span,
+    which sorts like its days but is cheaper to compute for every period)."""
     next_change = func.lead(StageChange.changed_at).over(
         partition_by=StageChange.need_id, order_by=(StageChange.changed_at, StageChange.id)
     )
     periods = (
         select(
-            StageChange.need_id,
             StageChange.to_stage.label("stage"),
-            days_between(StageChange.changed_at, func.coalesce(next_change, now)).label("days"),
+            span(StageChange.changed_at, func.coalesce(next_change, now)).label("length"),
         )
-        .where(StageChange.need_id.in_(filtered(select(Need.id), f)))
+        .where(on_needs(StageChange.need_id, f))
         .subquery()
     )
-    ranked = (
-        select(
-            periods.c.stage, periods.c.need_id, periods.c.days,
-            func.row_number().over(partition_by=periods.c.stage, order_by=periods.c.days)
-            .label("rn"),
-            func.count().over(partition_by=periods.c.stage).label("n"),
-        )
-        .where(periods.c.stage.not_in((Stage.WON, Stage.LOST)))
+    rank = func.row_number().over(partition_by=periods.c.stage, order_by=periods.c.length)
+    return (
+        select(periods.c.stage, periods.c.length, rank.label("rn"))
+        .where(periods.c.stage.not_in(ENDS))
         .subquery()
-    )  # fmt: skip
-    parts = [part for p in PERCENTILES for part in _percentile_parts(ranked, p)]
-    grouped = (
-        select(
-            ranked.c.stage, func.max(ranked.c.n).label("n"),
-            func.count(ranked.c.need_id.distinct()).label("needs"), *parts,
-        )
-        .group_by(ranked.c.stage)
-        .subquery()
-    )  # fmt: skip
-    values = []
-    for p in PERCENTILES:
-        lo, hi = grouped.c[f"lo{p}"], grouped.c[f"hi{p}"]
-        fraction = ((grouped.c.n - 1) * p % 100) / literal(100.0)
-        values.append(lo + (func.coalesce(hi, lo) - lo) * fraction)
-    rows = dict(
-        (row[0], row)
-        for row in db.session.execute(
-            select(grouped.c.stage, grouped.c.n, grouped.c.needs, *values)
-        )
     )
-    return [
-        StageTime(s, rows[s][1], rows[s][2], float(rows[s][3]), float(rows[s][4]))
-        for s in Stage
-        if s in rows
-    ]
+
+
+def percentile_rows(n: int, p: int) -> tuple[int, int]:
+    """The 1-based ranks of the two values around the p-th percentile of n values: with linear
+    interpolation (as numpy does) it sits at 0-based position (n-1)*p/100."""
+    k = (n - 1) * p // 100
+    return k + 1, k + 2
+
+
+def interpolate(lower, upper, n: int, p: int) -> float:
+    """The p-th percentile between its two ranked values (upper is None past the last).
+
+    The arithmetic is the databases' own: the difference of two values as stored (REAL on
+    SQLite, NUMERIC on PostgreSQL), then double precision, so the figures do not move.
+    """
+    fraction = (n - 1) * p % 100 / 100.0
+    return float(lower) + float((lower if upper is None else upper) - lower) * fraction
+
+
+def time_in_stage(f: NeedFilters, now: datetime) -> list[StageTime]:
+    """Median and 90th percentile of the days between a stage change and the need's next one
+    (or now, for the current stage); won and lost are ends, not stages one spends time in.
+
+    Two queries: the periods per stage first, so that the second, which ranks every period by
+    length, returns only the ranks around each percentile instead of counting per row.
+    """
+    counts = _period_counts(f)
+    if not counts:
+        return []
+    wanted = {rank for n, _needs in counts.values() for p in PERCENTILES
+              for rank in percentile_rows(n, p)}  # fmt: skip
+    ranked = _ranked_periods(f, now)
+    # The days as stored, not as floats: PostgreSQL's are exact NUMERIC (see interpolate).
+    days_as_stored = type_coerce(span_days(ranked.c.length), NullType())
+    stmt = select(ranked.c.stage, ranked.c.rn, days_as_stored).where(ranked.c.rn.in_(wanted))
+    days = {(stage, rank): value for stage, rank, value in db.session.execute(stmt)}
+    rows = []
+    for stage in Stage:
+        if stage not in counts:
+            continue
+        n, needs = counts[stage]
+        median, p90 = (
+            interpolate(*(days.get((stage, rank)) for rank in percentile_rows(n, p)), n, p)
+            for p in PERCENTILES
+        )
+        rows.append(StageTime(stage, n, needs, median, p90))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -169,7 +187,7 @@ def done_per_month(f: NeedFilters, months: list[date], offset: int) -> list[Mont
         select(month, func.count(FollowUp.id))
         .where(
             FollowUp.status == FollowUpStatus.DONE,
-            FollowUp.need_id.in_(filtered(select(Need.id), f)),
+            on_needs(FollowUp.need_id, f),
             *within_days(FollowUp.completed_at, start, end),
         )
         .group_by(month)

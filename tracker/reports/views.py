@@ -6,8 +6,6 @@ URL map:
     GET/POST /reports/rates      reports.rates      report.view_all
 """
 
-from functools import partial
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -50,9 +48,9 @@ def pipeline():
     report = services.pipeline_report(filters, current_user, local_today())
     return render_template(
         "reports/pipeline.html", report=report, filters=filters, options=_options(filters),
-        needs_href=partial(links.needs_url, report.needs),
-        followups_href=partial(links.followups_url, report.needs),
-        trend_href=partial(links.trend_url, report.needs),
+        needs_href=links.hrefs(links.needs_url, report.needs),
+        followups_href=links.hrefs(links.followups_url, report.needs),
+        trend_href=links.hrefs(links.trend_url, report.needs),
         all_figures=can("report.view_all"),
     )  # fmt: skip
 
