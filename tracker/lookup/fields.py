@@ -82,6 +82,15 @@ class _Lookup:
         if any(i not in known for i in self.chosen_ids()):
             raise ValidationError(self.gettext(WTFORMS_NOT_A_CHOICE))
 
+    def iter_choices(self):
+        return [c for _group, choices in self.iter_groups() for c in choices]
+
+    def has_groups(self) -> bool:
+        return isinstance(self.offered, dict)
+
+    def pre_validate(self, form) -> None:
+        self.check_ids()
+
     def _others(self, taken: set[int]):
         """(group label or None, [Choice]) for the offered options not already chosen."""
         others = self.options()[1]
@@ -106,12 +115,6 @@ class LookupField(_Lookup, SelectField):
     def chosen_ids(self) -> list[int]:
         return [] if self.data is None else [self.data]
 
-    def iter_choices(self):
-        return [c for _group, choices in self.iter_groups() for c in choices]
-
-    def has_groups(self) -> bool:
-        return isinstance(self.offered, dict)
-
     def iter_groups(self):
         chosen = self.options()[0]
         yield (
@@ -122,9 +125,6 @@ class LookupField(_Lookup, SelectField):
             ],
         )
         yield from self._others({o.value for o in chosen})
-
-    def pre_validate(self, form) -> None:
-        self.check_ids()
 
 
 class LookupMultipleField(_Lookup, SelectMultipleField):
@@ -141,16 +141,7 @@ class LookupMultipleField(_Lookup, SelectMultipleField):
         """Empty values (a cleared picker) are no choice."""
         super().process_formdata([v for v in valuelist if v != ""])
 
-    def iter_choices(self):
-        return [c for _group, choices in self.iter_groups() for c in choices]
-
-    def has_groups(self) -> bool:
-        return isinstance(self.offered, dict)
-
     def iter_groups(self):
         chosen = self.options()[0]
         yield None, [Choice(str(o.value), o.text, True, {}) for o in chosen]
         yield from self._others({o.value for o in chosen})
-
-    def pre_validate(self, form) -> None:
-        self.check_ids()
