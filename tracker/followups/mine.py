@@ -7,11 +7,12 @@ A busy colleague can have thousands of open follow-ups; the page shows the first
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select, union_all, update
+from sqlalchemy import and_, literal, select, union_all, update
 
 from tracker.extensions import db
 from tracker.followups.queries import OPEN, ROW_OPTIONS
 from tracker.models import FollowUp, User
+from tracker.reports.sqlfuncs import count_if
 
 GROUP_LIMIT = 10  # follow-ups shown per group; the group's total links to all of them
 
@@ -64,34 +65,34 @@ def my_followups(user: User, today: date, limit: int | None = None) -> dict[str,
     mine = (FollowUp.assignee_id == user.id, FollowUp.status == OPEN)
     unseen = FollowUp.seen_by_assignee.is_(False)
     totals = select(
-        *(_count(_within(g)) for g in groups.values()),
-        *(_count(and_(_within(g), unseen)) for g in groups.values()),
+        *(count_if(_within(g)) for g in groups.values()),
+        *(count_if(and_(_within(g), unseen)) for g in groups.values()),
     ).where(*mine)
     row = db.session.execute(totals).one()
     for i, group in enumerate(groups.values()):
         group.total, group.unseen = row[i], row[i + len(groups)]
     order = (FollowUp.due_date, FollowUp.id)
+    # Each group's first ids, tagged with the group's key: the bounds live in _within alone.
     firsts = [
-        select(FollowUp.id).where(*mine, _within(g)).order_by(*order).limit(limit).subquery()
-        for g in groups.values()
+        select(FollowUp.id, literal(key).label("key"))
+        .where(*mine, _within(g))
+        .order_by(*order)
+        .limit(limit)
+        .subquery()
+        for key, g in groups.items()
         if g.total
     ]
     if firsts:
-        shown = union_all(*(select(ids.c.id) for ids in firsts)).subquery()
-        stmt = select(FollowUp).join(shown, FollowUp.id == shown.c.id).options(*ROW_OPTIONS)
-        for followup in db.session.scalars(stmt.order_by(*order)):
-            next(g for g in groups.values() if _holds(g, followup.due_date)).items.append(followup)
+        shown = union_all(*(select(ids.c.id, ids.c.key) for ids in firsts)).subquery()
+        stmt = (
+            select(FollowUp, shown.c.key)
+            .join(shown, FollowUp.id == shown.c.id)
+            .options(*ROW_OPTIONS)
+            .order_by(*order)
+        )
+        for followup, key in db.session.execute(stmt):
+            groups[key].items.append(followup)
     return groups
-
-
-def _count(condition):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-
-def _holds(group: Group, day: date) -> bool:
-    return (group.due_from is None or day >= group.due_from) and (
-        group.due_to is None or day <= group.due_to
-    )
 
 
 def mark_seen(user: User) -> None:

@@ -6,7 +6,7 @@ The read side (lists, groups, summaries) lives in tracker.followups.queries and 
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from tracker.extensions import db
 from tracker.followups.mine import mark_seen, my_followups, week_end
@@ -34,6 +34,7 @@ from tracker.models import (
     User,
     utcnow,
 )
+from tracker.reports.sqlfuncs import count_if
 
 __all__ = [
     "Badge",
@@ -76,9 +77,9 @@ def followup_badge(user) -> Badge:
     """Open and unseen follow-up counts for user, in one query; zeros for anonymous visitors."""
     if not getattr(user, "is_authenticated", False):
         return Badge()
-    unseen = func.sum(case((FollowUp.seen_by_assignee.is_(False), 1), else_=0))
+    unseen = count_if(FollowUp.seen_by_assignee.is_(False))
     row = db.session.execute(
-        select(func.count(FollowUp.id), func.coalesce(unseen, 0)).where(
+        select(func.count(FollowUp.id), unseen).where(
             FollowUp.assignee_id == user.id, FollowUp.status == OPEN
         )
     ).one()

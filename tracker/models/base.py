@@ -44,10 +44,8 @@ def live_index(name: str, *columns: str) -> sa.Index:
 
     deleted_at comes last as a column too: SQLite 3.40 counts a partial index as covering only
     when it holds every column the query names, the WHERE's included."""
-    if columns[-1] != "deleted_at":
-        columns = (*columns, "deleted_at")
     where = sa.text("deleted_at IS NULL")
-    return sa.Index(name, *columns, sqlite_where=where, postgresql_where=where)
+    return sa.Index(name, *columns, "deleted_at", sqlite_where=where, postgresql_where=where)
 
 
 class SoftDeleteMixin:

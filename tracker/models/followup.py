@@ -82,7 +82,7 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
         # assignee one also serves the top bar's badge (every page), my follow-ups' groups and
         # the team's counts; need_id is in it for the confidentiality rule of staff queries.
         *(
-            live_index(name, "status", *columns, "deleted_at")
+            live_index(name, "status", *columns)
             for name, columns in (
                 ("ix_followup_live_status_completed_at", ("completed_at", "need_id")),
                 ("ix_followup_live_status_need", ("need_id", "due_date", "assignee_id")),

@@ -140,10 +140,9 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         live_index("ix_need_live_key_industry_id", "key_industry_id"),
         live_index("ix_need_live_category_id", "category_id"),
         # The pipeline report counts live needs per delegation, owner, and stage and currency
-        # (with the sums of the money table and the lost reasons) from these alone. deleted_at
-        # is a column too: SQLite 3.40 counts a partial index as covering only then.
-        live_index("ix_need_live_delegation_id", "delegation_id", "deleted_at"),
-        live_index("ix_need_live_owner_id", "owner_id", "deleted_at"),
+        # (with the sums of the money table and the lost reasons) from these alone.
+        live_index("ix_need_live_delegation_id", "delegation_id"),
+        live_index("ix_need_live_owner_id", "owner_id"),
         live_index(
             "ix_need_live_stage_currency",
             "stage",
@@ -151,7 +150,6 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
             "estimated_investment",
             "expected_jobs",
             "lost_reason_id",
-            "deleted_at",
         ),
     )
 

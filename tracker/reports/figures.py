@@ -23,6 +23,7 @@ from tracker.models import (
 )
 from tracker.needs.services import NONE, REACH_ORDER, NeedFilters, filtered
 from tracker.reports.scope import on_needs
+from tracker.reports.sqlfuncs import count_if
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,6 @@ def vocabulary_label(name: str | None, name_de: str | None, name_zh: str | None)
     """A term's name in the interface language (as VocabularyMixin.label, from plain columns)."""
     language = str(get_locale() or "en")[:2]
     return {"de": name_de, "zh": name_zh}.get(language) or name or ""
-
-
-def _count_if(condition):
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def funnel(f: NeedFilters) -> list[Bar]:
@@ -212,7 +209,7 @@ def followups_by_staff(f: NeedFilters, today: date) -> list[StaffFollowUps]:
     per_assignee = (
         select(
             FollowUp.assignee_id, func.count(FollowUp.id).label("open"),
-            _count_if(FollowUp.due_date < today).label("overdue"),
+            count_if(FollowUp.due_date < today).label("overdue"),
         )
         .where(FollowUp.status == FollowUpStatus.OPEN, on_needs(FollowUp.need_id, f))
         .group_by(FollowUp.assignee_id)

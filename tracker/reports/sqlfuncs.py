@@ -1,6 +1,7 @@
-"""Portable SQL for the report queries: one spelling per database, chosen when compiling."""
+"""Portable SQL for the report queries and other counts: one spelling per database, chosen
+when compiling."""
 
-from sqlalchemy import Float, Integer, String, literal_column
+from sqlalchemy import Float, Integer, String, case, func, literal_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -92,3 +93,8 @@ def _greatest_sqlite(element, compiler, **kw):
 @compiles(greatest, "postgresql")
 def _greatest_postgresql(element, compiler, **kw):
     return f"greatest({compiler.process(element.clauses, **kw)})"
+
+
+def count_if(condition):
+    """How many rows meet condition, as an aggregate (0, not NULL, over no rows)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
