@@ -230,10 +230,10 @@ def pick(page, label: str, typed: str, option: str | None = None) -> None:
     import re
 
     # Until static/js/lookup.js has enhanced every picker, the label still names the bare
-    # select, which the enhancement then hides: wait for it instead of racing it.
-    page.wait_for_function(
-        "document.querySelectorAll('select[data-lookup]:not(.tomselected)').length === 0"
-    )
+    # select, which the enhancement then hides: wait for it instead of racing it. A locator,
+    # not wait_for_function: that evaluates a string, which the app's CSP (no unsafe-eval)
+    # refuses.
+    expect(page.locator("select[data-lookup]:not(.tomselected)")).to_have_count(0)
     box = page.get_by_role("combobox", name=label, exact=True)
     box.click()
     box.press_sequentially(typed, delay=20)
