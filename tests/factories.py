@@ -112,7 +112,8 @@ def followup(assignee, **kw):
     from tracker.models import FollowUp
 
     kw.setdefault("title", f"Follow-up {next(_seq)}")
-    kw.setdefault("due_date", date(2026, 12, 1))
+    # Relative to today: a fixed date turns overdue as the calendar passes it.
+    kw.setdefault("due_date", date.today() + timedelta(days=30))
     return _add(FollowUp(assignee=assignee, **kw))
 
 

@@ -8,6 +8,7 @@ from flask import Flask
 from tracker.extensions import (
     babel,
     bootstrap,
+    cache,
     csrf,
     db,
     limiter,
@@ -69,6 +70,7 @@ def register_extensions(app: Flask) -> None:
     from tracker import security, softdelete  # noqa: F401  (softdelete hides deleted rows)
     from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
     from tracker.i18n import install_template_gettext, select_locale, select_timezone
+    from tracker.reports import cache as report_cache  # noqa: F401  (its change hooks)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
@@ -79,6 +81,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     install_template_gettext(app)
     bootstrap.init_app(app)
+    cache.init_app(app)
     limiter.init_app(app)
     https = app.config["SESSION_COOKIE_SECURE"]
     talisman.init_app(

@@ -52,6 +52,13 @@ LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
 PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method, not a password)
 
 PER_PAGE = 25
+
+# The pipeline report's figures are kept until a change to the data behind them, at most this
+# long (some figures move with the clock). SimpleCache serves one process: with several workers
+# or hosts use Redis (CACHE_TYPE = "RedisCache", CACHE_REDIS_URL = "redis://127.0.0.1:6379/1"),
+# so that a change made in one worker reaches the others at once.
+CACHE_TYPE = "SimpleCache"
+CACHE_DEFAULT_TIMEOUT = 300
 # Deleted records stay restorable this long; `flask purge-deleted` then removes them for good.
 DELETED_RETENTION_DAYS = 30
 DEFAULT_HOST = "Baoshan District Commerce Commission"

@@ -5,6 +5,7 @@ import time
 
 from flask_babel import Babel
 from flask_bootstrap import Bootstrap5
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -38,6 +39,8 @@ csrf = CSRFProtect()
 babel = Babel()
 bootstrap = Bootstrap5()
 talisman = Talisman()
+# The pipeline report's figures (tracker.reports.cache); SimpleCache unless configured.
+cache = Cache()
 # No default limits: only the login endpoints are limited (see tracker.auth.views).
 limiter = Limiter(key_func=get_remote_address)
 

@@ -5,7 +5,7 @@ from collections import Counter
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from tracker.models import FollowUpStatus, Stage
+from tracker.models import FollowUpStatus, Stage, utcnow
 from tracker.needs.services import REACH_ORDER
 
 ACTIVE = REACH_ORDER[:-1]
@@ -74,9 +74,11 @@ def local_month(at: datetime, zone: str = "Asia/Shanghai") -> str:
 
 
 def talks_per_month(talks, need_ids: set[int], months: set[str]) -> Counter:
-    """Talks on the given needs per local month of their start, within the months."""
+    """Talks held (ended by now) on the given needs per local month of their start, within the
+    months: a talk later this month is not held yet."""
+    now = utcnow()
     return Counter(
         local_month(t.starts_at)
         for t in talks
-        if t.need_id in need_ids and local_month(t.starts_at) in months
+        if t.need_id in need_ids and local_month(t.starts_at) in months and t.ends_at <= now
     )

@@ -6,12 +6,13 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from flask import current_app
+from flask_babel import get_locale
 from sqlalchemy import delete, select
 
 from tracker.extensions import db
 from tracker.models import Currency, ExchangeRate, Stage, User, utcnow
 from tracker.needs.services import NeedFilters
-from tracker.reports import figures, money, timing
+from tracker.reports import cache, figures, money, timing
 from tracker.reports.timing import add_months
 from tracker.security import can
 
@@ -127,6 +128,14 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
         no_next_step=figures.no_next_step(f),
         trend=timing.trend(f, months, offset),
     )
+
+
+def cached_pipeline_report(filters: ReportFilters, user: User, today: date) -> PipelineReport:
+    """pipeline_report, computed once per data version for everyone who sees the same figures:
+    the same scoped filters, day, language, and confidential needs shown or hidden for them."""
+    sees = "all" if can("need.view_confidential", user) else user.id
+    parts = (scoped(filters, user), today, str(get_locale()), sees)
+    return cache.cached(parts, lambda: pipeline_report(filters, user, today))
 
 
 def current_rates() -> dict[Currency, Decimal]:

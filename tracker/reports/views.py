@@ -24,6 +24,9 @@ from tracker.security import can, require
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 
+# Bars per breakdown on the page (needs by delegation, owner, ...); the downloads have all rows.
+TOP_BARS = 15
+
 
 def parse_report_filters(args: MultiDict) -> services.ReportFilters:
     """The report filters from the query string; unknown or malformed values are ignored."""
@@ -45,13 +48,13 @@ def parse_report_filters(args: MultiDict) -> services.ReportFilters:
 def pipeline():
     """The pipeline report; every figure links to the needs or follow-ups behind it."""
     filters = parse_report_filters(request.args)
-    report = services.pipeline_report(filters, current_user, local_today())
+    report = services.cached_pipeline_report(filters, current_user, local_today())
     return render_template(
         "reports/pipeline.html", report=report, filters=filters, options=_options(filters),
         needs_href=links.hrefs(links.needs_url, report.needs),
         followups_href=links.hrefs(links.followups_url, report.needs),
         trend_href=links.hrefs(links.trend_url, report.needs),
-        all_figures=can("report.view_all"),
+        all_figures=can("report.view_all"), top_bars=TOP_BARS,
     )  # fmt: skip
 
 
