@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+# Prefix of the pages measured as the first view after a change: bench/run.py drops the
+# report's cached figures (tracker.reports.cache) before each request, so all are computed again.
+COLD = "after a change: "
 LIST_PAGES = ("delegation list p1", "needs list p1", "needs list p500", "needs list last",
               "organisations list p500", "my follow-ups")  # fmt: skip
 PAGE_P95_MS = 25.0  # every list and detail page, in-process on SQLite
@@ -31,7 +34,7 @@ def check(label, big: dict, small: dict, export: dict, throughput: dict) -> tupl
     rows = [(n, s.p50, s.p95, s.query_count, small[n].query_count) for n, s in big.items()]
     budgets = []
     for name, sample in big.items():
-        if label == "SQLite" and not name.startswith("report"):
+        if label == "SQLite" and "report" not in name:
             limit = SEARCH_P95_MS if name == "search" else PAGE_P95_MS
             budgets.append(Budget(f"{name} p95", _ms(sample.p95), _ms(limit), sample.p95 <= limit))
         same = sample.query_count == small[name].query_count
@@ -45,8 +48,9 @@ def check(label, big: dict, small: dict, export: dict, throughput: dict) -> tupl
         limit = REPORT_P95_MS[label]
         p95 = big[name].p95
         budgets.append(Budget(f"{name} p95", _ms(p95), _ms(limit), p95 <= limit))
-    report = big["report"]
-    budgets.append(Budget("report p50 vs its raw SQL", _ms(report.p50),
+    # The figures computed afresh (the first view after a change) against the raw SQL they run.
+    report = big[COLD + "report"]
+    budgets.append(Budget("report after a change p50 vs its raw SQL", _ms(report.p50),
                           f"2 x {_ms(report.raw_ms)}", report.p50 <= 2 * report.raw_ms))  # fmt: skip
     first = big["needs list p1"].p50
     for name in ("needs list p500", "needs list last"):
