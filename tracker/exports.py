@@ -100,8 +100,9 @@ def download(data: bytes, filename: str) -> Response:
     return response
 
 
-# Streaming exports of whole lists: rows are read in batches and written as they come.
-YIELD_PER = 500
+# Streaming exports of whole lists: rows are read in batches and written as they come. Small
+# batches keep the peak low (100k needs: 107 MB at 500 a batch on PostgreSQL, 99 MB at 100).
+YIELD_PER = 100
 # Below this size an XLSX file stays in memory; above it, it moves to a temporary file.
 SPOOL_BYTES = 4 * 1024 * 1024
 CSV_CHUNK = 64 * 1024

@@ -3,18 +3,21 @@
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from icalendar import Calendar, Event
 from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.followups.queries import ROW_OPTIONS, subject_of
 from tracker.models import FollowUp, FollowUpStatus, Talk, User
 from tracker.talks.services import talks_for_user
+
+if TYPE_CHECKING:  # imported where a feed is built: other requests never need its 3 MB
+    from icalendar import Calendar, Event
 
 TOKEN_BYTES = 32  # token_urlsafe(32) gives 43 characters; the column holds 64
 # What token_urlsafe produces; anything else is refused before it reaches the database.
@@ -48,8 +51,10 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
-def build_feed(user: User) -> Calendar:
+def build_feed(user: User) -> "Calendar":
     """The user's calendar: one all-day event per open follow-up (more kinds can be appended)."""
+    from icalendar import Calendar
+
     with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         calendar = Calendar()
         calendar.add("prodid", PRODID)
@@ -75,17 +80,19 @@ def open_followups(user: User) -> list[FollowUp]:
     return list(db.session.scalars(stmt))
 
 
-def add_followup_events(calendar: Calendar, user: User) -> None:
+def add_followup_events(calendar: "Calendar", user: User) -> None:
     """Append an all-day event for each of the user's open follow-ups."""
     for followup in open_followups(user):
         calendar.add_component(followup_event(followup))
 
 
-def followup_event(followup: FollowUp) -> Event:
+def followup_event(followup: FollowUp) -> "Event":
     """One follow-up as an all-day VEVENT with a stable UID."""
     link = url_for("followups.detail", followup_id=followup.id, _external=True)
     subject = subject_of(followup)
     about = f"{subject.label}: {subject.name}\n" if subject else ""
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"followup-{followup.id}@tracker")
     event.add("dtstart", followup.due_date)
@@ -101,18 +108,20 @@ def followup_event(followup: FollowUp) -> Event:
     return event
 
 
-def add_talk_events(calendar: Calendar, user: User) -> None:
+def add_talk_events(calendar: "Calendar", user: User) -> None:
     """Append a timed event for each talk the user takes part in as staff."""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     for talk in talks_for_user(user):
         calendar.add_component(talk_event(talk, zone))
 
 
-def talk_event(talk: Talk, zone: ZoneInfo) -> Event:
+def talk_event(talk: Talk, zone: ZoneInfo) -> "Event":
     """One talk as a VEVENT in the commission's time zone, with a stable UID."""
     link = url_for("talks.detail", talk_id=talk.id, _external=True)
     partners = ", ".join(o.name for o in talk.organisations)
     lines = [talk.need.organisation.name, partners, talk.video_link or "", talk.agenda or "", link]
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"talk-{talk.id}@tracker")
     event.add("dtstart", _utc(talk.starts_at).astimezone(zone))

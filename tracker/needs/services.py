@@ -260,7 +260,16 @@ def board(f: NeedFilters, per_column: int = BOARD_CARDS) -> tuple[dict[Stage, li
         for stage in Stage
     ]  # fmt: skip
     shown = union_all(*(select(ids.c.id) for ids in columns_ids)).subquery()
-    stmt = _with_cards(select(Need).join(shown, Need.id == shown.c.id).order_by(*newest))
+    # A card names the organisation and the owner: their other columns are not loaded.
+    stmt = (
+        select(Need)
+        .join(shown, Need.id == shown.c.id)
+        .options(
+            joinedload(Need.organisation).load_only(Organisation.name),
+            joinedload(Need.owner).load_only(User.display_name),
+        )
+        .order_by(*newest)
+    )
     columns: dict[Stage, list[Need]] = {stage: [] for stage in Stage}
     for need in db.session.scalars(stmt):
         columns[need.stage].append(need)
