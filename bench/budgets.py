@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 # Prefix of the pages measured as the first view after a change: bench/run.py drops the
-# report's cached figures (tracker.reports.cache) before each request, so all are computed again.
+# report's cached figures (tracker.datacache) before each request, so all are computed again.
 COLD = "after a change: "
 LIST_PAGES = ("delegation list p1", "needs list p1", "needs list p500", "needs list last",
               "organisations list p500", "my follow-ups")  # fmt: skip

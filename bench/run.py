@@ -26,9 +26,8 @@ from budgets import COLD, Budget, check
 from measure import QueryCounter, repeat, time_raw
 
 from tracker import create_app
-from tracker.extensions import db
+from tracker.extensions import cache, db
 from tracker.models import Delegation, Need, User
-from tracker.reports import cache as report_cache
 
 PG_URL = os.environ.get(
     "BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/tracker_bench"
@@ -125,9 +124,9 @@ def measure_pages(url: str, runs: int) -> dict:
         client, cold = logged_in[who], name.startswith(COLD)
 
         def get(client=client, path=path, cold=cold):
-            if cold:
+            if cold:  # as after a change: no figures kept
                 with app.app_context():
-                    report_cache.new_data_version()
+                    cache.clear()
             response = client.get(path)
             if response.status_code != 200:
                 raise RuntimeError(f"{path} answered {response.status_code}")
@@ -161,7 +160,7 @@ def write_results(sections: list[tuple[str, list, list[Budget]]]) -> None:
         f" {os.cpu_count()} cores, Python {platform.python_version()}. "
         "Produced by `make bench`; budgets from issue 10.", "",
         "The report keeps its figures until the data behind them changes"
-        " (tracker/reports/cache.py): `report` is a view with nothing changed since the last one,"
+        " (tracker/datacache.py): `report` is a view with nothing changed since the last one,"
         f" `{COLD}report` the first view after a change, which computes every figure again.", "",
     ]  # fmt: skip
     for label, rows, budgets in sections:

@@ -89,3 +89,14 @@ def test_list_deleted_at_and_confidential_indexes_are_partial(migration_app):
     assert "deleted_at is not null" in _partial_where(followup["ix_followup_deleted_at"])
     assert "confidential" in _partial_where(need["ix_need_confidential"])
     assert "deleted_at is null" in _partial_where(need["ix_need_live_created_at"])
+
+
+def test_data_versions_start_with_a_row_per_scope(migration_app):
+    """Writers only update the counters (tracker.datacache): the migration adds their rows."""
+    from tracker.datacache import SCOPES
+
+    with migration_app.app_context():
+        upgrade()
+        with db.engine.connect() as conn:
+            rows = dict(conn.execute(text("SELECT scope, counter FROM data_version")).all())
+        assert rows == dict.fromkeys(SCOPES, 0)

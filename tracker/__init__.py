@@ -67,10 +67,9 @@ def _write_secret_key(config_file: Path) -> str:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
-    from tracker import security, softdelete  # noqa: F401  (softdelete hides deleted rows)
+    from tracker import datacache, security, softdelete  # noqa: F401  (their session hooks)
     from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
     from tracker.i18n import install_template_gettext, select_locale, select_timezone
-    from tracker.reports import cache as report_cache  # noqa: F401  (its change hooks)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)

@@ -53,10 +53,10 @@ PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method, not a password)
 
 PER_PAGE = 25
 
-# The pipeline report's figures are kept until a change to the data behind them, at most this
-# long (some figures move with the clock). SimpleCache serves one process: with several workers
-# or hosts use Redis (CACHE_TYPE = "RedisCache", CACHE_REDIS_URL = "redis://127.0.0.1:6379/1"),
-# so that a change made in one worker reaches the others at once.
+# The report's and the dashboard's figures are kept until the data behind them changes
+# (tracker.datacache), at most this long: some figures move with the clock alone. A change made
+# anywhere shows at once in every process; SimpleCache keeps the entries per process, Redis
+# (CACHE_TYPE = "RedisCache", CACHE_REDIS_URL = "redis://...") would share them.
 CACHE_TYPE = "SimpleCache"
 CACHE_DEFAULT_TIMEOUT = 300
 # Deleted records stay restorable this long; `flask purge-deleted` then removes them for good.

@@ -39,7 +39,7 @@ csrf = CSRFProtect()
 babel = Babel()
 bootstrap = Bootstrap5()
 talisman = Talisman()
-# The pipeline report's figures (tracker.reports.cache); SimpleCache unless configured.
+# Figures kept until their data changes (tracker.datacache); SimpleCache unless configured.
 cache = Cache()
 # No default limits: only the login endpoints are limited (see tracker.auth.views).
 limiter = Limiter(key_func=get_remote_address)

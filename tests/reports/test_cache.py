@@ -1,5 +1,6 @@
-"""The report is computed once per data version: a committed change shows at once, a view
-without changes runs no figure queries, and nobody is shown another scope's figures."""
+"""The report is computed once per data version (tracker.datacache): a committed change shows
+at once, a view without changes runs no figure queries, and nobody is shown another scope's
+figures."""
 
 import re
 from datetime import date
@@ -10,7 +11,6 @@ from sqlalchemy import update
 from tests.conftest import PASSWORD
 from tracker.extensions import db
 from tracker.models import Need, Role
-from tracker.reports import cache
 from tracker.reports.services import ReportFilters, cached_pipeline_report
 from tracker.security import PERMISSIONS, view_as
 
@@ -52,26 +52,6 @@ def test_a_bulk_update_shows_at_once(client, login, make):
     assert _total(client) == 0
 
 
-def test_a_rolled_back_change_keeps_the_version(app, make):
-    before = cache.data_version()
-    make.need()
-    db.session.flush()
-    db.session.rollback()
-    assert cache.data_version() == before
-    make.need()
-    db.session.commit()
-    assert cache.data_version() != before
-
-
-def test_a_change_elsewhere_keeps_the_version(app, make):
-    make.industry()  # a vocabulary the report names: a change
-    db.session.commit()
-    before = cache.data_version()
-    make.organisation()  # organisations are not in the report
-    db.session.commit()
-    assert cache.data_version() == before
-
-
 def test_staff_are_not_shown_a_managers_cached_figures(client, make):
     manager = make.user(role=Role.MANAGER, password=PASSWORD)
     staff = make.user(role=Role.STAFF, password=PASSWORD)
@@ -111,20 +91,3 @@ def test_who_may_not_see_confidential_needs_gets_an_entry_of_their_own(app, make
         with app.test_request_context(), view_as(user):
             totals.append(cached_pipeline_report(ReportFilters(), user, date.today()).total)
     assert totals == [2, 1]
-
-
-def test_logging_in_and_out_keeps_the_version(client, login):
-    user = login("manager")
-    before = cache.data_version()
-    client.post("/logout")
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
-    assert cache.data_version() == before
-
-
-def test_a_new_name_on_the_report_replaces_the_version(app, make):
-    user = make.user()
-    db.session.commit()
-    before = cache.data_version()
-    user.display_name = "Renamed"
-    db.session.commit()
-    assert cache.data_version() != before

@@ -3,6 +3,7 @@
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
+from tracker import datacache
 from tracker.i18n import local_today
 from tracker.main import services
 
@@ -15,7 +16,7 @@ def dashboard():
     today = local_today()
     return render_template(
         "main/dashboard.html",
-        counts=services.dashboard_counts(),
+        counts=datacache.cached("dashboard", (), services.dashboard_counts),
         upcoming=services.upcoming_delegations(today),
         recent=services.recent_delegations(today),
         mine=services.my_recent_records(current_user),

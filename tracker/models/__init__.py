@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session, column_property
 
 from tracker.models.audit import AuditEntry
 from tracker.models.base import utcnow
+from tracker.models.data_version import DataVersion
 from tracker.models.delegation import (
     Delegation,
     DelegationMember,
@@ -55,6 +56,7 @@ __all__ = [
     "ACTIVE_STAGES",
     "AuditEntry",
     "Currency",
+    "DataVersion",
     "Delegation",
     "DelegationMember",
     "DelegationStatus",

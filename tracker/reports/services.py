@@ -9,10 +9,11 @@ from flask import current_app
 from flask_babel import get_locale
 from sqlalchemy import delete, select
 
+from tracker import datacache
 from tracker.extensions import db
 from tracker.models import Currency, ExchangeRate, Stage, User, utcnow
 from tracker.needs.services import NeedFilters
-from tracker.reports import cache, figures, money, timing
+from tracker.reports import figures, money, timing
 from tracker.reports.timing import add_months
 from tracker.security import can
 
@@ -135,7 +136,7 @@ def cached_pipeline_report(filters: ReportFilters, user: User, today: date) -> P
     the same scoped filters, day, language, and confidential needs shown or hidden for them."""
     sees = "all" if can("need.view_confidential", user) else user.id
     parts = (scoped(filters, user), today, str(get_locale()), sees)
-    return cache.cached(parts, lambda: pipeline_report(filters, user, today))
+    return datacache.cached("report", parts, lambda: pipeline_report(filters, user, today))
 
 
 def current_rates() -> dict[Currency, Decimal]:

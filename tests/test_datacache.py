@@ -1,0 +1,118 @@
+"""Data versions (tracker.datacache): every committed change to a scope's models raises its
+counter in the same transaction, whoever wrote it; nothing else does."""
+
+import pytest
+from sqlalchemy import update
+
+from tests.conftest import PASSWORD, _test_config
+from tracker import create_app, datacache
+from tracker.extensions import db
+from tracker.models import Need
+
+
+def _versions() -> dict[str, int]:
+    return {scope: datacache.data_version(scope) for scope in datacache.SCOPES}
+
+
+@pytest.mark.parametrize(
+    ("build", "raised"),
+    [
+        (lambda make, org: make.need(org), {"report"}),
+        (lambda make, org: make.industry(), {"report"}),
+        (lambda make, org: make.organisation(), {"dashboard"}),
+        (lambda make, org: make.person(organisation=org), {"dashboard"}),
+        (lambda make, org: make.delegation(), {"report", "dashboard"}),
+        (lambda make, org: make.user(), {"report"}),
+    ],
+    ids=["need", "industry", "organisation", "person", "delegation", "user"],
+)
+def test_a_commit_raises_the_scopes_it_wrote(app, make, build, raised):
+    org = make.organisation()
+    db.session.commit()
+    before = _versions()
+    build(make, org)
+    db.session.commit()
+    after = _versions()
+    assert {scope for scope in after if after[scope] != before[scope]} == raised
+
+
+def test_a_bulk_update_raises_its_scope(app, make):
+    make.need()
+    db.session.commit()
+    before = datacache.data_version("report")
+    db.session.execute(update(Need).values(title="Renamed"))
+    db.session.commit()
+    assert datacache.data_version("report") == before + 1
+
+
+def test_a_rolled_back_change_raises_nothing(app, make):
+    before = _versions()
+    make.need()
+    db.session.flush()
+    db.session.rollback()
+    db.session.commit()
+    assert _versions() == before
+
+
+def test_a_savepoint_rolled_back_keeps_the_change_before_it(app, make):
+    before = datacache.data_version("report")
+    make.need()
+    db.session.flush()
+    with db.session.begin_nested() as savepoint:
+        make.organisation()
+        db.session.flush()
+        savepoint.rollback()
+    db.session.commit()
+    assert datacache.data_version("report") == before + 1
+
+
+def test_logging_in_and_out_raises_nothing(client, login):
+    user = login("manager")
+    before = _versions()
+    client.post("/logout")
+    client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert _versions() == before
+
+
+def test_a_new_name_raises_the_report(app, make):
+    user = make.user()
+    db.session.commit()
+    before = datacache.data_version("report")
+    user.display_name = "Renamed"
+    db.session.commit()
+    assert datacache.data_version("report") == before + 1
+
+
+def test_a_change_in_another_process_shows_at_once(app, database_url, make, login, client):
+    """Two workers, each with its own in-process cache, on one database."""
+    login("manager")
+    make.organisation()
+    db.session.commit()
+    assert _dashboard_count(client, "visiting") == 1
+    other = create_app(_test_config(database_url))
+    with other.app_context():
+        db.session.add(_organisation())
+        db.session.commit()
+        db.session.remove()
+    assert _dashboard_count(client, "visiting") == 2
+
+
+def test_the_dashboard_reads_its_counts_once_per_version(client, login, make, count_queries):
+    login("manager")
+    client.get("/")
+    with count_queries() as again:
+        client.get("/")
+    assert not any("count(organisation.id)" in q.lower() for q in again)
+
+
+def _organisation():
+    from tracker.models import Organisation
+
+    return Organisation(name="Another visitor", country="DE")
+
+
+def _dashboard_count(client, name: str) -> int:
+    import re
+
+    page = client.get("/").text
+    return int(re.search(rf'data-count="{name}">(\d+)<', page).group(1))

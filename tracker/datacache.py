@@ -1,0 +1,129 @@
+"""Figures kept until the data behind them changes: the pipeline report, the dashboard's counts.
+
+An unfiltered report at a commission's scale aggregates every need, follow-up and stage change
+(about a second on SQLite at 100k needs), and people open it far more often than the data
+changes. Each kind of figures (a scope) names the models it reads. A transaction that writes
+one of them raises the scope's counter in the data_version table within that same transaction,
+so the counter never runs ahead of or behind the rows it stands for, whichever process or
+command wrote them. Entries are keyed by the counter: a committed change makes every older entry
+unreachable at once. They live in Flask-Caching (one SimpleCache per process unless Redis is
+configured) and expire after CACHE_DEFAULT_TIMEOUT anyway, since some figures move with the
+clock alone (time in the current stage, talks held by now).
+"""
+
+import hashlib
+from collections.abc import Callable
+from itertools import chain
+from typing import TypeVar
+
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from tracker.extensions import cache, db
+from tracker.models import (
+    DataVersion,
+    Delegation,
+    ExchangeRate,
+    FollowUp,
+    KeyIndustry,
+    LostReason,
+    Need,
+    NeedCategory,
+    Organisation,
+    Person,
+    StageChange,
+    Talk,
+    User,
+)
+
+T = TypeVar("T")
+
+# The report reads needs, their history, follow-ups and talks, the names on its bars and the
+# exchange rates; the dashboard counts delegations, organisations and people.
+REPORT = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
+          NeedCategory, LostReason)  # fmt: skip
+SCOPES: dict[str, tuple[type, ...]] = {
+    "report": REPORT,
+    "dashboard": (Delegation, Organisation, Person),
+}
+_CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
+
+
+def data_version(scope: str) -> int:
+    """How often the data behind scope has changed (0 before the first change)."""
+    counter = db.session.scalar(select(DataVersion.counter).where(DataVersion.scope == scope))
+    return counter or 0
+
+
+def cached(scope: str, parts: tuple, compute: Callable[[], T]) -> T:
+    """compute()'s result for these key parts at scope's current version, computed once."""
+    digest = hashlib.sha256(repr((data_version(scope), parts)).encode()).hexdigest()
+    key = f"{scope}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value
+
+
+def scopes_of(record) -> set[str]:
+    """The scopes whose figures a change to record can move. Of a user the figures show the
+    name only: logging in and out writes the row too, and must not drop everyone's figures."""
+    state = inspect(record)
+    renamed = state.attrs.display_name.history.has_changes() if isinstance(record, User) else True
+    if state.persistent and not renamed:
+        return set()
+    return {scope for scope, models in SCOPES.items() if isinstance(record, models)}
+
+
+def _scopes_of_class(cls: type) -> set[str]:
+    return {scope for scope, models in SCOPES.items() if issubclass(cls, models)}
+
+
+def _note(session: Session, scopes: set[str]) -> None:
+    if scopes:
+        session.info.setdefault(_CHANGED, set()).update(scopes)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flushed_changes(session: Session, _context) -> None:
+    """Note the scopes a flush wrote (the new, dirty and deleted lists still hold them here)."""
+    for record in chain(session.new, session.dirty, session.deleted):
+        _note(session, scopes_of(record))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_bulk_changes(state: ORMExecuteState) -> None:
+    """Bulk INSERT/UPDATE/DELETE statements too; a plain table statement names no mapper, so it
+    counts as a change to every scope."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    classes = [m.class_ for m in state.all_mappers]
+    if classes == [DataVersion]:
+        return
+    scopes = set().union(*map(_scopes_of_class, classes)) if classes else set(SCOPES)
+    _note(state.session, scopes)
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_counters(session: Session) -> None:
+    """Raise the written scopes' counters as the transaction's last statements: flushed first,
+    so every row lock is taken before the counter's (no lock order for two writers to cross)."""
+    session.flush()
+    for scope in sorted(session.info.pop(_CHANGED, ())):
+        raised = session.execute(
+            update(DataVersion)
+            .where(DataVersion.scope == scope)
+            .values(counter=DataVersion.counter + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if raised.rowcount == 0:  # a database made without the migrations that add the rows
+            session.add(DataVersion(scope=scope, counter=1))
+            session.flush()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_rolled_back_changes(session: Session, transaction) -> None:
+    """A rolled-back transaction changed nothing; a savepoint's end keeps what came before it."""
+    if transaction.parent is None:
+        session.info.pop(_CHANGED, None)
