@@ -2,12 +2,12 @@
 counter in the same transaction, whoever wrote it; nothing else does."""
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from tests.conftest import PASSWORD, _test_config
 from tracker import create_app, datacache
 from tracker.extensions import db
-from tracker.models import Need
+from tracker.models import FollowUp, Need
 
 
 def _versions() -> dict[str, int]:
@@ -116,3 +116,15 @@ def _dashboard_count(client, name: str) -> int:
 
     page = client.get("/").text
     return int(re.search(rf'data-count="{name}">(\d+)<', page).group(1))
+
+
+def test_seeing_my_follow_ups_raises_nothing(client, login, make):
+    """Marking follow-ups as seen writes no column any figure reads."""
+    user = login("staff")
+    make.followup(user)
+    db.session.commit()
+    before = _versions()
+    assert client.get("/followups/mine").status_code == 200
+    db.session.expire_all()
+    assert db.session.scalar(select(FollowUp.seen_by_assignee)) is True
+    assert _versions() == before

@@ -47,6 +47,9 @@ SCOPES: dict[str, tuple[type, ...]] = {
     "dashboard": (Delegation, Organisation, Person),
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
+# Execution options of a bulk statement that writes no column any figure reads (a follow-up
+# marked as seen by its assignee).
+NO_FIGURE_CHANGES = {"datacache_no_figure_changes": True}
 
 
 def data_version(scope: str) -> int:
@@ -97,6 +100,8 @@ def _note_bulk_changes(state: ORMExecuteState) -> None:
     """Bulk INSERT/UPDATE/DELETE statements too; a plain table statement names no mapper, so it
     counts as a change to every scope."""
     if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    if state.execution_options.get("datacache_no_figure_changes", False):
         return
     classes = [m.class_ for m in state.all_mappers]
     if classes == [DataVersion]:

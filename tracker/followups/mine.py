@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import and_, literal, select, union_all, update
 
+from tracker import datacache
 from tracker.extensions import db
 from tracker.followups.queries import OPEN, ROW_OPTIONS
 from tracker.models import FollowUp, User
@@ -105,5 +106,5 @@ def mark_seen(user: User) -> None:
             FollowUp.seen_by_assignee.is_(False),
         )
         .values(seen_by_assignee=True, updated_at=FollowUp.updated_at)
-        .execution_options(synchronize_session="fetch")
+        .execution_options(synchronize_session="fetch", **datacache.NO_FIGURE_CHANGES)
     )
