@@ -6,6 +6,7 @@ from flask import url_for
 
 from tests.conftest import _test_config
 from tests.security.confidential_world import INSIDERS, build_world, signed_in, snapshot
+from tests.security.forms_catalog import NEXT_MONTH
 from tracker import create_app
 from tracker.extensions import db
 from tracker.models import FollowUp
@@ -48,7 +49,7 @@ def _valid_post(world, endpoint: str, who: str) -> dict:
     talk = {"title": "Changed", "day": "2026-05-20", "start": "10:00", "end": "11:00",
             "timezone": "Asia/Shanghai", "place": "Hall 9", "staff_ids": [assignee]}  # fmt: skip
     followup = {"title": "Changed", "kind": "call", "assignee_id": assignee,
-                "due_date": "2026-12-24", "version": world.followup.version}  # fmt: skip
+                "due_date": NEXT_MONTH, "version": world.followup.version}  # fmt: skip
     need = {"organisation_id": world.organisation_id, "title": "Changed", "priority": "low",
             "owner_id": world.users["owner"].id, "confidential": "y",
             "version": world.need.version}  # fmt: skip
