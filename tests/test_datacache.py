@@ -17,12 +17,12 @@ def _versions() -> dict[str, int]:
 @pytest.mark.parametrize(
     ("build", "raised"),
     [
-        (lambda make, org: make.need(org), {"report"}),
-        (lambda make, org: make.industry(), {"report"}),
+        (lambda make, org: make.need(org), {"pipeline"}),
+        (lambda make, org: make.industry(), {"pipeline"}),
         (lambda make, org: make.organisation(), {"dashboard"}),
         (lambda make, org: make.person(organisation=org), {"dashboard"}),
-        (lambda make, org: make.delegation(), {"report", "dashboard"}),
-        (lambda make, org: make.user(), {"report"}),
+        (lambda make, org: make.delegation(), {"pipeline", "dashboard"}),
+        (lambda make, org: make.user(), {"pipeline"}),
     ],
     ids=["need", "industry", "organisation", "person", "delegation", "user"],
 )
@@ -39,10 +39,10 @@ def test_a_commit_raises_the_scopes_it_wrote(app, make, build, raised):
 def test_a_bulk_update_raises_its_scope(app, make):
     make.need()
     db.session.commit()
-    before = datacache.data_version("report")
+    before = datacache.data_version("pipeline")
     db.session.execute(update(Need).values(title="Renamed"))
     db.session.commit()
-    assert datacache.data_version("report") == before + 1
+    assert datacache.data_version("pipeline") == before + 1
 
 
 def test_a_rolled_back_change_raises_nothing(app, make):
@@ -55,7 +55,7 @@ def test_a_rolled_back_change_raises_nothing(app, make):
 
 
 def test_a_savepoint_rolled_back_keeps_the_change_before_it(app, make):
-    before = datacache.data_version("report")
+    before = datacache.data_version("pipeline")
     make.need()
     db.session.flush()
     with db.session.begin_nested() as savepoint:
@@ -63,7 +63,7 @@ def test_a_savepoint_rolled_back_keeps_the_change_before_it(app, make):
         db.session.flush()
         savepoint.rollback()
     db.session.commit()
-    assert datacache.data_version("report") == before + 1
+    assert datacache.data_version("pipeline") == before + 1
 
 
 def test_logging_in_and_out_raises_nothing(client, login):
@@ -74,13 +74,13 @@ def test_logging_in_and_out_raises_nothing(client, login):
     assert _versions() == before
 
 
-def test_a_new_name_raises_the_report(app, make):
+def test_a_new_name_raises_the_pipeline(app, make):
     user = make.user()
     db.session.commit()
-    before = datacache.data_version("report")
+    before = datacache.data_version("pipeline")
     user.display_name = "Renamed"
     db.session.commit()
-    assert datacache.data_version("report") == before + 1
+    assert datacache.data_version("pipeline") == before + 1
 
 
 def test_a_change_in_another_process_shows_at_once(app, database_url, make, login, client):
@@ -128,3 +128,37 @@ def test_seeing_my_follow_ups_raises_nothing(client, login, make):
     db.session.expire_all()
     assert db.session.scalar(select(FollowUp.seen_by_assignee)) is True
     assert _versions() == before
+
+
+def test_the_boards_totals_follow_a_new_need_at_once(client, login, make):
+    login("manager")
+    org = make.organisation()
+    make.need(org)
+    db.session.commit()
+    assert _new_column_total(client) == 1
+    make.need(org)
+    db.session.commit()
+    assert _new_column_total(client) == 2
+
+
+def test_the_boards_totals_are_kept_per_viewer_of_confidential_needs(client, make):
+    """Staff do not see the totals a manager's view counted, confidential needs included."""
+    manager = make.user(role="manager", password=PASSWORD)
+    staff = make.user(role="staff", password=PASSWORD)
+    org = make.organisation()
+    make.need(org)
+    make.need(org, owner=manager, confidential=True)
+    db.session.commit()
+    client.post("/login", data={"email": manager.email, "password": PASSWORD})
+    assert _new_column_total(client) == 2
+    client.post("/logout")
+    client.post("/login", data={"email": staff.email, "password": PASSWORD})
+    assert _new_column_total(client) == 1
+
+
+def _new_column_total(client) -> int:
+    import re
+
+    page = client.get("/needs/board").text
+    column = page[page.index('data-stage="new"') :]
+    return int(re.search(r'title="Show all in the list">(\d+)<', column).group(1))

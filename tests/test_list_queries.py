@@ -7,7 +7,7 @@ import pytest
 from tracker.extensions import db
 from tracker.models import Need, Stage
 from tracker.needs.loading import parse_filters
-from tracker.needs.services import board, list_needs
+from tracker.needs.services import board, list_needs, stage_totals
 
 MAX_LIST_QUERIES = 5  # the logged-in user, the rows, the page count, filter choices, the badge
 LIST_PAGES = [
@@ -104,12 +104,15 @@ def test_board_shows_each_stage_newest_moves_first_up_to_its_limit(app, make):
     organisation = make.organisation()
     for day in range(1, 6):
         make.need(organisation, title=f"New {day}", stage_changed_at=datetime(2026, 3, day))
-    make.need(organisation, title="Won", stage=Stage.WON, stage_changed_at=datetime(2026, 1, 1))
+    for day in range(1, 4):
+        make.need(organisation, title=f"Won {day}", stage=Stage.WON,
+                  stage_changed_at=datetime(2026, 1, day))  # fmt: skip
     make.need(organisation, title="Gone", deleted_at=datetime(2026, 4, 1),
               stage_changed_at=datetime(2026, 4, 1))  # fmt: skip
     db.session.commit()
-    columns, totals = board(parse_filters({}, date(2026, 11, 25)), per_column=3)
+    f = parse_filters({}, date(2026, 11, 25))
+    columns, totals = board(f, per_column=3, per_inactive_column=2), stage_totals(f)
     assert [n.title for n in columns[Stage.NEW]] == ["New 5", "New 4", "New 3"]
-    assert [n.title for n in columns[Stage.WON]] == ["Won"]
-    assert totals[Stage.NEW] == 5 and totals[Stage.WON] == 1
+    assert [n.title for n in columns[Stage.WON]] == ["Won 3", "Won 2"]  # not active: fewer
+    assert totals[Stage.NEW] == 5 and totals[Stage.WON] == 3
     assert all(not columns[s] and not totals[s] for s in Stage if s not in (Stage.NEW, Stage.WON))

@@ -1,4 +1,5 @@
-"""Figures kept until the data behind them changes: the pipeline report, the dashboard's counts.
+"""Figures kept until the data behind them changes: the pipeline report, the board's totals,
+the dashboard's counts.
 
 An unfiltered report at a commission's scale aggregates every need, follow-up and stage change
 (about a second on SQLite at 100k needs), and people open it far more often than the data
@@ -35,15 +36,17 @@ from tracker.models import (
     Talk,
     User,
 )
+from tracker.security import can
 
 T = TypeVar("T")
 
-# The report reads needs, their history, follow-ups and talks, the names on its bars and the
-# exchange rates; the dashboard counts delegations, organisations and people.
-REPORT = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
-          NeedCategory, LostReason)  # fmt: skip
+# The pipeline's figures (the report, the board's totals) read needs, their history, follow-ups
+# and talks, the names on the report's bars and the exchange rates; the dashboard counts
+# delegations, organisations and people.
+PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
+            NeedCategory, LostReason)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
-    "report": REPORT,
+    "pipeline": PIPELINE,
     "dashboard": (Delegation, Organisation, Person),
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
@@ -67,6 +70,12 @@ def cached(scope: str, parts: tuple, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key, value)
     return value
+
+
+def viewer(user) -> str | int:
+    """Whose view of the confidential needs figures are computed for: everyone who may see all
+    of them shares one entry, anyone else has their own (tracker.security's rule)."""
+    return "all" if can("need.view_confidential", user) else user.id
 
 
 def scopes_of(record) -> set[str]:

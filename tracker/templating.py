@@ -30,6 +30,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["number"] = _number
     app.jinja_env.filters["percent"] = _percent
     app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["url_pattern"] = UrlPattern
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["followup_badge"] = _followup_badge
@@ -83,3 +84,20 @@ def url_with(_endpoint: str | None = None, **changes) -> str:
     if _endpoint is not None:
         return url_for(_endpoint, **args)
     return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+class UrlPattern:
+    """A route's URL built once for a page that links many records of one kind: building each
+    with url_for cost the board (two links a card) about 5 ms.
+
+    `{% set detail = url_pattern('needs.detail', 'need_id') %}` then `detail.fill(need.id)`.
+    """
+
+    _MARK = 987654321  # stands in for the id while the URL is built; ids are int routes
+
+    def __init__(self, endpoint: str, key: str):
+        self.head, self.tail = url_for(endpoint, **{key: self._MARK}).split(str(self._MARK))
+
+    def fill(self, value: int) -> str:
+        """The URL with this id."""
+        return f"{self.head}{int(value)}{self.tail}"

@@ -246,17 +246,23 @@ def list_needs(f: NeedFilters, sort: str = DEFAULT_SORT) -> Select:
     return _with_cards(filtered(select(Need), f).order_by(order, Need.id.desc()))
 
 
-BOARD_CARDS = 15  # per column; the column's total links to the full list of its stage
+# Cards per column; each column's total links to the full list of its stage. The board is for
+# working the active pipeline: won, lost and on-hold needs show only their latest few.
+BOARD_CARDS = 10
+BOARD_CARDS_INACTIVE = 5
 
 
-def board(f: NeedFilters, per_column: int = BOARD_CARDS) -> tuple[dict[Stage, list[Need]], dict]:
-    """Cards per stage (at most per_column, most recently moved first) and each stage's total."""
+def board(
+    f: NeedFilters, per_column: int = BOARD_CARDS, per_inactive_column: int = BOARD_CARDS_INACTIVE
+) -> dict[Stage, list[Need]]:
+    """Cards per stage: at most per_column (per_inactive_column for stages that are not
+    active), most recently moved first."""
     # Each column's first cards from the index on (deleted_at, stage, stage_changed_at); ranking
     # every need of a stage first (a window function) read the whole table.
     newest = (Need.stage_changed_at.desc(), Need.id.desc())
     columns_ids = [
         filtered(select(Need.id), f).where(Need.stage == stage).order_by(*newest)
-        .limit(per_column).subquery()
+        .limit(per_column if stage.is_active else per_inactive_column).subquery()
         for stage in Stage
     ]  # fmt: skip
     shown = union_all(*(select(ids.c.id) for ids in columns_ids)).subquery()
@@ -273,10 +279,15 @@ def board(f: NeedFilters, per_column: int = BOARD_CARDS) -> tuple[dict[Stage, li
     columns: dict[Stage, list[Need]] = {stage: [] for stage in Stage}
     for need in db.session.scalars(stmt):
         columns[need.stage].append(need)
-    totals = dict(
-        db.session.execute(filtered(select(Need.stage, func.count()), f).group_by(Need.stage)).all()
-    )
-    return columns, {stage: totals.get(stage, 0) for stage in Stage}
+    return columns
+
+
+def stage_totals(f: NeedFilters) -> dict[Stage, int]:
+    """The filtered needs per stage, every stage included (a count of every live need: the
+    board keeps it until the needs change, tracker.datacache)."""
+    stmt = filtered(select(Need.stage, func.count()), f).group_by(Need.stage)
+    totals = dict(db.session.execute(stmt).all())
+    return {stage: totals.get(stage, 0) for stage in Stage}
 
 
 def needs_of(*, organisation_id: int | None = None, delegation_id: int | None = None) -> list[Need]:

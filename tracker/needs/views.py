@@ -4,6 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import datacache
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import parse_id
@@ -49,7 +50,11 @@ def export(fmt: str):
 def board():
     """Needs as cards in one column per stage."""
     filters = parse_filters(request.args, local_today())
-    columns, totals = services.board(filters)
+    columns = services.board(filters)
+    totals = datacache.cached(
+        "pipeline", ("stage totals", filters, datacache.viewer(current_user)),
+        lambda: services.stage_totals(filters),
+    )  # fmt: skip
     cards = [n for stage_cards in columns.values() for n in stage_cards]
     # Every card of a column offers the same moves: label them once per stage, not per card.
     moves = {

@@ -134,9 +134,8 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
 def cached_pipeline_report(filters: ReportFilters, user: User, today: date) -> PipelineReport:
     """pipeline_report, computed once per data version for everyone who sees the same figures:
     the same scoped filters, day, language, and confidential needs shown or hidden for them."""
-    sees = "all" if can("need.view_confidential", user) else user.id
-    parts = (scoped(filters, user), today, str(get_locale()), sees)
-    return datacache.cached("report", parts, lambda: pipeline_report(filters, user, today))
+    parts = (scoped(filters, user), today, str(get_locale()), datacache.viewer(user))
+    return datacache.cached("pipeline", parts, lambda: pipeline_report(filters, user, today))
 
 
 def current_rates() -> dict[Currency, Decimal]:

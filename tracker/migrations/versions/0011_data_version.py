@@ -1,5 +1,6 @@
-"""Data versions: a counter per kind of cached figures (the report, the dashboard's counts),
-raised in the transaction of every change to the data behind them (tracker.datacache).
+"""Data versions: a counter per kind of cached figures (the pipeline report and board, the
+dashboard's counts), raised in the transaction of every change to the data behind them
+(tracker.datacache).
 
 The rows are added here, so that writers only ever update them.
 
@@ -17,7 +18,7 @@ depends_on = None
 
 # The scopes of tracker.datacache.SCOPES when this migration was written (a migration must not
 # import app code); a scope added later gets its row from the first change to its data.
-SCOPES = ("report", "dashboard")
+SCOPES = ("pipeline", "dashboard")
 
 
 def upgrade():
