@@ -13,6 +13,13 @@ from tracker.extensions import db
 PASSWORD = "correct horse battery"
 
 
+def log_in_as(client, user) -> None:
+    """Log the client out (if it was in) and in again as user, made with PASSWORD."""
+    client.post("/logout")
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302, response.text
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """The test database: TEST_DATABASE_URL, else a SQLite file in a temporary folder."""

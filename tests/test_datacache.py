@@ -4,7 +4,7 @@ counter in the same transaction, whoever wrote it; nothing else does."""
 import pytest
 from sqlalchemy import select, update
 
-from tests.conftest import PASSWORD, _test_config
+from tests.conftest import PASSWORD, _test_config, log_in_as
 from tracker import create_app, datacache
 from tracker.extensions import db
 from tracker.models import FollowUp, Need
@@ -149,10 +149,9 @@ def test_the_boards_totals_are_kept_per_viewer_of_confidential_needs(client, mak
     make.need(org)
     make.need(org, owner=manager, confidential=True)
     db.session.commit()
-    client.post("/login", data={"email": manager.email, "password": PASSWORD})
+    log_in_as(client, manager)
     assert _new_column_total(client) == 2
-    client.post("/logout")
-    client.post("/login", data={"email": staff.email, "password": PASSWORD})
+    log_in_as(client, staff)
     assert _new_column_total(client) == 1
 
 

@@ -6,8 +6,10 @@ import subprocess  # pg_dump and pg_restore, run with argument lists, never thro
 from contextlib import closing
 from pathlib import Path
 
+from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
+from tracker import datacache
 from tracker.extensions import db
 
 
@@ -32,6 +34,7 @@ def restore(source: Path) -> None:
     if not source.is_file():
         raise BackupError(f"No backup file at {source}.")
     url = db.engine.url
+    earlier = datacache.versions()
     db.session.remove()
     db.engine.dispose()  # no pooled connection may hold the old data open
     if url.get_backend_name() == "sqlite":
@@ -42,6 +45,10 @@ def restore(source: Path) -> None:
             "pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
             f"--dbname={_libpq(url)}", str(source),
         )  # fmt: skip
+    # A backup older than migration 0011 has no counters: `flask db upgrade` adds them.
+    if inspect(db.engine).has_table("data_version"):
+        datacache.move_past(earlier)
+        db.session.commit()
 
 
 def _sqlite(path: str | None) -> sqlite3.Connection:

@@ -53,9 +53,9 @@ PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method, not a password)
 
 PER_PAGE = 25
 
-# The report's and the dashboard's figures are kept until the data behind them changes
-# (tracker.datacache), at most this long: some figures move with the clock alone. A change made
-# anywhere shows at once in every process; SimpleCache keeps the entries per process, Redis
+# The report's, the board's and the dashboard's figures are kept until the data behind them
+# changes (tracker.datacache), at most this long: some figures move with the clock alone. A change
+# made anywhere shows at once in every process; SimpleCache keeps the entries per process, Redis
 # (CACHE_TYPE = "RedisCache", CACHE_REDIS_URL = "redis://...") would share them.
 CACHE_TYPE = "SimpleCache"
 CACHE_DEFAULT_TIMEOUT = 300

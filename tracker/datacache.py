@@ -52,13 +52,29 @@ SCOPES: dict[str, tuple[type, ...]] = {
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
 # Execution options of a bulk statement that writes no column any figure reads (a follow-up
 # marked as seen by its assignee).
-NO_FIGURE_CHANGES = {"datacache_no_figure_changes": True}
+_NO_FIGURE_CHANGES = "datacache_no_figure_changes"
+NO_FIGURE_CHANGES = {_NO_FIGURE_CHANGES: True}
 
 
 def data_version(scope: str) -> int:
     """How often the data behind scope has changed (0 before the first change)."""
     counter = db.session.scalar(select(DataVersion.counter).where(DataVersion.scope == scope))
     return counter or 0
+
+
+def versions() -> dict[str, int]:
+    """Every scope's counter."""
+    return dict(db.session.execute(select(DataVersion.scope, DataVersion.counter)).all())
+
+
+def move_past(earlier: dict[str, int]) -> None:
+    """Set every counter past its current value and earlier's: a restored backup brings back
+    older counters, whose numbers the figures cached since then are still filed under."""
+    current = versions()
+    for scope in SCOPES:
+        counter = max(current.get(scope, 0), earlier.get(scope, 0)) + 1
+        db.session.merge(DataVersion(scope=scope, counter=counter))
+    db.session.flush()
 
 
 def cached(scope: str, parts: tuple, compute: Callable[[], T]) -> T:
@@ -110,7 +126,7 @@ def _note_bulk_changes(state: ORMExecuteState) -> None:
     counts as a change to every scope."""
     if not (state.is_insert or state.is_update or state.is_delete):
         return
-    if state.execution_options.get("datacache_no_figure_changes", False):
+    if state.execution_options.get(_NO_FIGURE_CHANGES, False):
         return
     classes = [m.class_ for m in state.all_mappers]
     if classes == [DataVersion]:

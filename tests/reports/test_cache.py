@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import update
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, log_in_as
 from tracker.extensions import db
 from tracker.models import Need, Role
 from tracker.reports.services import ReportFilters, cached_pipeline_report
@@ -59,10 +59,9 @@ def test_staff_are_not_shown_a_managers_cached_figures(client, make):
     make.need(owner=manager)
     make.need(owner=manager, confidential=True)
     db.session.commit()
-    client.post("/login", data={"email": manager.email, "password": PASSWORD})
+    log_in_as(client, manager)
     assert _total(client) == 3
-    client.post("/logout")
-    client.post("/login", data={"email": staff.email, "password": PASSWORD})
+    log_in_as(client, staff)
     assert _total(client) == 1
 
 

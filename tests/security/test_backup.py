@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 
+from tracker import datacache
 from tracker.extensions import db
 from tracker.models import AuditEntry, Organisation, Person
 
@@ -31,10 +32,14 @@ def test_backup_then_restore_gives_back_every_record(runner, tmp_path):
     db.session.execute(AuditEntry.__table__.delete())
     db.session.commit()
     assert _snapshot() != before
+    damaged = datacache.versions()
     result = runner.invoke(args=["restore", str(target), "--yes"])
     assert result.exit_code == 0, result.output
     db.session.remove()
     assert _snapshot() == before
+    # The backup's counters are older: figures cached since then must not match them again.
+    restored = datacache.versions()
+    assert all(restored[scope] > damaged[scope] for scope in datacache.SCOPES)
 
 
 def test_restore_asks_first_and_refuses_a_missing_file(runner, tmp_path):
