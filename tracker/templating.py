@@ -3,6 +3,7 @@
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from flask import Flask, request, url_for
 from flask_babel import (
@@ -37,7 +38,14 @@ def register(app: Flask) -> None:
 
 
 def _date(value: date | None, fmt: str = "medium") -> str:
-    return format_date(value, fmt) if value else ""
+    """A day in the user's locale. Days go to Babel directly: Flask-Babel's format_date looks
+    the app, the locale and the format table up again for each one, a list's dozens of dates
+    cost about as much as the rest of its rows. A datetime first moves to the user's zone."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        return format_date(value, fmt)
+    return babel_format_date(value, fmt, locale=get_locale())
 
 
 def _datetime(value: datetime | None, fmt: str = "medium") -> str:

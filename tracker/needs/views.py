@@ -64,6 +64,7 @@ def board():
     return render_template(
         "needs/board.html", columns=columns, totals=totals, filters=filters,
         flags=_flags(cards), options=_filter_options(filters), moves=moves,
+        move_to=_("Move “%(title)s” to"),  # each card's label, with its title filled in
     )  # fmt: skip
 
 
