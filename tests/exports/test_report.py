@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from flask import url_for
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, log_in_as
 from tests.exports.helpers import CSV_TYPE, XLSX_TYPE, column, formula_cells, read_rows
 from tracker.extensions import db
 from tracker.models import FollowUpStatus, Role, Stage
@@ -31,10 +31,6 @@ def world(make):
     return {"anna": anna, "bo": bo, "manager": manager, "erfurt": erfurt}
 
 
-def _login_as(client, user):
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
-
-
 def _export(client, table, fmt="csv", **args):
     return client.get(url_for("reports.export", table=table, fmt=fmt, **args))
 
@@ -42,7 +38,7 @@ def _export(client, table, fmt="csv", **args):
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("table", list(TABLES))
 def test_every_table_exports(client, world, table, fmt):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     response = _export(client, table, fmt)
     assert response.status_code == 200
     assert response.is_streamed
@@ -55,7 +51,7 @@ def test_every_table_exports(client, world, table, fmt):
 
 
 def test_staff_cannot_export_a_colleagues_figures(client, world):
-    _login_as(client, world["anna"])
+    log_in_as(client, world["anna"])
     rows = read_rows(_export(client, "owner", owner_id=world["bo"].id), "csv")
     assert column(rows, "Owner") == ["Anna Größe"]
     funnel = read_rows(_export(client, "funnel", "xlsx", owner_id=world["bo"].id), "xlsx")
@@ -63,13 +59,13 @@ def test_staff_cannot_export_a_colleagues_figures(client, world):
 
 
 def test_manager_exports_everyone_with_names_neutralised(client, world):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     rows = read_rows(_export(client, "owner", "xlsx"), "xlsx")
     assert set(column(rows, "Owner")) == {"Anna Größe", "'=Bo 王"}
 
 
 def test_report_filters_are_honoured(client, world):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     rows = read_rows(_export(client, "delegation", delegation_id=world["erfurt"].id), "csv")
     assert column(rows, "Delegation") == ["Erfurt Wirtschaftsförderung 代表团 (2026-05)"]
     regions = read_rows(_export(client, "region", delegation_id=world["erfurt"].id), "csv")
@@ -77,21 +73,21 @@ def test_report_filters_are_honoured(client, world):
 
 
 def test_money_is_exported_as_numbers(client, world):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     rows = read_rows(_export(client, "money", "xlsx"), "xlsx")
     eur = next(row for row in rows if row[1] == "EUR")
     assert eur[0] == "New" and eur[3] == 2500000 and eur[4] == 19500000 and eur[5] == 40
 
 
 def test_trend_has_a_column_per_series(client, world):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     header = read_rows(_export(client, "trend", date_from="2026-01-01", date_to="2026-03-31"),
                        "csv")[0]  # fmt: skip
     assert header == ["Month", "New needs", "Won", "Lost", "Talks held"]
 
 
 def test_unknown_table_is_404(client, world):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     assert _export(client, "nonsense").status_code == 404
 
 
@@ -102,19 +98,19 @@ def test_anonymous_is_sent_to_login(client, fmt):
 
 
 def test_report_page_links_exports_with_its_filters(client, world):
-    _login_as(client, world["manager"])
+    log_in_as(client, world["manager"])
     page = client.get(f"/reports/pipeline?delegation_id={world['erfurt'].id}").text
     for table in TABLES:
         assert f"/reports/pipeline/export/{table}.csv?delegation_id={world['erfurt'].id}" in page
 
 
 def test_followups_table_counts_open_ones(client, world):
-    _login_as(client, world["anna"])
+    log_in_as(client, world["anna"])
     rows = read_rows(_export(client, "followups"), "csv")
     assert rows[1] == ["Anna Größe", "1", "0"]
 
 
 @pytest.mark.parametrize("date_to", ["2025-03-01", "9999-12-31", "nonsense", "0001-01-01"])
 def test_odd_dates_do_not_break_the_export(client, world, date_to):
-    _login_as(client, world["anna"])
+    log_in_as(client, world["anna"])
     assert _export(client, "done", date_from="2025-01-01", date_to=date_to).status_code == 200

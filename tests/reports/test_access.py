@@ -2,15 +2,11 @@
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import log_in_as
 from tests.reports.conftest import noon_days_ago
 from tests.reports.helpers import count_links, listed
 from tracker.models import Role
 from tracker.reports.services import ReportFilters, pipeline_report
-
-
-def _login_as(client, user):
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
 
 
 def test_staff_report_counts_their_own_needs_only(pipeline):
@@ -35,7 +31,7 @@ def test_managers_and_admins_see_everything(make, pipeline, role):
 
 
 def test_staff_page_hides_the_owner_filter_and_its_links_stay_theirs(client, pipeline):
-    _login_as(client, pipeline.staff_a)
+    log_in_as(client, pipeline.staff_a)
     page = client.get(f"/reports/pipeline?owner_id={pipeline.staff_b.id}").text
     assert 'name="owner_id"' not in page
     assert "Your needs only" in page
@@ -54,7 +50,7 @@ def test_staff_page_hides_the_owner_filter_and_its_links_stay_theirs(client, pip
 
 
 def test_manager_page_offers_the_owner_filter_and_rates(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     page = client.get("/reports/pipeline").text
     assert 'name="owner_id"' in page
     assert "/reports/rates" in page

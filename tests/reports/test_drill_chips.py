@@ -6,13 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import log_in_as
 from tests.reports.conftest import noon_days_ago
 from tests.reports.helpers import count_links
-
-
-def _login_as(client, user):
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
 
 
 def _hidden(page: str) -> dict[str, str]:
@@ -39,7 +35,7 @@ def _drill_url(client, pipeline) -> str:
 
 
 def test_report_drill_shows_chips_and_keeps_them_as_hidden_inputs(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     url = _drill_url(client, pipeline)
     page = client.get(url).text
     assert "1 follow-ups" in page
@@ -56,7 +52,7 @@ def test_report_drill_shows_chips_and_keeps_them_as_hidden_inputs(client, pipeli
 
 def test_refining_the_list_keeps_the_drill(client, pipeline):
     """Submitting the form (its hidden inputs plus a new status) lists the same follow-up."""
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     page = client.get(_drill_url(client, pipeline)).text
     refined = client.get("/followups/", query_string={**_hidden(page), "status": "done"}).text
     assert "1 follow-ups" in refined
@@ -68,7 +64,7 @@ def test_refining_the_list_keeps_the_drill(client, pipeline):
 
 
 def test_removing_a_chip_drops_only_its_filter(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     thuringia = pipeline.things["thuringia"].id
     page = client.get(f"/followups/?on_needs=1&need.delegation_id={thuringia}&status=done").text
     assert "1 follow-ups" in page
@@ -86,7 +82,7 @@ def test_removing_a_chip_drops_only_its_filter(client, pipeline):
 
 
 def test_sort_and_pagination_links_keep_the_drill(app, client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     app.config["PER_PAGE"] = 1
     thuringia = pipeline.things["thuringia"].id
     page = client.get(f"/followups/?on_needs=1&need.delegation_id={thuringia}").text
@@ -115,7 +111,7 @@ def test_sort_and_pagination_links_keep_the_drill(app, client, pipeline):
     ],
 )
 def test_each_drill_filter_has_a_chip(client, pipeline, query, chip):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     values = {"a": pipeline.staff_a.id, "robotics": pipeline.things["robotics"].id,
               "n1": pipeline.needs["n1"].id}  # fmt: skip
     page = client.get("/followups/?" + query.format(**values))
@@ -129,19 +125,19 @@ def test_each_drill_filter_has_a_chip(client, pipeline, query, chip):
      "completed_from=2026-13-40", "need_id=%C2%B2", "on_needs=1&need.delegation_id=99999"],
 )  # fmt: skip
 def test_bad_drill_values_never_fail(client, pipeline, query):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     assert client.get("/followups/?" + query).status_code == 200
 
 
 def test_plain_list_has_no_chips(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     page = client.get("/followups/").text
     assert not _chips(page)
     assert "Other filters" not in page
 
 
 def test_needs_list_keeps_moved_filters_in_form_sort_and_pages(app, client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     app.config["PER_PAGE"] = 1
     moved_from, moved_to = noon_days_ago(20).date(), noon_days_ago(5).date()
     query = f"moved_from={moved_from}&moved_to={moved_to}"
@@ -159,7 +155,7 @@ def test_needs_list_keeps_moved_filters_in_form_sort_and_pages(app, client, pipe
 
 
 def test_talks_drill_shows_its_needs_filters_as_chips_and_hidden_inputs(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     thuringia = pipeline.things["thuringia"].id
     page = client.get("/reports/pipeline", query_string={"delegation_id": thuringia}).text
     url = next(u for u, n in count_links(page) if u.startswith("/talks/?") and n)

@@ -4,13 +4,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import log_in_as
 from tests.reports.conftest import noon_days_ago
 from tests.reports.helpers import count_links, listed
-
-
-def _login_as(client, user):
-    client.post("/login", data={"email": user.email, "password": PASSWORD})
 
 
 @pytest.mark.parametrize(
@@ -27,7 +23,7 @@ def _login_as(client, user):
     ids=["all", "thuringia-robotics", "reached-talks", "created-origin"],
 )
 def test_each_count_equals_the_rows_of_its_list(client, pipeline, query):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     filters = query(pipeline)
     page = client.get("/reports/pipeline", query_string=filters).text
     links = count_links(page)
@@ -40,7 +36,7 @@ def test_each_count_equals_the_rows_of_its_list(client, pipeline, query):
 
 
 def test_followup_links_keep_to_follow_ups_on_the_reports_needs(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     page = client.get(
         "/reports/pipeline", query_string={"delegation_id": pipeline.things["thuringia"].id}
     ).text
@@ -52,7 +48,7 @@ def test_followup_links_keep_to_follow_ups_on_the_reports_needs(client, pipeline
 
 
 def test_talks_bar_lists_the_needs_in_talks(client, pipeline):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     page = client.get("/reports/pipeline").text
     url = next(url for url, _n in count_links(page) if "stage=talks" in url)
     listing = client.get(url).text
@@ -61,7 +57,7 @@ def test_talks_bar_lists_the_needs_in_talks(client, pipeline):
 
 @pytest.mark.parametrize("by_delegation", [False, True])
 def test_talks_held_link_to_the_talks_list_of_their_month(client, pipeline, by_delegation):
-    _login_as(client, pipeline.manager)
+    log_in_as(client, pipeline.manager)
     thuringia = pipeline.things["thuringia"].id
     query = {"delegation_id": thuringia} if by_delegation else {}
     page = client.get("/reports/pipeline", query_string=query).text
@@ -77,7 +73,7 @@ def test_talks_held_link_to_the_talks_list_of_their_month(client, pipeline, by_d
 
 
 def test_staff_counts_equal_the_rows_of_their_lists(client, pipeline):
-    _login_as(client, pipeline.staff_a)
+    log_in_as(client, pipeline.staff_a)
     links = count_links(client.get("/reports/pipeline").text)
     assert any(url.startswith("/talks/?") for url, _n in links)
     for url, shown in dict(links).items():
