@@ -1,8 +1,10 @@
 """The pipeline report: its filters, who sees what, and all its figures gathered for the page."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -16,6 +18,8 @@ from tracker.needs.services import NeedFilters
 from tracker.reports import figures, money, timing
 from tracker.reports.timing import add_months
 from tracker.security import can
+
+T = TypeVar("T")
 
 # The longest trend the report draws; a wider date range shows its latest months.
 MAX_MONTHS = 36
@@ -131,11 +135,21 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
     )
 
 
-def cached_pipeline_report(filters: ReportFilters, user: User, today: date) -> PipelineReport:
-    """pipeline_report, computed once per data version for everyone who sees the same figures:
-    the same scoped filters, day, language, and confidential needs shown or hidden for them."""
-    parts = (scoped(filters, user), today, str(get_locale()), datacache.viewer(user))
-    return datacache.cached("pipeline", parts, lambda: pipeline_report(filters, user, today))
+def cached_pipeline_report(
+    filters: ReportFilters,
+    user: User,
+    today: date,
+    draw: Callable[[PipelineReport], T],
+    extra_key: tuple = (),
+) -> T:
+    """draw(pipeline_report(...)), computed once per data version for everyone who sees the same
+    figures: the same scoped filters, day, language, confidential needs shown or hidden, and all
+    figures or their own; extra_key holds anything else the drawing depends on."""
+    parts = (
+        scoped(filters, user), today, str(get_locale()), datacache.viewer(user),
+        can("report.view_all", user), extra_key,
+    )  # fmt: skip
+    return datacache.cached("pipeline", parts, lambda: draw(pipeline_report(filters, user, today)))
 
 
 def current_rates() -> dict[Currency, Decimal]:

@@ -6,9 +6,12 @@ URL map:
     GET/POST /reports/rates      reports.rates      report.view_all
 """
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from tracker.exports import send_table
@@ -48,13 +51,30 @@ def parse_report_filters(args: MultiDict) -> services.ReportFilters:
 def pipeline():
     """The pipeline report; every figure links to the needs or follow-ups behind it."""
     filters = parse_report_filters(request.args)
-    report = services.cached_pipeline_report(filters, current_user, local_today())
+    all_figures = can("report.view_all")
+    # The figures are drawn once per data version, like their numbers: drawing every chart and
+    # table with its hundreds of links cost more than looking the cached numbers up. Their
+    # export links carry the query string, so it is part of the key.
+    figures = services.cached_pipeline_report(
+        filters, current_user, local_today(), partial(_draw, filters, all_figures),
+        extra_key=tuple(sorted(request.args.items(multi=True))),
+    )  # fmt: skip
+    # Markup: the autoescaped output of the app's own template, kept as it was rendered.
+    figures = Markup(figures)  # noqa: S704  # nosec B704
     return render_template(
-        "reports/pipeline.html", report=report, filters=filters, options=_options(filters),
+        "reports/pipeline.html", figures=figures, filters=filters,
+        options=_options(filters), all_figures=all_figures,
+    )  # fmt: skip
+
+
+def _draw(filters: services.ReportFilters, all_figures: bool, report) -> str:
+    """The report's charts and tables as HTML."""
+    return render_template(
+        "reports/_figures.html", report=report, filters=filters,
         needs_href=links.hrefs(links.needs_url, report.needs),
         followups_href=links.hrefs(links.followups_url, report.needs),
         trend_href=links.hrefs(links.trend_url, report.needs),
-        all_figures=can("report.view_all"), top_bars=TOP_BARS,
+        all_figures=all_figures, top_bars=TOP_BARS,
     )  # fmt: skip
 
 
