@@ -91,3 +91,14 @@ def test_who_may_not_see_confidential_needs_gets_an_entry_of_their_own(app, make
             report = cached_pipeline_report(ReportFilters(), user, date.today(), lambda r: r)
             totals.append(report.total)
     assert totals == [2, 1]
+
+
+def test_the_drawn_figures_keep_each_query_strings_export_links(client, login, make):
+    """Two query strings with the same filters ("DE" and "de") share figures, not links."""
+    login("manager")
+    make.need()
+    db.session.commit()
+    assert "funnel.csv?origin=DE" in client.get("/reports/pipeline?origin=DE").text
+    page = client.get("/reports/pipeline?origin=de").text
+    assert "funnel.csv?origin=de" in page
+    assert "funnel.csv?origin=DE" not in page
