@@ -28,6 +28,7 @@ from measure import QueryCounter, repeat, time_raw
 from tracker import create_app
 from tracker.extensions import cache, db
 from tracker.models import Delegation, Need, User
+from tracker.serving import settle_after_start
 
 PG_URL = os.environ.get(
     "BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/tracker_bench"
@@ -117,6 +118,7 @@ def measure_pages(url: str, runs: int) -> dict:
     """Samples of every page on the database at url."""
     app = create_app(bench_config(url))
     logged_in = clients(app)
+    settle_after_start()  # as tracker.wsgi, the production entry point, does
     with app.app_context():
         counter = QueryCounter(db.engine)
     samples = {}

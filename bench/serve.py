@@ -113,7 +113,7 @@ def throughput(url: str, config: dict, password: str) -> dict:
     port = _free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning",
-         "tracker:create_app()"], env=env,
+         "tracker.wsgi:app"], env=env,
     )  # fmt: skip
     try:
         for _ in range(100):

@@ -162,7 +162,7 @@ def main() -> int:
     port = free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
-         "--log-level", "warning", "tracker:create_app()"], env=env,
+         "--log-level", "warning", "tracker.wsgi:app"], env=env,
     )  # fmt: skip
     try:
         base = f"http://127.0.0.1:{port}"
