@@ -19,6 +19,10 @@ from tracker.extensions import db
 from tracker.models.base import SoftDeleteMixin, utcnow
 
 INCLUDE_DELETED = "include_deleted"
+# One option for every statement: immutable, so built once rather than on each SELECT.
+_NOT_DELETED = with_loader_criteria(
+    SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
+)
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -30,11 +34,7 @@ def _hide_deleted(state: ORMExecuteState) -> None:
         return
     if not state.is_select:
         return  # bulk UPDATE/DELETE (e.g. merging organisations) must reach deleted rows too
-    state.statement = state.statement.options(
-        with_loader_criteria(
-            SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
-        )
-    )
+    state.statement = state.statement.options(_NOT_DELETED)
 
 
 def with_deleted(stmt: Select) -> Select:
