@@ -320,6 +320,63 @@ def test_organisation_and_delegation_pages_show_needs_and_open_followups(client,
     assert f"/followups/new?delegation_id={delegation.id}" in delegation_page
 
 
+def test_the_panels_show_the_first_ten_and_link_to_all(client, login, make, org):
+    """A busy delegation's page shows the latest needs and the soonest follow-ups, with totals
+    and links to the lists of all of them."""
+    user = login()
+    delegation = make.delegation()
+    today = date.today()
+    for n in range(12):
+        need = make.need(organisation=org, delegation=delegation, title=f"Need no. {n:02}")
+        need.created_at = need.created_at + timedelta(minutes=n)
+        due = today + timedelta(n)
+        make.followup(user, delegation=delegation, title=f"Task no. {n:02}", due_date=due)
+    db.session.commit()
+    page = client.get(f"/delegations/{delegation.id}").text
+    assert [f"Need no. {n:02}" in page for n in range(12)] == [False] * 2 + [True] * 10
+    assert [f"Task no. {n:02}" in page for n in range(12)] == [True] * 10 + [False] * 2
+    assert "Show all 12 needs" in page and "Show all 12 open follow-ups" in page
+    assert f'href="/needs/?delegation_id={delegation.id}"' in page
+    assert f'href="/followups/?delegation_id={delegation.id}&amp;status=open"' in page
+    org_page = client.get(f"/organisations/{org.id}").text
+    assert f'href="/needs/?organisation_id={org.id}"' in org_page
+    assert "Show all 12 open follow-ups" not in org_page  # they are about the delegation
+
+
+def test_the_panels_have_no_link_when_all_are_shown(client, login, make, org):
+    user = login()
+    delegation = make.delegation()
+    make.followup(user, need=make.need(organisation=org, delegation=delegation))
+    db.session.commit()
+    page = client.get(f"/delegations/{delegation.id}").text
+    assert "Show all" not in page
+
+
+@pytest.mark.parametrize("by", ["delegation", "organisation"])
+def test_the_followups_list_keeps_those_about_a_delegation_or_organisation(
+    client, login, make, org, by
+):
+    """The panel's link lists what the panel counts: the record's own follow-ups and those on
+    its needs, with a chip that names the record."""
+    user = login()
+    delegation = make.delegation(title="Thuringia visit")
+    org.name = "Saale Robotik"
+    need = make.need(organisation=org, delegation=delegation)
+    make.followup(user, need=need, organisation=org, title="On the need")
+    if by == "delegation":
+        make.followup(user, delegation=delegation, title="About the record")
+    else:
+        make.followup(user, organisation=org, title="About the record")
+    make.followup(user, organisation=make.organisation(), title="Someone else's")
+    db.session.commit()
+    record = delegation if by == "delegation" else org
+    page = client.get(f"/followups/?{by}_id={record.id}&status=open").text
+    assert "On the need" in page and "About the record" in page
+    assert "Someone else's" not in page
+    label = "Delegation: Thuringia visit" if by == "delegation" else "Organisation: Saale Robotik"
+    assert label in page
+
+
 @pytest.mark.parametrize("value", ["²", "١٢", "12" * 10, "-1", " 1"])
 def test_ids_that_are_not_plain_digits_are_ignored(client, login, value):
     login()

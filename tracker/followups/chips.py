@@ -124,8 +124,12 @@ def on_needs_chips(args: MultiDict, today: date, label: str) -> list[FilterChip]
 
 
 def followup_chips(args: MultiDict, today: date) -> list[FilterChip]:
-    """Chips for the list's drill-down filters (need_id, on_needs, need.*, completed_*)."""
+    """Chips for the list's drill-down filters (need_id, delegation_id, organisation_id,
+    on_needs, need.*, completed_*)."""
     chips = []
+    for key in ("delegation_id", "organisation_id"):  # from a delegation's or organisation's page
+        if (record_id := parse_id(args.get(key))) is not None:
+            chips.append(FilterChip(_named_label(key, str(record_id)), {key: str(record_id)}))
     if (need_id := parse_id(args.get("need_id"))) is not None:
         # A SELECT, not session.get: a cached object would skip the confidential-need rule.
         need = db.session.scalar(db.select(Need).where(Need.id == need_id))

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, and_, func, select, true, union
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
@@ -125,13 +125,16 @@ def list_followups(
     completed_from: date | None = None,
     completed_to: date | None = None,
     need_ids: Select | None = None,
+    delegation_id: int | None = None,
+    organisation_id: int | None = None,
     sort: str = "due",
     today: date | None = None,
 ) -> Select:
     """Follow-ups matching the filters with what each row shows; unknown values are ignored.
 
     completed_from/to are local days; need_ids (a select of Need.id) keeps the follow-ups on
-    those needs, as a report's drill-down asks.
+    those needs, as a report's drill-down asks; delegation_id and organisation_id keep those
+    about the record, as its page's panel shows them.
     """
     stmt = select(FollowUp).options(*ROW_OPTIONS)
     if assignee_id is not None:
@@ -153,6 +156,8 @@ def list_followups(
         stmt = stmt.where(FollowUp.completed_at < local_midnight_utc(next_day))
     if need_ids is not None:
         stmt = stmt.where(FollowUp.need_id.in_(need_ids))
+    if delegation_id is not None or organisation_id is not None:
+        stmt = stmt.where(about(organisation_id=organisation_id, delegation_id=delegation_id))
     key = sort.removeprefix("-")
     column = SORTS.get(key, FollowUp.due_date)
     first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()
@@ -220,21 +225,33 @@ def due_for_reminders(today: date) -> list[ReminderBatch]:
     return list(batches.values())
 
 
-def open_followups_about(
-    *, organisation_id: int | None = None, delegation_id: int | None = None
-) -> list[FollowUp]:
-    """Open follow-ups of an organisation (its needs' included), or of a delegation and the
-    needs raised during it; soonest first."""
-    stmt = select(FollowUp).options(*ROW_OPTIONS).where(FollowUp.status == OPEN)
+def about(*, organisation_id: int | None = None, delegation_id: int | None = None):
+    """SQL: the follow-up is about the organisation (its needs' included), or about the
+    delegation or a need raised during it."""
+    clauses = []
     if organisation_id is not None:
-        stmt = stmt.where(FollowUp.organisation_id == organisation_id)
+        clauses.append(FollowUp.organisation_id == organisation_id)
     if delegation_id is not None:
         # A union of two index lookups: "delegation_id = ? OR need_id IN (...)" made
         # PostgreSQL walk every open follow-up in due-date order (0.4 s at 300,000).
         raised_there = select(Need.id).where(Need.delegation_id == delegation_id)
-        about = union(
+        ids = union(
             select(FollowUp.id).where(FollowUp.delegation_id == delegation_id),
             select(FollowUp.id).where(FollowUp.need_id.in_(raised_there)),
         )
-        stmt = stmt.where(FollowUp.id.in_(about))
-    return list(db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id)))
+        clauses.append(FollowUp.id.in_(ids))
+    return and_(true(), *clauses)
+
+
+def open_followups_about(
+    *, organisation_id: int | None = None, delegation_id: int | None = None, limit: int
+) -> tuple[list[FollowUp], int]:
+    """The first `limit` open follow-ups of an organisation or a delegation (soonest first),
+    and how many there are."""
+    subject = about(organisation_id=organisation_id, delegation_id=delegation_id)
+    stmt = select(FollowUp).options(*ROW_OPTIONS).where(FollowUp.status == OPEN, subject)
+    shown = db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id).limit(limit))
+    total = db.session.scalar(
+        select(func.count(FollowUp.id)).where(FollowUp.status == OPEN, subject)
+    )
+    return list(shown), total or 0

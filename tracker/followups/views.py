@@ -9,6 +9,7 @@ from tracker.extensions import db
 from tracker.followups import edit_views, exports, services
 from tracker.followups.chips import drill_need_filters, followup_chips
 from tracker.followups.forms import CompleteForm
+from tracker.forms import parse_id
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need
 from tracker.needs.loading import parse_date
@@ -48,6 +49,8 @@ def _list_filters() -> dict:
         "completed_from": parse_date(args.get("completed_from")),
         "completed_to": parse_date(args.get("completed_to")),
         "need_ids": _need_ids(),
+        "delegation_id": parse_id(args.get("delegation_id")),
+        "organisation_id": parse_id(args.get("organisation_id")),
     }
 
 

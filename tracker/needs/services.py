@@ -290,25 +290,30 @@ def stage_totals(f: NeedFilters) -> dict[Stage, int]:
     return {stage: totals.get(stage, 0) for stage in Stage}
 
 
-def needs_of(*, organisation_id: int | None = None, delegation_id: int | None = None) -> list[Need]:
-    """All needs of an organisation or raised in a delegation, for their pages."""
-    f = NeedFilters(organisation_id=organisation_id, delegation_id=delegation_id)
-    return list(db.session.scalars(list_needs(f)))
+# A delegation's or organisation's page shows this many of its needs and of its open
+# follow-ups; the totals link to the lists that have them all.
+PANEL_ROWS = 10
 
 
 def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None = None) -> dict:
-    """What an organisation's or a delegation's page shows of its needs and open follow-ups."""
+    """What an organisation's or a delegation's page shows of its needs (the latest first) and
+    open follow-ups (the soonest due first), with the total of each."""
     from tracker.followups.queries import open_followups_about
     from tracker.i18n import local_today
     from tracker.models import need_flags
 
     today = local_today()
-    needs = needs_of(organisation_id=organisation_id, delegation_id=delegation_id)
+    f = NeedFilters(organisation_id=organisation_id, delegation_id=delegation_id)
+    needs = list(db.session.scalars(list_needs(f).limit(PANEL_ROWS)))
+    followups, followups_total = open_followups_about(
+        organisation_id=organisation_id, delegation_id=delegation_id, limit=PANEL_ROWS
+    )
+    needs_total = select(func.count()).select_from(filtered(select(Need.id), f).subquery())
     return {
         "needs": needs,
-        "followups": open_followups_about(
-            organisation_id=organisation_id, delegation_id=delegation_id
-        ),
+        "needs_total": db.session.scalar(needs_total),
+        "followups": followups,
+        "followups_total": followups_total,
         "flags": {n.id: need_flags(n, today) for n in needs},
         "today": today,
     }
