@@ -17,6 +17,7 @@ class Sample:
     times_ms: list[float] = field(default_factory=list)
     queries: list[int] = field(default_factory=list)
     statements: list[tuple[str, object]] = field(default_factory=list)
+    raw_ms: float | None = None  # p50 of the same SQL straight on the driver, when timed
 
     @property
     def p50(self) -> float:
