@@ -1,11 +1,13 @@
 """Locale and time-zone selection, and the lists of languages and countries shown in forms."""
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale, get_translations
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 
 LANGUAGE_NAMES = {"zh": "中文", "de": "Deutsch", "en": "English"}
@@ -13,26 +15,39 @@ LANGUAGE_NAMES = {"zh": "中文", "de": "Deutsch", "en": "English"}
 LANGUAGE_COOKIE = "language"
 
 
+def catalogue():
+    """The request's translations, looked up once per request: Flask-Babel's own callables
+    resolve the context, the locale and the catalogue cache on every call, which cost a list
+    page several milliseconds across its hundreds of labels."""
+    if not g:
+        return get_translations()
+    context = g.get("_flask_babel")
+    locale = getattr(context, "babel_locale", None)
+    cached = getattr(context, "tracker_catalogue", None)
+    if locale is not None and cached is not None and cached[0] is locale:
+        return cached[1]
+    translations = get_translations()  # resolves (and remembers) the locale
+    context = g.get("_flask_babel")
+    # force_locale swaps babel_locale for another object, so the identity check above sees a
+    # forced or restored locale and looks its catalogue up again.
+    context.tracker_catalogue = (getattr(context, "babel_locale", None), translations)
+    return translations
+
+
+def translate(message: str, **variables) -> str:
+    """gettext through the request's catalogue (see catalogue())."""
+    text = catalogue().ugettext(message)
+    return text % variables if variables else text
+
+
+def lazy_label(message: str, **variables) -> LazyString:
+    """lazy_gettext through the request's catalogue: for the labels of states and kinds that
+    every list shows once a row (pybabel extracts it as _l)."""
+    return LazyString(translate, message, **variables)
+
+
 def install_template_gettext(app) -> None:
-    """Templates' _() and friends, looking the request's catalogue up once instead of on every
-    call: Flask-Babel's own callables resolve the context, the locale and the catalogue cache
-    each time, which cost a list page several milliseconds across its hundreds of labels."""
-
-    def catalogue():
-        if not g:
-            return get_translations()
-        context = g.get("_flask_babel")
-        locale = getattr(context, "babel_locale", None)
-        cached = getattr(context, "tracker_catalogue", None)
-        if locale is not None and cached is not None and cached[0] is locale:
-            return cached[1]
-        translations = get_translations()  # resolves (and remembers) the locale
-        context = g.get("_flask_babel")
-        # force_locale swaps babel_locale for another object, so the identity check above sees
-        # a forced or restored locale and looks its catalogue up again.
-        context.tracker_catalogue = (getattr(context, "babel_locale", None), translations)
-        return translations
-
+    """Templates' _() and friends, through the request's catalogue (see catalogue())."""
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: catalogue().ugettext(s),
         ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
@@ -59,15 +74,20 @@ def select_timezone() -> str:
     return current_app.config["BABEL_DEFAULT_TIMEZONE"]
 
 
-def country_choices() -> list[tuple[str, str]]:
+def country_choices() -> tuple[tuple[str, str], ...]:
     """ISO country codes with their names in the interface language, sorted by name."""
-    locale = get_locale() or Locale("en")
+    return _country_choices(str(get_locale() or "en"))
+
+
+@lru_cache(maxsize=16)
+def _country_choices(locale: str) -> tuple[tuple[str, str], ...]:
+    # Built once per language: every needs list and report draws all 250 in its filters.
     names = {
         code: name
-        for code, name in locale.territories.items()
+        for code, name in Locale.parse(locale).territories.items()
         if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO"}
     }
-    return sorted(names.items(), key=lambda item: item[1])
+    return tuple(sorted(names.items(), key=lambda item: item[1]))
 
 
 def country_name(code: str | None) -> str:

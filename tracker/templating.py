@@ -8,12 +8,12 @@ from babel.dates import format_skeleton
 from flask import Flask, request, url_for
 from flask_babel import (
     format_currency,
-    format_date,
     format_datetime,
     format_decimal,
     format_percent,
     format_time,
     get_locale,
+    to_user_timezone,
 )
 from flask_login import current_user
 
@@ -44,7 +44,7 @@ def _date(value: date | None, fmt: str = "medium") -> str:
     if not value:
         return ""
     if isinstance(value, datetime):
-        return format_date(value, fmt)
+        value = to_user_timezone(value).date()
     return babel_format_date(value, fmt, locale=get_locale())
 
 

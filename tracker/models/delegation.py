@@ -4,7 +4,6 @@ import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     CheckConstraint,
     Column,
@@ -18,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
     SoftDeleteMixin,
     TimestampMixin,

@@ -4,11 +4,11 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+from tracker.i18n import lazy_label as _l
 from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
 
 if TYPE_CHECKING:

@@ -4,11 +4,11 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+from tracker.i18n import lazy_label as _l
 from tracker.matchmaking.textmatch import match_text
 from tracker.models.base import (
     SoftDeleteMixin,

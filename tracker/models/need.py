@@ -5,11 +5,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, Numeric, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+from tracker.i18n import lazy_label as _l
 from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
 from tracker.models.vocabulary import VocabularyMixin
 from tracker.text import search_key

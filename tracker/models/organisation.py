@@ -3,11 +3,11 @@
 import enum
 from typing import TYPE_CHECKING
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
     SoftDeleteMixin,
     TimestampMixin,

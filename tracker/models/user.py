@@ -4,13 +4,13 @@ import enum
 from datetime import datetime
 
 from flask import current_app
-from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker.extensions import db
+from tracker.i18n import lazy_label as _l
 from tracker.models.base import TimestampMixin, VersionedMixin, enum_column
 
 
