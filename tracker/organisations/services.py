@@ -165,7 +165,12 @@ def _ordering(sort: str) -> list:
     """ORDER BY for an allow-listed sort key, with name and id as tie-breakers for stable pages."""
     key = sort.removeprefix("-")
     column = SORTS.get(key, Organisation.name)
-    first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()
+    descending = sort.startswith("-") and key in SORTS
+    first = column.desc() if descending else column.asc()
+    if column is Organisation.name:
+        # Not "name, name, id": the repeated term kept SQLite from reading the order off the
+        # (name, id) index, and it sorted every organisation before the page (10 ms at 30,000).
+        return [first, Organisation.id.desc() if descending else Organisation.id]
     return [first, Organisation.name, Organisation.id]
 
 
