@@ -2,7 +2,8 @@
 
 from flask import current_app
 from flask_sqlalchemy.pagination import SelectPagination
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, UnaryExpression
+from sqlalchemy.sql import operators
 
 from tracker.extensions import db
 
@@ -23,24 +24,53 @@ def paginate_rows(stmt: Select) -> RowPagination:
 class IdsFirstPagination(SelectPagination):
     """Like db.paginate, but a deep page costs little more than the first: the page's ids come
     from a narrow query that an index on the sort columns answers alone, and only those rows
-    are then loaded in full (with their joins and computed columns) in the same statement."""
+    are then loaded in full (with their joins and computed columns) in the same statement.
+    A page past the middle is read from the end, in the reverse order, so that the last page
+    skips as few index entries as the first."""
 
     whole_rows = False  # True: each item is a row (the record plus figures), as RowPagination
+
+    def _query_count(self) -> int:
+        if not hasattr(self, "_total"):
+            self._total = super()._query_count()
+        return self._total
 
     def _query_items(self) -> list:
         stmt = self._query_args["select"]
         model = stmt.column_descriptions[0]["entity"]
-        page_ids = (
-            stmt.with_only_columns(model.id)  # same FROM, filters and order; no eager loads
-            .limit(self.per_page)
-            .offset(self._query_offset)
-            .subquery()
-        )
+        ids = stmt.with_only_columns(model.id)  # same FROM, filters and order; no eager loads
+        offset, limit = self._query_offset, self.per_page
+        total = self._query_count()
+        backwards = _reversed_order(stmt) if offset * 2 > total else None
+        if backwards is not None:
+            end = min(offset + limit, total)
+            offset, limit = total - end, end - offset
+            ids = ids.order_by(None).order_by(*backwards)
+        if limit <= 0:
+            return []
+        page_ids = ids.limit(limit).offset(offset).subquery()
         # A join, not IN: the planner then starts from the page's few ids, not the whole index.
         stmt = stmt.join(page_ids, model.id == page_ids.c.id)
         if self.whole_rows:
             return list(self._query_args["session"].execute(stmt))
         return list(self._query_args["session"].scalars(stmt).unique())
+
+
+def _reversed_order(stmt: Select) -> list | None:
+    """stmt's ORDER BY with every direction turned round (the exact reverse on SQLite and
+    PostgreSQL, whose NULLs sort first one way and last the other), or None when a term is
+    not a plain column with asc() or desc() (a NULLS LAST, say)."""
+    terms = []
+    for term in stmt._order_by_clauses:  # no public accessor; read-only use
+        if isinstance(term, UnaryExpression) and term.modifier is operators.desc_op:
+            terms.append(term.element.asc())
+        elif isinstance(term, UnaryExpression) and term.modifier is operators.asc_op:
+            terms.append(term.element.desc())
+        elif isinstance(term, ColumnElement) and not isinstance(term, UnaryExpression):
+            terms.append(term.desc())
+        else:
+            return None
+    return terms or None
 
 
 class RowIdsFirstPagination(IdsFirstPagination):
