@@ -53,3 +53,17 @@ def test_organisation_pages_list_what_offset_paging_lists(app, make, monkeypatch
     stmt = list_organisations(sort=sort)
     expected = [row[0].id for row in db.session.execute(stmt)]
     assert _pages(app, stmt, rows=True) == [expected[0:4], expected[4:8], expected[8:11], []]
+
+
+def test_a_page_past_the_end_runs_the_queries_of_any_other(app, make, monkeypatch, count_queries):
+    monkeypatch.setitem(app.config, "PER_PAGE", PER_PAGE)
+    for _ in range(6):
+        make.need()
+    db.session.commit()
+    stmt = list_needs(NeedFilters())
+    counts = []
+    for number in (1, 2, 9):  # the first page, the last (read from the end), past the end
+        with app.test_request_context(f"/?page={number}"), count_queries() as seen:
+            paginate_ids_first(stmt)
+        counts.append(len(seen))
+    assert counts == [2, 2, 2]  # the count and the page

@@ -41,13 +41,12 @@ class IdsFirstPagination(SelectPagination):
         ids = stmt.with_only_columns(model.id)  # same FROM, filters and order; no eager loads
         offset, limit = self._query_offset, self.per_page
         total = self._query_count()
-        backwards = _reversed_order(stmt) if offset * 2 > total else None
+        # Past the end stays a plain (empty) read: a page runs the same queries at any size.
+        backwards = _reversed_order(stmt) if total < offset * 2 < 2 * total else None
         if backwards is not None:
             end = min(offset + limit, total)
             offset, limit = total - end, end - offset
             ids = ids.order_by(None).order_by(*backwards)
-        if limit <= 0:
-            return []
         page_ids = ids.limit(limit).offset(offset).subquery()
         # A join, not IN: the planner then starts from the page's few ids, not the whole index.
         stmt = stmt.join(page_ids, model.id == page_ids.c.id)
