@@ -150,9 +150,9 @@ def measure_pages(url: str, runs: int, only: tuple[str, ...] = (), suffix: str =
 
         samples[name] = repeat(name, get, counter, runs)
     with app.app_context(), db.engine.connect() as connection:
-        for name in (COLD + "report" + suffix,):  # the unfiltered report, against its raw SQL
-            if name in samples:
-                samples[name].raw_ms = time_raw(connection, samples[name].statements, runs)
+        cold = samples.get(COLD + "report" + suffix)  # the unfiltered report, against its SQL
+        if cold is not None:
+            cold.raw_ms = time_raw(connection, cold.statements, runs)
         db.engine.dispose()
     return samples
 

@@ -49,7 +49,7 @@ def lazy_label(message: str, **variables) -> LazyString:
 def install_template_gettext(app) -> None:
     """Templates' _() and friends, through the request's catalogue (see catalogue())."""
     app.jinja_env.install_gettext_callables(
-        gettext=lambda s: catalogue().ugettext(s),
+        gettext=translate,  # Jinja fills in the variables itself (newstyle)
         ngettext=lambda s, p, n: catalogue().ungettext(s, p, n),
         pgettext=lambda c, s: catalogue().upgettext(c, s),
         npgettext=lambda c, s, p, n: catalogue().unpgettext(c, s, p, n),

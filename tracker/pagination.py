@@ -42,7 +42,8 @@ class IdsFirstPagination(SelectPagination):
         offset, limit = self._query_offset, self.per_page
         total = self._query_count()
         # Past the end stays a plain (empty) read: a page runs the same queries at any size.
-        backwards = _reversed_order(stmt) if total < offset * 2 < 2 * total else None
+        past_the_middle = total / 2 < offset < total
+        backwards = _reversed_order(stmt) if past_the_middle else None
         if backwards is not None:
             end = min(offset + limit, total)
             offset, limit = total - end, end - offset

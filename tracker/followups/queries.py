@@ -249,9 +249,8 @@ def open_followups_about(
     """The first `limit` open follow-ups of an organisation or a delegation (soonest first),
     and how many there are."""
     subject = about(organisation_id=organisation_id, delegation_id=delegation_id)
-    stmt = select(FollowUp).options(*ROW_OPTIONS).where(FollowUp.status == OPEN, subject)
+    where = (FollowUp.status == OPEN, subject)
+    stmt = select(FollowUp).options(*ROW_OPTIONS).where(*where)
     shown = db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id).limit(limit))
-    total = db.session.scalar(
-        select(func.count(FollowUp.id)).where(FollowUp.status == OPEN, subject)
-    )
+    total = db.session.scalar(select(func.count(FollowUp.id)).where(*where))
     return list(shown), total or 0

@@ -56,7 +56,7 @@ def pipeline():
     # table with its hundreds of links cost more than looking the cached numbers up. Their
     # export links carry the query string, so it is part of the key.
     figures = services.cached_pipeline_report(
-        filters, current_user, local_today(), partial(_draw, filters, all_figures),
+        filters, current_user, local_today(), partial(_draw, all_figures),
         extra_key=tuple(sorted(request.args.items(multi=True))),
     )  # fmt: skip
     # Markup: the autoescaped output of the app's own template, kept as it was rendered.
@@ -67,10 +67,10 @@ def pipeline():
     )  # fmt: skip
 
 
-def _draw(filters: services.ReportFilters, all_figures: bool, report) -> str:
+def _draw(all_figures: bool, report) -> str:
     """The report's charts and tables as HTML."""
     return render_template(
-        "reports/_figures.html", report=report, filters=filters,
+        "reports/_figures.html", report=report,
         needs_href=links.hrefs(links.needs_url, report.needs),
         followups_href=links.hrefs(links.followups_url, report.needs),
         trend_href=links.hrefs(links.trend_url, report.needs),
