@@ -90,12 +90,16 @@ def _load(port: int, path: str, cookie: str) -> tuple[float, int]:
 
     def worker():
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        session = cookie
         while time.monotonic() < deadline:
-            conn.request("GET", path, headers={"Cookie": cookie})
+            conn.request("GET", path, headers={"Cookie": session})
             response = conn.getresponse()
             response.read()
             done[0] += 1
             errors[0] += response.status != 200
+            # As a browser does: a session the server changed (a CSRF token stored, the time of
+            # the last request moved) is sent back from then on, not rewritten on every request.
+            session = response.getheader("Set-Cookie", session).split(";")[0]
         conn.close()
 
     threads = [threading.Thread(target=worker) for _ in range(LOAD_CLIENTS)]

@@ -94,6 +94,9 @@ def test_a_change_in_another_process_shows_at_once(app, database_url, make, logi
         db.session.add(_organisation())
         db.session.commit()
         db.session.remove()
+    # The tests' requests share the test's session; a served request ends its own transaction,
+    # and with it the counters it read.
+    db.session.commit()
     assert _dashboard_count(client, "visiting") == 2
 
 
@@ -118,8 +121,9 @@ def _dashboard_count(client, name: str) -> int:
     return int(re.search(rf'data-count="{name}">(\d+)<', page).group(1))
 
 
-def test_seeing_my_follow_ups_raises_nothing(client, login, make):
-    """Marking follow-ups as seen writes no column any figure reads."""
+def test_seeing_my_follow_ups_raises_only_the_badges(client, login, make):
+    """Marking follow-ups as seen writes no column any report figure reads; it moves the nav
+    badge's "new" count, and only when something was new."""
     user = login("staff")
     make.followup(user)
     db.session.commit()
@@ -127,7 +131,54 @@ def test_seeing_my_follow_ups_raises_nothing(client, login, make):
     assert client.get("/followups/mine").status_code == 200
     db.session.expire_all()
     assert db.session.scalar(select(FollowUp.seen_by_assignee)) is True
-    assert _versions() == before
+    assert _versions() == {**before, "followups": before["followups"] + 1}
+    assert client.get("/followups/mine").status_code == 200
+    assert _versions() == {**before, "followups": before["followups"] + 1}
+
+
+def test_the_badge_is_counted_once_per_version(client, login, make, count_queries):
+    user = login("staff")
+    make.followup(user, seen_by_assignee=True)
+    db.session.commit()
+    assert "1 open, 0 new" in client.get("/delegations/").text
+    with count_queries() as again:
+        assert "1 open, 0 new" in client.get("/delegations/").text
+    assert not any("from followup" in q.lower() for q in again)
+    make.followup(user, seen_by_assignee=False)
+    db.session.commit()
+    assert "2 open, 1 new" in client.get("/delegations/").text
+
+
+def test_the_badge_is_kept_per_user(client, make):
+    first = make.user(role="staff", password=PASSWORD)
+    second = make.user(role="staff", password=PASSWORD)
+    make.followup(first)
+    db.session.commit()
+    log_in_as(client, first)
+    assert "1 open" in client.get("/delegations/").text
+    log_in_as(client, second)
+    assert "open follow-ups" not in client.get("/delegations/").text
+
+
+def test_figures_are_not_kept_from_a_transaction_that_rolls_back(app, make):
+    from tracker.followups.services import followup_badge
+
+    user = make.user()
+    db.session.commit()
+    make.followup(user)  # flushed, not committed
+    assert followup_badge(user).open == 1
+    db.session.rollback()
+    assert followup_badge(user).open == 0
+
+
+def test_the_delegation_filters_follow_a_new_country_at_once(client, login, make):
+    login("staff")
+    make.delegation(origin_country="DE")
+    db.session.commit()
+    assert 'value="FR"' not in client.get("/delegations/").text
+    make.delegation(origin_country="FR")
+    db.session.commit()
+    assert 'value="FR"' in client.get("/delegations/").text
 
 
 def test_the_boards_totals_follow_a_new_need_at_once(client, login, make):

@@ -9,7 +9,9 @@ from tracker.models import Need, Stage
 from tracker.needs.loading import parse_filters
 from tracker.needs.services import board, list_needs, stage_totals
 
-MAX_LIST_QUERIES = 5  # the logged-in user, the rows, the page count, filter choices, the badge
+# The logged-in user, the rows, the page count, filter choices, the data versions (of the nav
+# badge, and of filter choices kept until their data changes: tracker.datacache).
+MAX_LIST_QUERIES = 5
 LIST_PAGES = [
     "/delegations/",
     "/needs/",
@@ -41,21 +43,26 @@ def _add_rows(make, user, rows: int) -> None:
 @pytest.mark.parametrize("path", LIST_PAGES)
 def test_list_page_queries_stay_few_and_constant(client, login, make, count_queries, app, role,
                                                  path):  # fmt: skip
-    """No query per row: 6 and 36 rows cost the same handful of queries."""
+    """No query per row: 6 and 36 rows cost the same handful of queries, both in the first
+    view after the rows were added (the kept figures are computed again) and in the next."""
     user = login(role)
     app.config["PER_PAGE"] = 5
 
-    def add_and_count(rows: int) -> int:
+    def add_and_count(rows: int) -> tuple[int, int]:
         _add_rows(make, user, rows)
-        with count_queries() as statements:
-            response = client.get(path)
-        assert response.status_code == 200
-        return len(statements)
+        counts = []
+        for _view in ("after the change", "again"):
+            with count_queries() as statements:
+                response = client.get(path)
+            assert response.status_code == 200
+            counts.append(len(statements))
+            db.session.expire_all()
+        return counts[0], counts[1]
 
     few, more = add_and_count(6), add_and_count(30)
     assert few == more
     if path != "/needs/board":  # the board is no list: its totals per stage come on top
-        assert more <= MAX_LIST_QUERIES
+        assert more[1] <= MAX_LIST_QUERIES
 
 
 def _titles_on_page(client, path: str, titles: list[str]) -> list[str]:

@@ -1,9 +1,10 @@
-"""url_pattern builds a route's URL once and fills in each record's id, as url_for would."""
+"""url_pattern builds a route's URL once and fills in each record's id, as url_for would;
+url_with_pattern the current URL with each page number, as url_with would."""
 
 import pytest
-from flask import url_for
+from flask import request, url_for
 
-from tracker.templating import UrlPattern
+from tracker.templating import UrlPattern, url_with
 
 
 @pytest.mark.parametrize(
@@ -20,3 +21,14 @@ def test_only_whole_numbers_fill_a_pattern(app):
         pattern = UrlPattern("needs.detail", "need_id")
         with pytest.raises(ValueError):
             pattern.fill("1/../../admin")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?sort=title", "?page=3&q=M%C3%BCller", "?q=page%3D987654321&page=2", "?q=987654321"],
+)
+@pytest.mark.parametrize("number", [1, 7, 10**6])
+def test_a_page_link_pattern_is_url_with_that_page(app, query, number):
+    with app.test_request_context(f"/needs/{query}"):
+        assert request.endpoint == "needs.list"
+        assert UrlPattern.with_arg("page").fill(number) == url_with(page=number)

@@ -1,5 +1,5 @@
 """Figures kept until the data behind them changes: the pipeline report, the board's totals,
-the dashboard's counts.
+the dashboard's counts, the delegation list's filter options, each user's follow-up badge.
 
 An unfiltered report at a commission's scale aggregates every need, follow-up and stage change
 (about a second on SQLite at 100k needs), and people open it far more often than the data
@@ -42,12 +42,13 @@ T = TypeVar("T")
 
 # The pipeline's figures (the report, the board's totals) read needs, their history, follow-ups
 # and talks, the names on the report's bars and the exchange rates; the dashboard counts
-# delegations, organisations and people.
+# delegations, organisations and people; the nav badge on every page counts follow-ups.
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
             NeedCategory, LostReason)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
     "pipeline": PIPELINE,
     "dashboard": (Delegation, Organisation, Person),
+    "followups": (FollowUp,),
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
 # Execution options of a bulk statement that writes no column any figure reads (a follow-up
@@ -56,10 +57,21 @@ _NO_FIGURE_CHANGES = "datacache_no_figure_changes"
 NO_FIGURE_CHANGES = {_NO_FIGURE_CHANGES: True}
 
 
+_COUNTERS = select(DataVersion.scope, DataVersion.counter)
+_READ = "datacache_read"  # Session.info: the counters as this transaction read them
+
+
 def data_version(scope: str) -> int:
     """How often the data behind scope has changed (0 before the first change)."""
-    counter = db.session.scalar(select(DataVersion.counter).where(DataVersion.scope == scope))
-    return counter or 0
+    # Every page asks for its nav badge, and list pages for their filter choices: the counters
+    # are read once per transaction (forgotten when it ends), on the session's connection but
+    # as a Core statement, since the ORM's execution and its global criteria, which have
+    # nothing to hide in this table, cost ten times the lookup itself.
+    session = db.session()
+    read = session.info.get(_READ)
+    if read is None:
+        read = session.info[_READ] = dict(session.connection().execute(_COUNTERS).all())
+    return read.get(scope, 0)
 
 
 def versions() -> dict[str, int]:
@@ -79,6 +91,11 @@ def move_past(earlier: dict[str, int]) -> None:
 
 def cached(scope: str, parts: tuple, compute: Callable[[], T]) -> T:
     """compute()'s result for these key parts at scope's current version, computed once."""
+    if _changing(scope):
+        # This transaction's own changes are not in the counter until it commits: figures
+        # computed now would be filed under the version they are not of (and stay there if it
+        # rolls back).
+        return compute()
     digest = hashlib.sha256(repr((data_version(scope), parts)).encode()).hexdigest()
     key = f"{scope}:{digest}"
     value = cache.get(key)
@@ -86,6 +103,14 @@ def cached(scope: str, parts: tuple, compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key, value)
     return value
+
+
+def _changing(scope: str) -> bool:
+    """True when the session holds changes not yet committed that may touch scope's data."""
+    session = db.session()
+    if session.new or session.deleted or session.dirty:
+        return True
+    return scope in session.info.get(_CHANGED, ())
 
 
 def viewer(user) -> str | int:
@@ -111,6 +136,12 @@ def _scopes_of_class(cls: type) -> set[str]:
 def _note(session: Session, scopes: set[str]) -> None:
     if scopes:
         session.info.setdefault(_CHANGED, set()).update(scopes)
+
+
+def changed(*scopes: str) -> None:
+    """Note that this transaction changed the data behind scopes, where the hooks below cannot
+    tell: a bulk statement run with NO_FIGURE_CHANGES that still moves some of them."""
+    _note(db.session(), set(scopes))
 
 
 @event.listens_for(Session, "after_flush")
@@ -154,6 +185,8 @@ def _raise_counters(session: Session) -> None:
 
 @event.listens_for(Session, "after_transaction_end")
 def _forget_rolled_back_changes(session: Session, transaction) -> None:
-    """A rolled-back transaction changed nothing; a savepoint's end keeps what came before it."""
+    """A rolled-back transaction changed nothing; a savepoint's end keeps what came before it.
+    The next transaction reads the counters afresh."""
     if transaction.parent is None:
         session.info.pop(_CHANGED, None)
+        session.info.pop(_READ, None)

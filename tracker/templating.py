@@ -1,11 +1,13 @@
 """Template filters and globals: dates, countries and labels in the interface language."""
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
-from flask import Flask, request, url_for
+from flask import Flask, render_template, request, url_for
 from flask_babel import (
     format_currency,
     format_datetime,
@@ -16,6 +18,7 @@ from flask_babel import (
     to_user_timezone,
 )
 from flask_login import current_user
+from markupsafe import Markup
 
 from tracker.i18n import LANGUAGE_NAMES, country_name
 
@@ -32,9 +35,11 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["percent"] = _percent
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["url_pattern"] = UrlPattern
+    app.jinja_env.globals["url_with_pattern"] = UrlPattern.with_arg
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["followup_badge"] = _followup_badge
+    app.jinja_env.globals["fragment"] = _fragments(app)
 
 
 def _date(value: date | None, fmt: str = "medium") -> str:
@@ -45,7 +50,13 @@ def _date(value: date | None, fmt: str = "medium") -> str:
         return ""
     if isinstance(value, datetime):
         value = to_user_timezone(value).date()
-    return babel_format_date(value, fmt, locale=get_locale())
+    return _format_day(value, fmt, get_locale())
+
+
+@lru_cache(maxsize=4096)
+def _format_day(day: date, fmt: str, locale) -> str:
+    # A list shows the same few days again and again (a visit's dates, this week's due dates).
+    return babel_format_date(day, fmt, locale=locale)
 
 
 def _datetime(value: datetime | None, fmt: str = "medium") -> str:
@@ -82,6 +93,26 @@ def _followup_badge():
     return followup_badge(current_user)
 
 
+def _fragments(app: Flask) -> Callable[..., Markup]:
+    """fragment(name, **key): templates/fragments/<name>.html drawn with key as its variables,
+    once per app for each key, language and root path (each is drawn again when the templates
+    reload, in debug). For the parts of base.html that every page repeats and that depend on
+    little (the style sheets and scripts, the main navigation's links): drawn on each page they
+    cost it some 50 url_for and gettext calls."""
+
+    @lru_cache(maxsize=2048)
+    def draw(name: str, _language: str, _root: str, key: tuple) -> Markup:
+        # The template escapes what it shows: its output is markup already.
+        return Markup(render_template(f"fragments/{name}.html", **dict(key)))  # noqa: S704  # nosec B704
+
+    def fragment(name: str, **key) -> Markup:
+        if app.jinja_env.auto_reload:
+            draw.cache_clear()
+        return draw(name, str(get_locale()), request.script_root, tuple(sorted(key.items())))
+
+    return fragment
+
+
 def url_with(_endpoint: str | None = None, **changes) -> str:
     """The current URL (or _endpoint) keeping the query's filters, with some arguments changed;
     a change to None removes that argument."""
@@ -105,6 +136,14 @@ class UrlPattern:
 
     def __init__(self, endpoint: str, key: str):
         self.head, self.tail = url_for(endpoint, **{key: self._MARK}).split(str(self._MARK))
+
+    @classmethod
+    def with_arg(cls, key: str) -> "UrlPattern":
+        """url_with(key=…) for many whole numbers (a list's page links), built once."""
+        pattern = cls.__new__(cls)
+        head, _mark, pattern.tail = url_with(**{key: cls._MARK}).partition(f"{key}={cls._MARK}")
+        pattern.head = f"{head}{key}="
+        return pattern
 
     def fill(self, value: int) -> str:
         """The URL with this id."""

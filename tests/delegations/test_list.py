@@ -137,6 +137,31 @@ def test_pages(client, login, make, app):
     assert client.get("/delegations/?page=99").status_code == 200
 
 
+def test_the_page_count_is_kept_per_filter_and_follows_every_change(
+    client, login, make, app, count_queries
+):
+    """Counted once per change to the delegations (tracker.datacache), not on every page."""
+    login("manager")
+    app.config["PER_PAGE"] = 2
+    visits = [
+        make.delegation(title=f"Visit {day}", start_date=date(2026, 1, day)) for day in (1, 2, 3)
+    ]
+    make.delegation(title="Done", status=DelegationStatus.COMPLETED)
+    db.session.commit()
+    assert "1\u20132 of 4" in client.get("/delegations/").text
+    assert "of 4" in client.get("/delegations/?page=2&sort=title").text
+    with count_queries() as again:
+        assert "1\u20132 of 4" in client.get("/delegations/").text
+    assert not any("count(*)" in statement for statement in again)
+    assert "of 3" in client.get("/delegations/?status=planned").text
+    make.delegation(title="Visit 4", start_date=date(2026, 1, 4))
+    db.session.commit()
+    assert "1\u20132 of 5" in client.get("/delegations/").text
+    assert client.post(f"/delegations/{visits[0].id}/delete").status_code == 302
+    assert "1\u20132 of 4" in client.get("/delegations/").text
+    assert "of 3" in client.get("/delegations/?status=planned").text
+
+
 def test_columns_show_origin_officer_and_member_count(client, login, make):
     login()
     officer = make.user(display_name="Ms Wang")
@@ -171,6 +196,7 @@ def test_list_runs_the_same_queries_for_3_or_30_rows(client, login, make, count_
     """Members, officers and counts come with the rows, not one query per row."""
     login()
     app.config["PER_PAGE"] = 50
+    client.get("/delegations/")  # the first view counts the user's nav badge (then kept)
 
     def add_and_count(rows: int) -> int:
         for _ in range(rows):

@@ -18,7 +18,7 @@ from tracker.models import (
 
 
 def _titles(stmt) -> list[str]:
-    return [row.Delegation.title for row in db.session.execute(stmt)]
+    return [row.title for row in db.session.execute(stmt)]
 
 
 def test_list_returns_rows_with_member_counts(make):
@@ -27,7 +27,7 @@ def test_list_returns_rows_with_member_counts(make):
     for _ in range(3):
         make.member(full, make.person())
     rows = db.session.execute(services.list_delegations()).all()
-    assert [(r.Delegation, r.member_count) for r in rows] == [(full, 3), (empty, 0)]
+    assert [(r.id, r.member_count) for r in rows] == [(full.id, 3), (empty.id, 0)]
 
 
 def test_list_filters_combine(make):

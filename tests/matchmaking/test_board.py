@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from tests.queries import warm_up
 from tracker.extensions import db
 
 
@@ -60,9 +61,11 @@ def test_delegation_page_links_to_the_board(client, login, make):
 def test_board_queries_do_not_grow_with_rows(client, login, make, count_queries):
     login()
     delegation = _delegation_with_talks(make, 3)
+    warm_up(client, f"/matchmaking/delegations/{delegation.id}/board")
     with count_queries() as few:
         client.get(f"/matchmaking/delegations/{delegation.id}/board")
     _delegation_with_talks(make, 27, delegation)
+    warm_up(client, f"/matchmaking/delegations/{delegation.id}/board")
     with count_queries() as many:
         client.get(f"/matchmaking/delegations/{delegation.id}/board")
     assert len(few) == len(many)

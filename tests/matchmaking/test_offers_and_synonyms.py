@@ -5,6 +5,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
+from tests.queries import warm_up
 from tracker.extensions import db
 from tracker.models import LocalOffer, OfferKind, SynonymGroup
 
@@ -174,9 +175,11 @@ def test_partner_page_queries_do_not_grow(client, login, make, count_queries):
         db.session.commit()
 
     add(3)
+    warm_up(client, f"/organisations/{park.id}")
     with count_queries() as few:
         client.get(f"/organisations/{park.id}")
     add(27)
+    warm_up(client, f"/organisations/{park.id}")
     with count_queries() as many:
         client.get(f"/organisations/{park.id}")
     assert len(few) == len(many)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from tests.queries import count_queries
+from tests.queries import count_queries, warm_up
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need, Stage, StageChange
@@ -259,6 +259,7 @@ def test_missing_need_is_404(client, login):
 
 
 def _count_queries(client, url) -> int:
+    warm_up(client, url)
     with count_queries() as statements:
         assert client.get(url).status_code == 200
     return len(statements)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.queries import count_queries
+from tests.queries import count_queries, warm_up
 from tracker.extensions import db
 
 
@@ -117,6 +117,7 @@ def test_pagination(client, login, make, app):
 
 
 def _count_queries(client, url: str) -> int:
+    warm_up(client, url)
     with count_queries() as statements:
         assert client.get(url).status_code == 200
     return len(statements)

@@ -86,6 +86,18 @@ def test_activity_keeps_the_session_alive(client, make):
         assert session["seen_at"] > time.time() - 5
 
 
+def test_the_cookie_is_sent_again_only_when_the_session_moves(client, make):
+    """Not signed afresh on every request: seen_at moves at most every 30 seconds."""
+    user = make.user()
+    db.session.commit()
+    _log_in(client, user)
+    client.get("/")
+    assert "Set-Cookie" not in client.get("/").headers
+    with client.session_transaction() as session:
+        session["seen_at"] = int(time.time()) - 31
+    assert "session=" in client.get("/").headers.get("Set-Cookie", "")
+
+
 def test_a_forged_session_user_id_is_refused(client, make):
     user = make.user()
     db.session.commit()

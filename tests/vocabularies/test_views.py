@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
+from tests.queries import warm_up
 from tracker.extensions import db
 from tracker.models import KeyIndustry, Topic
 
@@ -95,6 +96,7 @@ def test_index_query_count_does_not_grow_with_rows(client, make, login, count_qu
             make.delegation(topics=[make.topic()])
             make.organisation(key_industry=make.industry())
         db.session.commit()
+        warm_up(client, "/vocabularies/")
         with count_queries() as statements:
             assert client.get("/vocabularies/").status_code == 200
         return len(statements)

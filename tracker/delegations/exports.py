@@ -1,4 +1,4 @@
-"""The delegations list's export columns; rows are (Delegation, member_count)."""
+"""The delegations list's export columns, over the list's rows (services.list_delegations)."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -6,14 +6,14 @@ from tracker.exports import Column
 from tracker.i18n import country_name
 
 COLUMNS = (
-    Column(_l("Title"), lambda r: r[0].title),
-    Column(_l("Origin country"), lambda r: country_name(r[0].origin_country)),
-    Column(_l("Origin region"), lambda r: r[0].origin_region),
-    Column(_l("Start date"), lambda r: r[0].start_date),
-    Column(_l("End date"), lambda r: r[0].end_date),
-    Column(_l("Status"), lambda r: r[0].status),
-    Column(_l("Host"), lambda r: r[0].host),
-    Column(_l("Host officer"), lambda r: r[0].host_officer and r[0].host_officer.display_name),
+    Column(_l("Title"), lambda r: r.title),
+    Column(_l("Origin country"), lambda r: country_name(r.origin_country)),
+    Column(_l("Origin region"), lambda r: r.origin_region),
+    Column(_l("Start date"), lambda r: r.start_date),
+    Column(_l("End date"), lambda r: r.end_date),
+    Column(_l("Status"), lambda r: r.status),
+    Column(_l("Host"), lambda r: r.host),
+    Column(_l("Host officer"), lambda r: r.host_officer_name),
     Column(_l("Members"), lambda r: r.member_count),
-    Column(_l("Announced size"), lambda r: r[0].announced_size),
+    Column(_l("Announced size"), lambda r: r.announced_size),
 )

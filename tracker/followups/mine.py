@@ -98,7 +98,7 @@ def my_followups(user: User, today: date, limit: int | None = None) -> dict[str,
 
 def mark_seen(user: User) -> None:
     """Mark the user's open follow-ups as seen (not an edit: version and updated_at stay)."""
-    db.session.execute(
+    marked = db.session.execute(
         update(FollowUp)
         .where(
             FollowUp.assignee_id == user.id,
@@ -108,3 +108,5 @@ def mark_seen(user: User) -> None:
         .values(seen_by_assignee=True, updated_at=FollowUp.updated_at)
         .execution_options(synchronize_session="fetch", **datacache.NO_FIGURE_CHANGES)
     )
+    if marked.rowcount:  # the badge's "new" count moved; opening the page again moves nothing
+        datacache.changed("followups")

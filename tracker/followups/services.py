@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from tracker import datacache
 from tracker.extensions import db
 from tracker.followups.mine import mark_seen, my_followups, week_end
 from tracker.followups.queries import (
@@ -74,13 +75,20 @@ class Badge:
 
 
 def followup_badge(user) -> Badge:
-    """Open and unseen follow-up counts for user, in one query; zeros for anonymous visitors."""
+    """Open and unseen follow-up counts for user; zeros for anonymous visitors. Every page shows
+    them, so they are counted once per change to the follow-ups (tracker.datacache)."""
     if not getattr(user, "is_authenticated", False):
         return Badge()
+    return datacache.cached("followups", ("badge", user.id), lambda: _count_badge(user.id))
+
+
+def _count_badge(user_id: int) -> Badge:
+    # The user is the assignee of every follow-up counted, and assignees see them all (the
+    # confidential-needs rule): the counts are the same whoever asks.
     unseen = count_if(FollowUp.seen_by_assignee.is_(False))
     row = db.session.execute(
         select(func.count(FollowUp.id), unseen).where(
-            FollowUp.assignee_id == user.id, FollowUp.status == OPEN
+            FollowUp.assignee_id == user_id, FollowUp.status == OPEN
         )
     ).one()
     return Badge(open=row[0], unseen=row[1])
