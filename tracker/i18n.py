@@ -34,6 +34,16 @@ def catalogue():
     return translations
 
 
+def current_locale() -> Locale | None:
+    """get_locale(), for what a page asks many times (each date and country of a list):
+    Flask-Babel's looks the request's context up through three proxies on every call."""
+    if g:
+        locale = getattr(g.get("_flask_babel"), "babel_locale", None)
+        if locale is not None:
+            return locale
+    return get_locale()
+
+
 def translate(message: str, **variables) -> str:
     """gettext through the request's catalogue (see catalogue())."""
     text = catalogue().ugettext(message)
@@ -94,7 +104,7 @@ def country_name(code: str | None) -> str:
     """A country's name in the interface language, or the code when unknown."""
     if not code:
         return ""
-    locale = get_locale() or Locale("en")
+    locale = current_locale() or Locale("en")
     return locale.territories.get(code, code)
 
 

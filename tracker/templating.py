@@ -20,7 +20,7 @@ from flask_babel import (
 from flask_login import current_user
 from markupsafe import Markup
 
-from tracker.i18n import LANGUAGE_NAMES, country_name
+from tracker.i18n import LANGUAGE_NAMES, country_name, current_locale
 
 
 def register(app: Flask) -> None:
@@ -50,7 +50,7 @@ def _date(value: date | None, fmt: str = "medium") -> str:
         return ""
     if isinstance(value, datetime):
         value = to_user_timezone(value).date()
-    return _format_day(value, fmt, get_locale())
+    return _format_day(value, fmt, current_locale())
 
 
 @lru_cache(maxsize=4096)
@@ -108,7 +108,7 @@ def _fragments(app: Flask) -> Callable[..., Markup]:
     def fragment(name: str, **key) -> Markup:
         if app.jinja_env.auto_reload:
             draw.cache_clear()
-        return draw(name, str(get_locale()), request.script_root, tuple(sorted(key.items())))
+        return draw(name, str(current_locale()), request.script_root, tuple(sorted(key.items())))
 
     return fragment
 

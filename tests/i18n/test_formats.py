@@ -99,3 +99,17 @@ def test_template_labels_follow_a_forced_locale_and_come_back(app):
         assert label.render() == "Wiedervorlagen"
     with app.app_context(), app.test_request_context("/", headers={"Accept-Language": "zh"}):
         assert label.render() == "跟进"  # a new request (its own app context, as in production)
+
+
+def test_days_and_countries_follow_a_forced_locale_and_come_back(app):
+    """Days and country names read the request's locale through tracker.i18n.current_locale,
+    which must see a forced locale as Flask-Babel's get_locale does."""
+    shown = app.jinja_env.from_string("{{ day|date }} {{ code|country }}")
+    day, code = date(2026, 5, 4), "DE"
+    with app.app_context(), app.test_request_context("/", headers={"Accept-Language": "de"}):
+        assert shown.render(day=day, code=code) == "04.05.2026 Deutschland"
+        with force_locale("zh"):
+            assert shown.render(day=day, code=code) == "2026年5月4日 德国"
+        assert shown.render(day=day, code=code) == "04.05.2026 Deutschland"
+    with app.app_context(), app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert shown.render(day=day, code=code) == "May 4, 2026 Germany"
