@@ -42,7 +42,8 @@ T = TypeVar("T")
 
 # The pipeline's figures (the report, the board's totals) read needs, their history, follow-ups
 # and talks, the names on the report's bars and the exchange rates; the dashboard counts
-# delegations, organisations and people; the nav badge on every page counts follow-ups.
+# delegations, organisations and people (and the delegation list's filter choices and page
+# counts read delegations alone); the nav badge on every page counts follow-ups.
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
             NeedCategory, LostReason)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
