@@ -4,7 +4,7 @@ url_with_pattern the current URL with each page number, as url_with would."""
 import pytest
 from flask import request, url_for
 
-from tracker.templating import UrlPattern, url_with
+from tracker.templating import UrlPattern, url_pattern, url_with
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,12 @@ def test_a_page_link_pattern_is_url_with_that_page(app, query, number):
     with app.test_request_context(f"/needs/{query}"):
         assert request.endpoint == "needs.list"
         assert UrlPattern.with_arg("page").fill(number) == url_with(page=number)
+
+
+def test_url_pattern_is_built_once_per_request(app):
+    with app.test_request_context():
+        first = url_pattern("needs.detail", "need_id")
+        assert url_pattern("needs.detail", "need_id") is first
+        assert url_pattern("needs.move", "need_id").fill(3) == url_for("needs.move", need_id=3)
+    with app.app_context(), app.test_request_context():
+        assert url_pattern("needs.detail", "need_id") is not first

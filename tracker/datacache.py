@@ -1,5 +1,6 @@
 """Figures kept until the data behind them changes: the pipeline report, the board's totals,
-the dashboard's counts, the delegation list's filter options, each user's follow-up badge.
+the needs filters' choices, the dashboard's counts, the delegation list's filter options, each
+user's follow-up badge.
 
 An unfiltered report at a commission's scale aggregates every need, follow-up and stage change
 (about a second on SQLite at 100k needs), and people open it far more often than the data
@@ -40,10 +41,11 @@ from tracker.security import can
 
 T = TypeVar("T")
 
-# The pipeline's figures (the report, the board's totals) read needs, their history, follow-ups
-# and talks, the names on the report's bars and the exchange rates; the dashboard counts
-# delegations, organisations and people (and the delegation list's filter choices and page
-# counts read delegations alone); the nav badge on every page counts follow-ups.
+# The pipeline's figures (the report, the board's totals, the needs filters' choices) read needs,
+# their history, follow-ups and talks, the names on the report's bars, the exchange rates and
+# the vocabularies; the dashboard counts delegations, organisations and people (and the
+# delegation list's filter choices and page counts read delegations alone); the nav badge on
+# every page counts follow-ups.
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
             NeedCategory, LostReason)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
@@ -122,10 +124,15 @@ def viewer(user) -> str | int:
 
 def scopes_of(record) -> set[str]:
     """The scopes whose figures a change to record can move. Of a user the figures show the
-    name only: logging in and out writes the row too, and must not drop everyone's figures."""
+    name and whether they are active (the owners offered by the needs filters): logging in and
+    out writes the row too, and must not drop everyone's figures."""
     state = inspect(record)
-    renamed = state.attrs.display_name.history.has_changes() if isinstance(record, User) else True
-    if state.persistent and not renamed:
+    shown = (
+        state.attrs.display_name.history.has_changes() or state.attrs.active.history.has_changes()
+        if isinstance(record, User)
+        else True
+    )
+    if state.persistent and not shown:
         return set()
     return {scope for scope, models in SCOPES.items() if isinstance(record, models)}
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
-from flask import Flask, render_template, request, url_for
+from flask import Flask, g, render_template, request, url_for
 from flask_babel import (
     format_currency,
     format_datetime,
@@ -20,7 +20,7 @@ from flask_babel import (
 from flask_login import current_user
 from markupsafe import Markup
 
-from tracker.i18n import LANGUAGE_NAMES, country_name, current_locale
+from tracker.i18n import LANGUAGE_NAMES, country_choices, country_name, current_locale
 
 
 def register(app: Flask) -> None:
@@ -34,9 +34,10 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["number"] = _number
     app.jinja_env.filters["percent"] = _percent
     app.jinja_env.globals["url_with"] = url_with
-    app.jinja_env.globals["url_pattern"] = UrlPattern
+    app.jinja_env.globals["url_pattern"] = url_pattern
     app.jinja_env.globals["url_with_pattern"] = UrlPattern.with_arg
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
+    app.jinja_env.globals["country_choices"] = country_choices
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["followup_badge"] = _followup_badge
     app.jinja_env.globals["fragment"] = _fragments(app)
@@ -123,6 +124,15 @@ def url_with(_endpoint: str | None = None, **changes) -> str:
     if _endpoint is not None:
         return url_for(_endpoint, **args)
     return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def url_pattern(endpoint: str, key: str) -> "UrlPattern":
+    """UrlPattern(endpoint, key), built once per request: a macro drawn once per row can ask
+    for it each time."""
+    patterns = g.setdefault("url_patterns", {})
+    if (pattern := patterns.get((endpoint, key))) is None:
+        pattern = patterns[endpoint, key] = UrlPattern(endpoint, key)
+    return pattern
 
 
 class UrlPattern:

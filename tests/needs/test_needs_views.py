@@ -383,3 +383,35 @@ def test_ids_that_are_not_plain_digits_are_ignored(client, login, value):
     login()
     assert client.get("/needs/", query_string={"organisation_id": value}).status_code == 200
     assert client.get("/needs/new", query_string={"delegation_id": value}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/needs/", "/needs/board"])
+def test_filter_choices_follow_changes_to_users_and_vocabularies(client, login, make, url):
+    """The choices are kept until their data changes: a colleague deactivated or renamed, a
+    new category, show on the next view."""
+    from tracker.admin.services import set_active
+
+    admin = login("admin")
+    colleague = make.user(display_name="Zhang Wei")
+    db.session.commit()
+    owners = 'name="owner_id"'
+    assert "Zhang Wei" in client.get(url).text.split(owners)[1].split("</select>")[0]
+    colleague.display_name = "Zhang Wei (Baoshan)"
+    make.category(name="Talent housing")
+    db.session.commit()
+    page = client.get(url).text
+    assert "Zhang Wei (Baoshan)" in page.split(owners)[1] and "Talent housing" in page
+    set_active(colleague, False, acting_user=admin)
+    db.session.commit()
+    assert "Zhang Wei" not in client.get(url).text.split(owners)[1].split("</select>")[0]
+
+
+@pytest.mark.parametrize("language", ["de", "zh"])
+def test_origin_countries_in_the_users_language_keep_the_choice(client, login, language):
+    login("manager", language=language)
+    page = client.get("/needs/?origin=DE").text
+    germany = {"de": "Deutschland", "zh": "德国"}[language]
+    assert f'<option value="DE" selected>{germany}</option>' in page
+    assert '<option value="FR" >' in page and page.count(" selected>") >= 1
+    other = client.get("/needs/board?origin=FR").text
+    assert '<option value="FR" selected>' in other and '<option value="DE" selected>' not in other

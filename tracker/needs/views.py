@@ -8,7 +8,7 @@ from tracker import datacache
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import parse_id
-from tracker.i18n import country_choices, local_today
+from tracker.i18n import current_locale, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
 from tracker.needs import choices, exports, services
@@ -185,11 +185,13 @@ def _flags(needs) -> dict[int, dict[str, bool]]:
 
 
 def _filter_options(filters) -> dict:
-    return {
-        "stages": list(Stage),
-        "countries": country_choices(),
-        **choices.filter_options(filters.delegation_id),
-    }
+    # Vocabularies, active users and the latest visits: kept until one of them changes.
+    chosen = filters.delegation_id
+    options = datacache.cached(
+        "pipeline", ("needs filter options", str(current_locale()), chosen),
+        lambda: choices.filter_options(chosen),
+    )  # fmt: skip
+    return {"stages": list(Stage), **options}
 
 
 def _prefill() -> dict:

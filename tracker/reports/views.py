@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 
 from tracker.exports import send_table
 from tracker.extensions import db
-from tracker.i18n import country_choices, local_today
+from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
 from tracker.models import Stage
 from tracker.needs import choices
@@ -107,7 +107,6 @@ def _options(filters: services.ReportFilters) -> dict:
     """The filters' choices; delegations are a picker: the chosen one and the latest."""
     return {
         "stages": list(Stage),
-        "countries": country_choices(),
         "categories": choices.categories(),
         "industries": choices.industries(),
         "owners": choices.active_users() if can("report.view_all") else [],
