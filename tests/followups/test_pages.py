@@ -10,7 +10,7 @@ from tests.followups.builders import followup, need
 from tests.queries import count_queries
 from tracker.extensions import db
 from tracker.i18n import local_today
-from tracker.models import FollowUp, FollowUpStatus
+from tracker.models import FollowUp, FollowUpKind, FollowUpStatus
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -38,7 +38,7 @@ def test_mine_puts_each_followup_in_its_section(client, login, make):
     today = local_today()
     boss = make.user(display_name="Boss")
     n = need(title="Land for a plant")
-    followup(me, today - timedelta(days=2), title="Late call", need=n, assigned_by=boss)
+    late = followup(me, today - timedelta(days=2), title="Late call", need=n, assigned_by=boss)
     followup(me, today, title="Today mail", delegation=make.delegation(title="Thuringia 2026"))
     followup(me, today + timedelta(days=30), title="Far visit")
     followup(me, today, title="Finished", status=FollowUpStatus.DONE)
@@ -51,7 +51,21 @@ def test_mine_puts_each_followup_in_its_section(client, login, make):
     assert "Today mail" in section(html, "today") and "Thuringia 2026" in section(html, "today")
     assert "Far visit" in section(html, "later")
     assert "Finished" not in html and "Not mine" not in html
-    assert 'name="outcome"' in overdue and "/complete" in overdue
+    assert 'name="outcome"' in overdue and f'action="/followups/{late.id}/complete"' in overdue
+    assert f'name="version" value="{late.version}"' in overdue
+    assert (
+        f'href="/followups/{late.id}"' in overdue and f'href="/followups/{late.id}/edit"' in overdue
+    )
+
+
+@pytest.mark.parametrize("kind", list(FollowUpKind))
+def test_mine_shows_each_kind_with_its_own_icon(client, login, kind):
+    followup(login(), local_today(), kind=kind)
+    db.session.commit()
+    icons = re.findall(r'<i class="bi bi-([a-z-]+)" aria-hidden="true"></i> ' + kind.label,
+                       section(client.get("/followups/mine").text, "today"))  # fmt: skip
+    assert icons == [kind.icon]
+    assert len({k.icon for k in FollowUpKind}) == len(FollowUpKind)
 
 
 def test_mine_shows_new_once_then_marks_seen(client, login, make):

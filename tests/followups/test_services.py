@@ -180,6 +180,18 @@ def test_my_followups_shows_the_soonest_of_each_group_and_counts_them_all(app, m
     assert groups["today"].total == 0 and groups["today"].items == []
 
 
+def test_my_followups_of_two_colleagues_on_two_days(app, make):
+    """The statements are built once; the colleague and the day are their parameters."""
+    me, colleague = make.user(), make.user()
+    mine = followup(me, WEDNESDAY)
+    theirs = followup(colleague, WEDNESDAY + timedelta(days=1))
+    assert services.my_followups(me, WEDNESDAY)["today"].items == [mine]
+    assert services.my_followups(colleague, WEDNESDAY)["this_week"].items == [theirs]
+    next_day = services.my_followups(colleague, WEDNESDAY + timedelta(days=1))
+    assert next_day["today"].items == [theirs] and next_day["this_week"].total == 0
+    assert services.my_followups(me, WEDNESDAY + timedelta(days=1))["overdue"].items == [mine]
+
+
 def test_on_a_sunday_this_week_is_empty(app, make):
     me = make.user()
     followup(me, date(2026, 5, 18))

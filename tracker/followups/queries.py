@@ -10,7 +10,15 @@ from sqlalchemy import Select, and_, func, select, true, union
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
-from tracker.models import FollowUp, FollowUpStatus, Need, Reassignment, User
+from tracker.models import (
+    Delegation,
+    FollowUp,
+    FollowUpStatus,
+    Need,
+    Organisation,
+    Reassignment,
+    User,
+)
 
 OPEN = FollowUpStatus.OPEN
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -28,6 +36,16 @@ ROW_OPTIONS = (
     joinedload(FollowUp.delegation),
     joinedload(FollowUp.assignee),
     joinedload(FollowUp.assigned_by),
+)
+# What a list of follow-ups shows of those records: their names. Whole records cost my
+# follow-ups' 30 rows some 150 columns each, with a correlated subquery per need (its next due
+# date); the follow-up's own page and the reminders' recipients load ROW_OPTIONS.
+LIST_OPTIONS = (
+    joinedload(FollowUp.need).load_only(Need.title),
+    joinedload(FollowUp.organisation).load_only(Organisation.name),
+    joinedload(FollowUp.delegation).load_only(Delegation.title),
+    joinedload(FollowUp.assignee).load_only(User.display_name),
+    joinedload(FollowUp.assigned_by).load_only(User.display_name),
 )
 
 
@@ -136,7 +154,7 @@ def list_followups(
     those needs, as a report's drill-down asks; delegation_id and organisation_id keep those
     about the record, as its page's panel shows them.
     """
-    stmt = select(FollowUp).options(*ROW_OPTIONS)
+    stmt = select(FollowUp).options(*LIST_OPTIONS)
     if assignee_id is not None:
         stmt = stmt.where(FollowUp.assignee_id == assignee_id)
     if status in {s.value for s in FollowUpStatus}:
@@ -250,7 +268,7 @@ def open_followups_about(
     and how many there are."""
     subject = about(organisation_id=organisation_id, delegation_id=delegation_id)
     where = (FollowUp.status == OPEN, subject)
-    stmt = select(FollowUp).options(*ROW_OPTIONS).where(*where)
+    stmt = select(FollowUp).options(*LIST_OPTIONS).where(*where)
     shown = db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id).limit(limit))
     total = db.session.scalar(select(func.count(FollowUp.id)).where(*where))
     return list(shown), total or 0

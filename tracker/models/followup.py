@@ -30,7 +30,20 @@ class FollowUpKind(enum.StrEnum):
     def label(self) -> str:
         return str(KIND_LABELS[self])
 
+    @property
+    def icon(self) -> str:
+        """Its Bootstrap icon's name."""
+        return KIND_ICONS[self]
 
+
+KIND_ICONS = {
+    FollowUpKind.CALL: "telephone",
+    FollowUpKind.EMAIL: "envelope",
+    FollowUpKind.MEETING: "people",
+    FollowUpKind.SITE_VISIT: "geo-alt",
+    FollowUpKind.DOCUMENT: "file-earmark-text",
+    FollowUpKind.OTHER: "three-dots",
+}
 KIND_LABELS = {
     FollowUpKind.CALL: _l("Call"),
     FollowUpKind.EMAIL: _l("E-mail"),
