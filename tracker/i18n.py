@@ -9,6 +9,9 @@ from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale, get_translations
 from flask_babel.speaklater import LazyString
 from flask_login import current_user
+from jinja2.nodes import EvalContext
+from jinja2.utils import pass_eval_context
+from markupsafe import Markup
 
 LANGUAGE_NAMES = {"zh": "中文", "de": "Deutsch", "en": "English"}
 # Chosen before logging in (the switch on the login page), or by a user who follows the browser.
@@ -65,6 +68,19 @@ def install_template_gettext(app) -> None:
         npgettext=lambda c, s, p, n: catalogue().unpgettext(c, s, p, n),
         newstyle=True,
     )
+    # The commonest call, _('…'), made directly: Jinja's own goes through three wrappers
+    # (8 µs a label, a list's hundreds of labels cost it milliseconds).
+    app.jinja_env.globals["_"] = app.jinja_env.globals["gettext"] = _template_gettext
+
+
+@pass_eval_context
+def _template_gettext(eval_ctx: EvalContext, message: str, /, **variables) -> str:
+    """Jinja's newstyle gettext: the translation is markup where templates autoescape, and the
+    variables (escaped by Markup's %) are filled in; a "%%" always becomes "%"."""
+    text = catalogue().ugettext(message)
+    if eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704  # nosec B704: the app's own strings, as Jinja's gettext
+    return text % variables if variables or "%" in text else text
 
 
 def select_locale() -> str | None:
