@@ -7,7 +7,7 @@ from typing import Any
 
 from babel import Locale
 from flask_babel import ngettext
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker import datacache
@@ -24,6 +24,7 @@ from tracker.models import (
     Topic,
     User,
 )
+from tracker.statements import built_once
 from tracker.text import fold, search_needle
 
 SORTS = {
@@ -174,10 +175,17 @@ def load_delegation(delegation_id: int, *collections) -> Delegation | None:
 
 def get_delegation_detail(delegation_id: int) -> Delegation | None:
     """A delegation with everything its page shows, in a fixed number of queries."""
+    return db.session.scalar(_detail_statement(), {"delegation_id": delegation_id})
+
+
+@built_once
+def _detail_statement() -> Select:
+    """The delegation's page's statement, its id a parameter: built once, since its seven
+    loader options cost about as much to build as to run."""
     meetings = selectinload(Delegation.meetings)
-    stmt = (
+    return (
         select(Delegation)
-        .where(Delegation.id == delegation_id)
+        .where(Delegation.id == bindparam("delegation_id"))
         .options(
             joinedload(Delegation.host_officer),
             selectinload(Delegation.topics),
@@ -190,7 +198,6 @@ def get_delegation_detail(delegation_id: int) -> Delegation | None:
             meetings.selectinload(Meeting.staff),
         )
     )
-    return db.session.scalar(stmt)
 
 
 def members_by_organisation(delegation: Delegation) -> list[MemberGroup]:

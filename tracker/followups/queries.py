@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import Select, and_, func, select, true, union
+from sqlalchemy import Select, and_, bindparam, func, select, true, union
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
@@ -19,6 +19,7 @@ from tracker.models import (
     Reassignment,
     User,
 )
+from tracker.statements import built_once
 
 OPEN = FollowUpStatus.OPEN
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -266,9 +267,18 @@ def open_followups_about(
 ) -> tuple[list[FollowUp], int]:
     """The first `limit` open follow-ups of an organisation or a delegation (soonest first),
     and how many there are."""
-    subject = about(organisation_id=organisation_id, delegation_id=delegation_id)
+    of = "organisation" if organisation_id is not None else "delegation"
+    shown, total = _open_about_statements(of, limit)
+    params = {"record_id": organisation_id if organisation_id is not None else delegation_id}
+    return list(db.session.scalars(shown, params)), db.session.scalar(total, params) or 0
+
+
+@built_once
+def _open_about_statements(of: str, limit: int) -> tuple[Select, Select]:
+    """open_followups_about's statements; the record's id is a parameter."""
+    record_id = bindparam("record_id")
+    subject = about(**{f"{of}_id": record_id})
     where = (FollowUp.status == OPEN, subject)
-    stmt = select(FollowUp).options(*LIST_OPTIONS).where(*where)
-    shown = db.session.scalars(stmt.order_by(FollowUp.due_date, FollowUp.id).limit(limit))
-    total = db.session.scalar(select(func.count(FollowUp.id)).where(*where))
-    return list(shown), total or 0
+    shown = select(FollowUp).options(*LIST_OPTIONS).where(*where)
+    total = select(func.count(FollowUp.id)).where(*where)
+    return shown.order_by(FollowUp.due_date, FollowUp.id).limit(limit), total

@@ -6,13 +6,14 @@ from datetime import UTC, date
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
 from tracker.matchmaking.flow import allowed_statuses
 from tracker.matchmaking.suggestions import suggest
 from tracker.models import LocalOffer, Match, Need, Organisation, Talk, talk_organisation
+from tracker.statements import built_once
 
 
 def _talk_options():
@@ -25,28 +26,34 @@ def _talk_options():
 
 def need_matchmaking(need: Need) -> dict:
     """Suggestions, matches (with the statuses each may go to) and talks of a need."""
-    matches = list(
-        db.session.scalars(
-            select(Match)
-            .where(Match.need_id == need.id)
-            .options(joinedload(Match.organisation), joinedload(Match.offer))
-            .order_by(Match.created_at, Match.id)
-        )
-    )
-    talks = list(
-        db.session.scalars(
-            select(Talk)
-            .where(Talk.need_id == need.id)
-            .options(*_talk_options())
-            .order_by(Talk.starts_at, Talk.id)
-        )
-    )
+    matches_stmt, talks_stmt = _need_statements()
+    matches = list(db.session.scalars(matches_stmt, {"need_id": need.id}))
+    talks = list(db.session.scalars(talks_stmt, {"need_id": need.id}))
     return {
         "suggestions": suggest(need),
         "matches": matches,
         "next_statuses": {m.id: allowed_statuses(m.status) for m in matches},
         "talks": talks,
     }
+
+
+@built_once
+def _need_statements() -> tuple[Select, Select]:
+    """A need's matches and talks, its id a parameter."""
+    need_id = bindparam("need_id")
+    matches = (
+        select(Match)
+        .where(Match.need_id == need_id)
+        .options(joinedload(Match.organisation), joinedload(Match.offer))
+        .order_by(Match.created_at, Match.id)
+    )
+    talks = (
+        select(Talk)
+        .where(Talk.need_id == need_id)
+        .options(*_talk_options())
+        .order_by(Talk.starts_at, Talk.id)
+    )
+    return matches, talks
 
 
 def partner_panel(organisation_id: int) -> dict:

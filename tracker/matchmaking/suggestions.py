@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from tracker.extensions import db
 from tracker.matchmaking.ranking import (
@@ -33,6 +33,7 @@ from tracker.models import (
     offer_industry,
 )
 from tracker.models.meeting import meeting_person
+from tracker.statements import built_once
 from tracker.text import fold
 
 
@@ -64,6 +65,11 @@ def snapshot() -> Snapshot:
 
 def _freshness() -> tuple:
     """Counts and latest changes of everything a snapshot is built from, in one query."""
+    return tuple(db.session.execute(_freshness_statement()).one())
+
+
+@built_once
+def _freshness_statement() -> Select:
     offers = select(func.count(LocalOffer.id), func.max(LocalOffer.updated_at))
     links = select(func.count(), func.coalesce(func.sum(offer_industry.c.key_industry_id), 0))
     # Local organisations only (the partners): the index on (is_local, deleted_at, updated_at)
@@ -77,20 +83,23 @@ def _freshness() -> tuple:
         for q in (offers, links.select_from(offer_industry), orgs, groups)
         for column in q.selected_columns
     ]
-    return tuple(db.session.execute(select(*parts)).one())
+    return select(*parts)
 
 
 def suggest(need: Need, limit: int = 10) -> list[Suggestion]:
     """Local partners for need, best first, leaving out those already matched with it."""
-    matched = frozenset(
-        db.session.scalars(select(Match.organisation_id).where(Match.need_id == need.id))
-    )
+    matched = frozenset(db.session.scalars(_matched_statement(), {"need_id": need.id}))
     facts = snapshot()
     met = met_delegation(need.delegation_id) if need.delegation_id else {}
     return rank(
         need_facts(need), facts.partners, facts.offers, facts.synonyms,
         met=met, exclude=matched, limit=limit,
     )  # fmt: skip
+
+
+@built_once
+def _matched_statement() -> Select:
+    return select(Match.organisation_id).where(Match.need_id == bindparam("need_id"))
 
 
 def suggestion_for(need: Need, organisation_id: int) -> Suggestion | None:
@@ -170,30 +179,41 @@ def met_delegation(delegation_id: int) -> dict[int, date]:
     or the organisation took part in the visit; with the first such (local) date."""
     met: dict[int, date] = {}
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    # The delegation's attendees first, then their local organisations by id: in one join,
-    # SQLite without planner statistics took "people not deleted" (an index) for the narrower
-    # start and read every person.
-    first_seen = dict(
-        db.session.execute(
-            select(meeting_person.c.person_id, func.min(Meeting.starts_at))
-            .join(Meeting, Meeting.id == meeting_person.c.meeting_id)
-            .where(Meeting.delegation_id == delegation_id)
-            .group_by(meeting_person.c.person_id)
-        ).all()
-    )
+    first_seen_stmt, local_attendees_stmt, took_part_stmt = _met_statements()
+    first_seen = dict(db.session.execute(first_seen_stmt, {"delegation_id": delegation_id}).all())
     attended: dict[int, datetime] = {}
     if first_seen:
-        local_attendees = db.session.execute(
-            select(Person.id, Person.organisation_id)
-            .join(Organisation, Organisation.id == Person.organisation_id)
-            .where(Person.id.in_(list(first_seen)), Organisation.is_local.is_(True))
-        )
+        local_attendees = db.session.execute(local_attendees_stmt, {"people": list(first_seen)})
         for person_id, organisation_id in local_attendees:
             at = first_seen[person_id]
             attended[organisation_id] = min(attended.get(organisation_id, at), at)
     for organisation_id, starts_at in attended.items():
         met[organisation_id] = _local_date(starts_at, zone)
-    took_part = db.session.execute(
+    took_part = db.session.execute(took_part_stmt, {"delegation_id": delegation_id})
+    for organisation_id, start in took_part:
+        met[organisation_id] = min(met.get(organisation_id, start), start)
+    return met
+
+
+@built_once
+def _met_statements() -> tuple[Select, Select, Select]:
+    """met_delegation's statements, the delegation and the people as parameters."""
+    delegation_id = bindparam("delegation_id")
+    # The delegation's attendees first, then their local organisations by id: in one join,
+    # SQLite without planner statistics took "people not deleted" (an index) for the narrower
+    # start and read every person.
+    first_seen = (
+        select(meeting_person.c.person_id, func.min(Meeting.starts_at))
+        .join(Meeting, Meeting.id == meeting_person.c.meeting_id)
+        .where(Meeting.delegation_id == delegation_id)
+        .group_by(meeting_person.c.person_id)
+    )
+    local_attendees = (
+        select(Person.id, Person.organisation_id)
+        .join(Organisation, Organisation.id == Person.organisation_id)
+        .where(Person.id.in_(bindparam("people", expanding=True)), Organisation.is_local.is_(True))
+    )
+    took_part = (
         select(Organisation.id, Delegation.start_date)
         .join(Delegation, Delegation.id == delegation_id)
         .where(
@@ -209,9 +229,7 @@ def met_delegation(delegation_id: int) -> dict[int, date]:
             ),
         )
     )
-    for organisation_id, start in took_part:
-        met[organisation_id] = min(met.get(organisation_id, start), start)
-    return met
+    return first_seen, local_attendees, took_part
 
 
 def _local_date(value: datetime, zone: ZoneInfo) -> date:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from sqlalchemy import Select, and_, case, func, or_, select, union_all
+from sqlalchemy import Select, and_, bindparam, case, func, or_, select, union_all
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
@@ -319,17 +319,29 @@ def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None
     from tracker.models import need_flags
 
     today = local_today()
-    f = NeedFilters(organisation_id=organisation_id, delegation_id=delegation_id)
-    needs = list(db.session.scalars(list_needs(f).limit(PANEL_ROWS)))
+    latest, total = _panel_statements(
+        "organisation" if organisation_id is not None else "delegation"
+    )
+    params = {"record_id": organisation_id if organisation_id is not None else delegation_id}
+    needs = list(db.session.scalars(latest, params))
     followups, followups_total = open_followups_about(
         organisation_id=organisation_id, delegation_id=delegation_id, limit=PANEL_ROWS
     )
-    needs_total = select(func.count()).select_from(filtered(select(Need.id), f).subquery())
     return {
         "needs": needs,
-        "needs_total": db.session.scalar(needs_total),
+        "needs_total": db.session.scalar(total, params),
         "followups": followups,
         "followups_total": followups_total,
         "flags": {n.id: need_flags(n, today) for n in needs},
         "today": today,
     }
+
+
+@built_once
+def _panel_statements(of: str) -> tuple[Select, Select]:
+    """An organisation's or a delegation's latest needs, as the list sorts them, and how many
+    it has; the record's id is a parameter."""
+    column = Need.organisation_id if of == "organisation" else Need.delegation_id
+    theirs = column == bindparam("record_id")
+    latest = list_needs(NeedFilters()).where(theirs).limit(PANEL_ROWS)
+    return latest, select(func.count(Need.id)).where(theirs)
