@@ -16,6 +16,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db, login_manager
 from tracker.models import FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+from tracker.statements import with_options
 
 T = TypeVar("T")
 
@@ -245,9 +246,8 @@ def _hide_confidential_needs(state: ORMExecuteState) -> None:
     authenticated = getattr(user, "is_authenticated", False)
     if authenticated and can("need.view_confidential", user):
         return
-    state.statement = state.statement.options(
-        *confidential_criteria(user.id if authenticated else None)
-    )
+    criteria = confidential_criteria(user.id if authenticated else None)
+    state.statement = with_options(state.statement, criteria)
 
 
 def get_visible_or_404(model: type[T], record_id: int) -> T:

@@ -17,11 +17,14 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db
 from tracker.models.base import SoftDeleteMixin, utcnow
+from tracker.statements import with_options
 
 INCLUDE_DELETED = "include_deleted"
 # One option for every statement: immutable, so built once rather than on each SELECT.
-_NOT_DELETED = with_loader_criteria(
-    SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
+_NOT_DELETED = (
+    with_loader_criteria(
+        SoftDeleteMixin, lambda cls: cls.deleted_at.is_(None), include_aliases=True
+    ),
 )
 
 
@@ -34,7 +37,7 @@ def _hide_deleted(state: ORMExecuteState) -> None:
         return
     if not state.is_select:
         return  # bulk UPDATE/DELETE (e.g. merging organisations) must reach deleted rows too
-    state.statement = state.statement.options(_NOT_DELETED)
+    state.statement = with_options(state.statement, _NOT_DELETED)
 
 
 def with_deleted(stmt: Select) -> Select:
