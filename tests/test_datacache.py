@@ -18,7 +18,7 @@ def _versions() -> dict[str, int]:
     ("build", "raised"),
     [
         (lambda make, org: make.need(org), {"pipeline"}),
-        (lambda make, org: make.industry(), {"pipeline"}),
+        (lambda make, org: make.industry(), {"pipeline", "dashboard"}),
         (lambda make, org: make.organisation(), {"dashboard"}),
         (lambda make, org: make.person(organisation=org), {"dashboard"}),
         (lambda make, org: make.delegation(), {"pipeline", "dashboard"}),

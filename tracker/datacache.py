@@ -1,6 +1,6 @@
 """Figures kept until the data behind them changes: the pipeline report, the board's totals,
-the needs filters' choices, the dashboard's counts, the delegation list's filter options, each
-user's follow-up badge.
+the needs filters' choices, the dashboard's counts, the delegation and organisation lists' filter
+options, each user's follow-up badge.
 
 An unfiltered report at a commission's scale aggregates every need, follow-up and stage change
 (about a second on SQLite at 100k needs), and people open it far more often than the data
@@ -44,13 +44,14 @@ T = TypeVar("T")
 # The pipeline's figures (the report, the board's totals, the needs filters' choices) read needs,
 # their history, follow-ups and talks, the names on the report's bars, the exchange rates and
 # the vocabularies; the dashboard counts delegations, organisations and people (and the
-# delegation list's filter choices and page counts read delegations alone); the nav badge on
-# every page counts follow-ups.
+# delegation list's filter choices and page counts read delegations alone, the organisation
+# list's the countries in use and the key industries); the nav badge on every page counts
+# follow-ups.
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
             NeedCategory, LostReason)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
     "pipeline": PIPELINE,
-    "dashboard": (Delegation, Organisation, Person),
+    "dashboard": (Delegation, Organisation, Person, KeyIndustry),
     "followups": (FollowUp,),
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote

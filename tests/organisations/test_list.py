@@ -166,3 +166,20 @@ def test_escapes_script_in_names(client, login, make):
 def test_list_needs_login(client):
     response = client.get("/organisations/")
     assert response.status_code == 302
+
+
+def test_filter_choices_follow_new_countries_and_renamed_industries(client, login, make):
+    """The countries in use and the industries are kept until organisations or industries
+    change: the next view shows the change."""
+    login()
+    robotics = make.industry(name="Robotics")
+    make.organisation(name="Erfurt Optics", country="DE")
+    db.session.commit()
+    page = client.get("/organisations/").text
+    assert '<option value="DE"' in page and '<option value="AT"' not in page and "Robotics" in page
+    robotics.name = "Robotics and AI"
+    db.session.commit()
+    assert "Robotics and AI" in client.get("/organisations/").text
+    make.organisation(name="Wien Robotik", country="AT")
+    db.session.commit()
+    assert '<option value="AT"' in client.get("/organisations/").text

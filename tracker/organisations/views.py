@@ -5,10 +5,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select
 
+from tracker import datacache
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.forms import EmptyForm
-from tracker.i18n import country_choices
+from tracker.i18n import country_choices, current_locale
 from tracker.matchmaking.queries import partner_panel
 from tracker.models import Organisation, OrganisationKind
 from tracker.needs.services import needs_panel
@@ -44,7 +45,11 @@ def list_organisations():
     sort, stmt = _list_query()
     page = paginate_ids_first(stmt, rows=True)
     filtered = any(args.get(k) for k in ("q", "kind", "industry", "country", "side"))
-    industries, countries = services.filter_options()
+    # A count of every organisation per country: kept until organisations or industries change.
+    industries, countries = datacache.cached(
+        "dashboard", ("organisation filter options", str(current_locale())),
+        services.filter_options,
+    )  # fmt: skip
     return render_template(
         "organisations/list.html",
         page=page,
