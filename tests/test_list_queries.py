@@ -6,8 +6,9 @@ import pytest
 
 from tracker.extensions import db
 from tracker.models import Need, Stage
+from tracker.needs.board import board_cards, stage_totals
 from tracker.needs.loading import parse_filters
-from tracker.needs.services import board, list_needs, stage_totals
+from tracker.needs.services import list_needs
 
 # The logged-in user, the rows, the page count, filter choices, the data versions (of the nav
 # badge, and of filter choices kept until their data changes: tracker.datacache).
@@ -118,7 +119,7 @@ def test_board_shows_each_stage_newest_moves_first_up_to_its_limit(app, make):
               stage_changed_at=datetime(2026, 4, 1))  # fmt: skip
     db.session.commit()
     f = parse_filters({}, date(2026, 11, 25))
-    columns, totals = board(f, per_column=3, per_inactive_column=2), stage_totals(f)
+    columns, totals = board_cards(f, per_column=3, per_inactive_column=2), stage_totals(f)
     assert [n.title for n in columns[Stage.NEW]] == ["New 5", "New 4", "New 3"]
     assert [n.title for n in columns[Stage.WON]] == ["Won 3", "Won 2"]  # not active: fewer
     assert totals[Stage.NEW] == 5 and totals[Stage.WON] == 3

@@ -1,9 +1,9 @@
-"""Cooperation needs: writing them, listing and filtering them, the board and the timeline."""
+"""Cooperation needs: writing them, listing and filtering them, and their panel on other pages."""
 
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
-from sqlalchemy import Select, and_, bindparam, case, func, or_, select, union_all
+from sqlalchemy import Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
@@ -251,65 +251,6 @@ def list_needs(f: NeedFilters, sort: str = DEFAULT_SORT) -> Select:
     return _with_cards(filtered(select(Need), f).order_by(order, Need.id.desc()))
 
 
-# Cards per column; each column's total links to the full list of its stage. The board is for
-# working the active pipeline: won, lost and on-hold needs show only their latest few.
-BOARD_CARDS = 10
-BOARD_CARDS_INACTIVE = 5
-
-
-# What a board card shows, read as plain rows: the board draws up to 60 cards, and loading
-# them as records with their organisation and owner cost three times as much.
-CARD_COLUMNS = (
-    Need.id,
-    Need.title,
-    Need.stage,
-    Need.next_step_date,
-    Need.next_followup_due,
-    Need.confidential,
-    Organisation.name.label("organisation_name"),
-    User.display_name.label("owner_name"),
-)
-
-
-def board(
-    f: NeedFilters, per_column: int = BOARD_CARDS, per_inactive_column: int = BOARD_CARDS_INACTIVE
-) -> dict[Stage, list]:
-    """Cards per stage (rows of CARD_COLUMNS): at most per_column (per_inactive_column for
-    stages that are not active), most recently moved first."""
-    columns: dict[Stage, list] = {stage: [] for stage in Stage}
-    for card in db.session.execute(_board_cards(f, per_column, per_inactive_column)):
-        columns[card.stage].append(card)
-    return columns
-
-
-@built_once
-def _board_cards(f: NeedFilters, per_column: int, per_inactive_column: int) -> Select:
-    # Each column's first cards from the index on (deleted_at, stage, stage_changed_at); ranking
-    # every need of a stage first (a window function) read the whole table.
-    newest = (Need.stage_changed_at.desc(), Need.id.desc())
-    columns_ids = [
-        filtered(select(Need.id), f).where(Need.stage == stage).order_by(*newest)
-        .limit(per_column if stage.is_active else per_inactive_column).subquery()
-        for stage in Stage
-    ]  # fmt: skip
-    shown = union_all(*(select(ids.c.id) for ids in columns_ids)).subquery()
-    return (
-        select(*CARD_COLUMNS)
-        .join(shown, Need.id == shown.c.id)
-        .outerjoin(Need.organisation)
-        .outerjoin(Need.owner)
-        .order_by(*newest)
-    )
-
-
-def stage_totals(f: NeedFilters) -> dict[Stage, int]:
-    """The filtered needs per stage, every stage included (a count of every live need: the
-    board keeps it until the needs change, tracker.datacache)."""
-    stmt = filtered(select(Need.stage, func.count()), f).group_by(Need.stage)
-    totals = dict(db.session.execute(stmt).all())
-    return {stage: totals.get(stage, 0) for stage in Stage}
-
-
 # A delegation's or organisation's page shows this many of its needs and of its open
 # follow-ups; the totals link to the lists that have them all.
 PANEL_ROWS = 10
@@ -323,9 +264,8 @@ def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None
     from tracker.models import need_flags
 
     today = local_today()
-    latest, total = _panel_statements(
-        "organisation" if organisation_id is not None else "delegation"
-    )
+    of = "organisation" if organisation_id is not None else "delegation"
+    latest, total = _panel_statements(of, PANEL_ROWS)
     params = {"record_id": organisation_id if organisation_id is not None else delegation_id}
     needs = list(db.session.scalars(latest, params))
     followups, followups_total = open_followups_about(
@@ -342,10 +282,10 @@ def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None
 
 
 @built_once
-def _panel_statements(of: str) -> tuple[Select, Select]:
+def _panel_statements(of: str, limit: int) -> tuple[Select, Select]:
     """An organisation's or a delegation's latest needs, as the list sorts them, and how many
     it has; the record's id is a parameter."""
     column = Need.organisation_id if of == "organisation" else Need.delegation_id
     theirs = column == bindparam("record_id")
-    latest = list_needs(NeedFilters()).where(theirs).limit(PANEL_ROWS)
+    latest = list_needs(NeedFilters()).where(theirs).limit(limit)
     return latest, select(func.count(Need.id)).where(theirs)

@@ -12,6 +12,7 @@ from tracker.i18n import current_locale, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
 from tracker.needs import choices, exports, services
+from tracker.needs.board import board_cards, stage_totals
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import get_need_or_404, need_detail, parse_filters
 from tracker.needs.moves import apply_move, apply_reopen, delete_need
@@ -50,10 +51,10 @@ def export(fmt: str):
 def board():
     """Needs as cards in one column per stage."""
     filters = parse_filters(request.args, local_today())
-    columns = services.board(filters)
+    columns = board_cards(filters)
     totals = datacache.cached(
         "pipeline", ("stage totals", filters, datacache.viewer(current_user)),
-        lambda: services.stage_totals(filters),
+        lambda: stage_totals(filters),
     )  # fmt: skip
     cards = [n for stage_cards in columns.values() for n in stage_cards]
     # Every card of a column offers the same moves: label them once per stage, not per card.
