@@ -147,3 +147,26 @@ def test_a_new_member_can_pick_any_person(client, login, make):
     )
     assert response.status_code == 302
     assert db.session.get(Person, someone.id).full_name == "Early Bird"
+
+
+def test_an_empty_picker_offers_the_latest_records_as_they_change(client, login, make):
+    """What an empty picker lists is kept until organisations change: a new one, a renamed
+    one and a deleted one show on the next page."""
+    login()
+    first = make.organisation(name="Erfurt Optics")
+    db.session.commit()
+
+    def offered() -> str:
+        page = client.get(f"/delegations/{visit.id}").text
+        return page.split('name="organisation_id"')[1].split("</select>")[0]
+
+    visit = make.delegation()
+    db.session.commit()
+    assert "Erfurt Optics" in offered()
+    make.organisation(name="Jena Photonics")
+    first.name = "Erfurt Optics AG"
+    db.session.commit()
+    assert "Jena Photonics" in offered() and "Erfurt Optics AG" in offered()
+    soft_delete(first, None)
+    db.session.commit()
+    assert "Erfurt Optics" not in offered()

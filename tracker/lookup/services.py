@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Select, or_, select
 
+from tracker import datacache
 from tracker.extensions import db
 from tracker.lookup import FALLBACK, LIMIT
 from tracker.models import Delegation, Organisation, Person
@@ -112,6 +113,17 @@ def offered(
     """
     spec = KINDS[kind]
     ids = {i for i in chosen if i is not None and 0 < i < 2**31}  # no column overflows
+    if not ids and fallback:
+        # What an empty picker offers is the same for everyone (the "add" forms on a
+        # delegation's page): kept until organisations, people or delegations change.
+        parts = ("picker offers", kind, local)
+        return [], datacache.cached("dashboard", parts, lambda: _offered(spec, ids, local))[1]
+    return _offered(spec, ids, local, fallback)
+
+
+def _offered(
+    spec: Kind, ids: set[int], local: bool, fallback: bool = True
+) -> tuple[list[Option], list[Option]]:
     if not ids and not fallback:
         return [], []
     conditions = [spec.id.in_(ids)] if ids else []
