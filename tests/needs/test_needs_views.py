@@ -415,3 +415,19 @@ def test_origin_countries_in_the_users_language_keep_the_choice(client, login, l
     assert '<option value="FR" >' in page and page.count(" selected>") >= 1
     other = client.get("/needs/board?origin=FR").text
     assert '<option value="FR" selected>' in other and '<option value="DE" selected>' not in other
+
+
+def test_the_stage_form_offers_the_lost_reasons_as_they_change(client, login, make, org):
+    login("manager")
+    need = make.need(organisation=org)
+    reason = make.lost_reason(name="Chose another location", name_de="Anderer Standort")
+    db.session.commit()
+
+    def offered() -> str:
+        return client.get(f"/needs/{need.id}").text.split('name="lost_reason_id"')[1]
+
+    assert "Chose another location" in offered()
+    reason.active = False
+    make.lost_reason(name="Budget cut")
+    db.session.commit()
+    assert "Chose another location" not in offered() and "Budget cut" in offered()

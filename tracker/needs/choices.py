@@ -3,7 +3,9 @@
 from flask_babel import get_locale
 from sqlalchemy import Date, cast, func, literal_column, null, or_, select, union_all
 
+from tracker import datacache
 from tracker.extensions import db
+from tracker.i18n import current_locale
 from tracker.lookup import FALLBACK
 from tracker.models import (
     Delegation,
@@ -46,7 +48,9 @@ def industries(include_id: int | None = None):
 
 
 def lost_reasons():
-    return vocabulary(LostReason)
+    """Every stage form offers them (each need's page): kept until the vocabularies change."""
+    parts = ("lost reasons", str(current_locale()))
+    return datacache.cached("pipeline", parts, lambda: vocabulary(LostReason))
 
 
 def active_users(include_id: int | None = None) -> list[tuple[str | int, str]]:
