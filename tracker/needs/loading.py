@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
+from flask import abort
 from flask_babel import format_date
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
@@ -14,6 +15,7 @@ from tracker.extensions import db
 from tracker.forms import parse_id
 from tracker.models import Currency, LostReason, Need, Stage
 from tracker.needs.services import NONE, NeedFilters
+from tracker.statements import built_once
 
 
 def get_need_or_404(need_id: int) -> Need:
@@ -23,9 +25,17 @@ def get_need_or_404(need_id: int) -> Need:
 
 def need_detail(need_id: int) -> Need:
     """The need with everything its page shows about it, in one query."""
-    stmt = (
+    need = db.session.scalar(_detail_statement(), {"need_id": need_id})
+    if need is None:  # absent, deleted, or confidential and hidden from the user
+        abort(404)
+    return need
+
+
+@built_once
+def _detail_statement() -> Select:
+    return (
         select(Need)
-        .where(Need.id == need_id)
+        .where(Need.id == bindparam("need_id"))
         .options(
             joinedload(Need.organisation),
             joinedload(Need.delegation),
@@ -37,7 +47,6 @@ def need_detail(need_id: int) -> Need:
             joinedload(Need.lost_reason),
         )
     )
-    return db.first_or_404(stmt)
 
 
 def parse_filters(args: MultiDict, today: date) -> NeedFilters:
