@@ -431,3 +431,23 @@ def test_the_stage_form_offers_the_lost_reasons_as_they_change(client, login, ma
     make.lost_reason(name="Budget cut")
     db.session.commit()
     assert "Chose another location" not in offered() and "Budget cut" in offered()
+
+
+def test_each_stage_offers_its_own_moves_on_the_needs_page(client, login, make, org):
+    """The stage form's fields are drawn once per stage: each need's page offers its stage's
+    moves, the usual next step chosen."""
+    login("manager")
+    fresh = make.need(organisation=org)
+    talking = make.need(organisation=org, stage=Stage.TALKS)
+    held = make.need(organisation=org, stage=Stage.ON_HOLD)
+    db.session.commit()
+    for need, chosen, absent in (
+        (fresh, "qualified", "new"),
+        (talking, "negotiation", "talks"),
+        (held, "new", "won"),
+        (fresh, "qualified", "new"),  # the first again, after the others were drawn
+    ):
+        page = client.get(f"/needs/{need.id}").text
+        moves = page.split('name="to_stage"')[1].split("</select>")[0]
+        assert f'<option selected value="{chosen}">' in moves
+        assert f'value="{absent}"' not in moves
