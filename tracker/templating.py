@@ -35,7 +35,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["percent"] = _percent
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["url_pattern"] = url_pattern
-    app.jinja_env.globals["url_with_pattern"] = UrlPattern.with_arg
+    app.jinja_env.globals["url_with_pattern"] = url_with_pattern
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["country_choices"] = country_choices
     app.jinja_env.globals["get_locale"] = get_locale
@@ -126,13 +126,20 @@ def url_with(_endpoint: str | None = None, **changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
-def url_pattern(endpoint: str, key: str) -> "UrlPattern":
-    """UrlPattern(endpoint, key), built once per request: a macro drawn once per row can ask
-    for it each time."""
+def url_pattern(endpoint: str, key: str, **values) -> "UrlPattern":
+    """The URLs of endpoint for many values of key (the other arguments fixed), built once per
+    request: a macro drawn once per row can ask for it each time."""
     patterns = g.setdefault("url_patterns", {})
-    if (pattern := patterns.get((endpoint, key))) is None:
-        pattern = patterns[endpoint, key] = UrlPattern(endpoint, key)
+    memo = (endpoint, key, *sorted(values.items()))
+    if (pattern := patterns.get(memo)) is None:
+        url = url_for(endpoint, **values, **{key: UrlPattern.MARK})
+        pattern = patterns[memo] = UrlPattern(url, "{}")
     return pattern
+
+
+def url_with_pattern(key: str) -> "UrlPattern":
+    """url_with(key=…) for many whole numbers (a list's page links), built once."""
+    return UrlPattern(url_with(**{key: UrlPattern.MARK}), f"{key}={{}}")
 
 
 class UrlPattern:
@@ -142,18 +149,15 @@ class UrlPattern:
     `{% set detail = url_pattern('needs.detail', 'need_id') %}` then `detail.fill(need.id)`.
     """
 
-    _MARK = 987654321  # stands in for the id while the URL is built; ids are int routes
+    # Stands in for the number while the URL is built: no id comes near it (ids are 32-bit), so
+    # an argument kept fixed never holds these digits.
+    MARK = 2**62
 
-    def __init__(self, endpoint: str, key: str):
-        self.head, self.tail = url_for(endpoint, **{key: self._MARK}).split(str(self._MARK))
-
-    @classmethod
-    def with_arg(cls, key: str) -> "UrlPattern":
-        """url_with(key=…) for many whole numbers (a list's page links), built once."""
-        pattern = cls.__new__(cls)
-        head, _mark, pattern.tail = url_with(**{key: cls._MARK}).partition(f"{key}={cls._MARK}")
-        pattern.head = f"{head}{key}="
-        return pattern
+    def __init__(self, url: str, spot: str):
+        """url, built with MARK where the number goes; spot is how MARK shows in it ("{}" in a
+        path, "page={}" in a query string, where a filter's value may hold the digits too)."""
+        head, _mark, self.tail = url.partition(spot.format(self.MARK))
+        self.head = head + spot.split("{}")[0]
 
     def fill(self, value: int) -> str:
         """The URL with this id."""
