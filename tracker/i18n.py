@@ -78,8 +78,8 @@ def _template_gettext(eval_ctx: EvalContext, message: str, /, **variables) -> st
     """Jinja's newstyle gettext: the translation is markup where templates autoescape, and the
     variables (escaped by Markup's %) are filled in; a "%%" always becomes "%"."""
     text = catalogue().ugettext(message)
-    if eval_ctx.autoescape:
-        text = Markup(text)  # noqa: S704  # nosec B704: the app's own strings, as Jinja's gettext
+    if eval_ctx.autoescape:  # the app's own strings are markup, as with Jinja's gettext
+        text = Markup(text)  # noqa: S704  # nosec B704
     return text % variables if variables or "%" in text else text
 
 
