@@ -36,13 +36,16 @@ def test_each_role_sees_its_own_links(client, make, role, vocabularies, users):
 @pytest.mark.parametrize(
     ("path", "active"),
     [("/delegations/", "Delegations"), ("/needs/", "Needs"), ("/matchmaking/matches", "Matches"),
-     ("/talks/", "Talks"), ("/followups/mine", "Follow-ups"), ("/", None)],
+     ("/talks/", "Talks"), ("/followups/mine", "Follow-ups"), ("/", None),
+     ("/matchmaking/synonyms", None)],  # matchmaking, but not the matches list
 )  # fmt: skip
 def test_the_page_s_own_section_is_marked(client, login, path, active):
     login("manager")
-    for other in ("/delegations/", "/needs/", "/"):  # drawn for other pages first
+    for other in ("/delegations/", "/needs/", "/matchmaking/matches", "/"):  # drawn first
         client.get(other)
-    links = _nav_links(client.get(path).text)
+    response = client.get(path)
+    assert response.status_code == 200
+    links = _nav_links(response.text)
     assert [label for label, on in links.items() if on] == ([active] if active else [])
 
 
