@@ -262,14 +262,11 @@ def about(*, organisation_id: int | None = None, delegation_id: int | None = Non
     return and_(true(), *clauses)
 
 
-def open_followups_about(
-    *, organisation_id: int | None = None, delegation_id: int | None = None, limit: int
-) -> tuple[list[FollowUp], int]:
-    """The first `limit` open follow-ups of an organisation or a delegation (soonest first),
-    and how many there are."""
-    of = "organisation" if organisation_id is not None else "delegation"
+def open_followups_about(of: str, record_id: int, limit: int) -> tuple[list[FollowUp], int]:
+    """The first `limit` open follow-ups of an organisation or a delegation (of: which kind of
+    record record_id is), soonest first, and how many there are."""
     shown, total = _open_about_statements(of, limit)
-    params = {"record_id": organisation_id if organisation_id is not None else delegation_id}
+    params = {"record_id": record_id}
     return list(db.session.scalars(shown, params)), db.session.scalar(total, params) or 0
 
 

@@ -265,12 +265,11 @@ def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None
 
     today = local_today()
     of = "organisation" if organisation_id is not None else "delegation"
+    record_id = organisation_id if organisation_id is not None else delegation_id
     latest, total = _panel_statements(of, PANEL_ROWS)
-    params = {"record_id": organisation_id if organisation_id is not None else delegation_id}
+    params = {"record_id": record_id}
     needs = list(db.session.scalars(latest, params))
-    followups, followups_total = open_followups_about(
-        organisation_id=organisation_id, delegation_id=delegation_id, limit=PANEL_ROWS
-    )
+    followups, followups_total = open_followups_about(of, record_id, limit=PANEL_ROWS)
     return {
         "needs": needs,
         "needs_total": db.session.scalar(total, params),
