@@ -102,7 +102,7 @@ def select_timezone() -> str:
 
 def country_choices() -> tuple[tuple[str, str], ...]:
     """ISO country codes with their names in the interface language, sorted by name."""
-    return _country_choices(str(get_locale() or "en"))
+    return _country_choices(str(current_locale() or "en"))
 
 
 @lru_cache(maxsize=16)

@@ -72,7 +72,7 @@ def _time(value: time | None, fmt: str = "short") -> str:
 
 def _month(value: date | None, skeleton: str = "yMMM") -> str:
     """A month in the user's locale: May 2026, Mai 2026, 2026年5月 (yM: 5/2026 ... 2026/5)."""
-    return format_skeleton(skeleton, value, locale=get_locale() or "en") if value else ""
+    return format_skeleton(skeleton, value, locale=current_locale() or "en") if value else ""
 
 
 def _number(value: int | float | Decimal | None, digits: int | None = None) -> str:

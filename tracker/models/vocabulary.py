@@ -1,10 +1,10 @@
 """Managed vocabularies: discussion topics and the district's key industries."""
 
-from flask_babel import get_locale
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.extensions import db
+from tracker.i18n import current_locale
 from tracker.models.base import TimestampMixin, VersionedMixin
 
 
@@ -21,7 +21,7 @@ class VocabularyMixin(VersionedMixin, TimestampMixin):
     @property
     def label(self) -> str:
         """The name in the interface language, falling back to English."""
-        language = str(get_locale() or "en")[:2]
+        language = str(current_locale() or "en")[:2]
         return {"de": self.name_de, "zh": self.name_zh}.get(language) or self.name
 
     def __str__(self) -> str:

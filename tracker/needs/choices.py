@@ -1,6 +1,5 @@
 """Choices for the needs forms and filters, loaded once per request."""
 
-from flask_babel import get_locale
 from sqlalchemy import Date, cast, func, literal_column, null, or_, select, union_all
 
 from tracker import datacache
@@ -60,7 +59,7 @@ def active_users(include_id: int | None = None) -> list[tuple[str | int, str]]:
 
 def term_label(model):
     """SQL for a vocabulary term's name in the interface language (as its .label in Python)."""
-    name = {"de": model.name_de, "zh": model.name_zh}.get(str(get_locale() or "en")[:2])
+    name = {"de": model.name_de, "zh": model.name_zh}.get(str(current_locale() or "en")[:2])
     return model.name if name is None else func.coalesce(name, model.name)
 
 
