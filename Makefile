@@ -6,7 +6,7 @@ FLASK  := $(BIN)/flask --app tracker
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: venv run test e2e lint security format migrate stress bench translations translations-update clean
+.PHONY: venv run test e2e lint security format migrate stress bench eval-matching translations translations-update clean
 
 # npm installs the browser assets the app serves itself (Tom Select) into node_modules/.
 $(BIN)/.installed: pyproject.toml package-lock.json
@@ -21,6 +21,7 @@ venv: $(BIN)/.installed
 ## run: install, migrate, load demo data on first run, serve on 127.0.0.1:5000
 run: venv translations
 	$(FLASK) db upgrade
+	$(FLASK) seed-glossary
 	$(FLASK) seed-demo --first-run
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
@@ -45,6 +46,11 @@ stress: venv
 bench: venv
 	$(BIN)/python -m pip install --quiet -e '.[dev,prod]'
 	$(BIN)/python bench/run.py
+
+## eval-matching: top-1, top-3 and MRR of the partner suggestions on the labelled needs of
+## bench/matching, also among 1,000 partners; e.g. EVAL_ARGS="--split tune --show-misses"
+eval-matching: venv
+	$(BIN)/python bench/eval_matching.py $(EVAL_ARGS)
 
 ## translations: compile the catalogues (.po -> .mo; the .mo files are build output, not in git)
 translations: venv
