@@ -65,6 +65,17 @@ def seed_demo(first_run: bool) -> None:
         click.echo("This password is shown only now; change it or create your own users.\n")
 
 
+@click.command("seed-glossary")
+@with_appcontext
+def seed_glossary_command() -> None:
+    """Add the shipped glossary's concepts the synonym list lacks; edited groups are kept."""
+    from tracker.matchmaking.glossary import seed_glossary
+
+    added = seed_glossary()
+    db.session.commit()
+    click.echo(f"Glossary: {added} concept groups added to the synonym list.")
+
+
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
@@ -120,6 +131,7 @@ def purge_deleted_command(dry_run: bool) -> None:
 commands = [
     create_user,
     seed_demo,
+    seed_glossary_command,
     send_reminders,
     import_members_command,
     backup_command,

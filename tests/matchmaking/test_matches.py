@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from tests.matchmaking.fixtures import robotics_world
 from tracker.extensions import db
 from tracker.matchmaking.flow import MatchError, change_status
+from tracker.matchmaking.suggestions import suggestion_for
 from tracker.models import Match, MatchChange, MatchStatus
 
 S = MatchStatus
@@ -19,15 +20,19 @@ def accept(client, need, partner):
     )
 
 
-def test_accepting_a_suggestion_keeps_its_score_and_reasons(client, login):
+def test_accepting_a_suggestion_keeps_its_score_and_reasons(app, client, login):
     user = login()
     world = robotics_world()
     response = accept(client, world.need, world.park)
     assert "Matched with Shanghai Robot Industry Park" in response.text
+    with app.test_request_context():
+        suggested = suggestion_for(world.need, world.park.id)
     match = db.session.scalar(select(Match))
-    assert (match.status, match.score, match.created_by_id) == (S.PROPOSED, 75, user.id)
+    assert (match.status, match.created_by_id) == (S.PROPOSED, user.id)
+    assert match.score == suggested.score > 0
     assert match.offer.title == "Factory halls"
-    assert "offers factory space 5,000 m² ≥ 3,000 m² asked" in match.reason_list
+    assert match.reason_list == suggested.reasons
+    assert "offers 5,000 m² for the 3,000 m² asked" in match.reason_list
     change = db.session.scalar(select(MatchChange))
     assert (change.from_status, change.to_status) == (None, S.PROPOSED)
 

@@ -115,10 +115,12 @@ def delete_offer(offer_id: int):
 @require("vocabulary.manage")
 def synonyms():
     """The synonym list used to match keywords across languages."""
+    query = request.args.get("q", "").strip()
     page = db.paginate(
-        services.list_synonym_groups(), per_page=current_app.config["PER_PAGE"], error_out=False
-    )
-    return render_template("matchmaking/synonyms.html", page=page)
+        services.list_synonym_groups(query), per_page=current_app.config["PER_PAGE"],
+        error_out=False,
+    )  # fmt: skip
+    return render_template("matchmaking/synonyms.html", page=page, query=query)
 
 
 @require("vocabulary.manage")
@@ -161,9 +163,12 @@ def delete_synonym(group_id: int):
     """Delete a synonym group after confirmation."""
     group = db.get_or_404(SynonymGroup, group_id)
     if request.method == "POST" and EmptyForm().validate_on_submit():
-        services.delete_synonym_group(group)
+        deleted = services.delete_synonym_group(group)
         db.session.commit()
-        flash(_("Synonym group deleted."), "success")
+        if deleted:
+            flash(_("Synonym group deleted."), "success")
+        else:
+            flash(_("This group comes with the glossary: it is switched off instead."), "info")
         return redirect(url_for("matchmaking.synonyms"))
     return render_template(
         "_confirm.html", title=_("Delete this synonym group?"),

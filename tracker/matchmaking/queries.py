@@ -12,7 +12,15 @@ from sqlalchemy.orm import joinedload, selectinload
 from tracker.extensions import db
 from tracker.matchmaking.flow import allowed_statuses
 from tracker.matchmaking.suggestions import suggest
-from tracker.models import LocalOffer, Match, Need, Organisation, Talk, talk_organisation
+from tracker.models import (
+    LocalOffer,
+    Match,
+    MatchStatus,
+    Need,
+    Organisation,
+    Talk,
+    talk_organisation,
+)
 from tracker.statements import built_once
 
 
@@ -24,13 +32,16 @@ def _talk_options():
     )
 
 
-def need_matchmaking(need: Need) -> dict:
-    """Suggestions, matches (with the statuses each may go to) and talks of a need."""
+def need_matchmaking(need: Need, *, show_declined: bool = False) -> dict:
+    """Suggestions (with the partners declined for it, if asked), matches (with the statuses
+    each may go to) and talks of a need."""
     matches_stmt, talks_stmt = _need_statements()
     matches = list(db.session.scalars(matches_stmt, {"need_id": need.id}))
     talks = list(db.session.scalars(talks_stmt, {"need_id": need.id}))
     return {
-        "suggestions": suggest(need),
+        "suggestions": suggest(need, show_declined=show_declined),
+        "show_declined": show_declined,
+        "declined_count": sum(m.status is MatchStatus.DECLINED for m in matches),
         "matches": matches,
         "next_statuses": {m.id: allowed_statuses(m.status) for m in matches},
         "talks": talks,

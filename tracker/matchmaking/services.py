@@ -127,9 +127,13 @@ def parse_terms(text: str | None) -> list[str]:
     return terms
 
 
-def list_synonym_groups() -> Select:
-    """The synonym list, active groups first, then by terms."""
-    return select(SynonymGroup).order_by(SynonymGroup.active.desc(), SynonymGroup.terms)
+def list_synonym_groups(query: str | None = None) -> Select:
+    """The synonym list (groups with a term containing query), active first, then by terms."""
+    stmt = select(SynonymGroup).order_by(SynonymGroup.active.desc(), SynonymGroup.terms)
+    needle = match_text(query).strip()
+    if needle:
+        stmt = stmt.where(SynonymGroup.terms_key.contains(needle, autoescape=True))
+    return stmt
 
 
 def save_synonym_group(group: SynonymGroup | None, terms: list[str], active: bool) -> SynonymGroup:
@@ -143,9 +147,15 @@ def save_synonym_group(group: SynonymGroup | None, terms: list[str], active: boo
     return group
 
 
-def delete_synonym_group(group: SynonymGroup) -> None:
-    db.session.delete(group)
+def delete_synonym_group(group: SynonymGroup) -> bool:
+    """Delete a manager's own group; a group seeded from the glossary is switched off instead,
+    so that seeding never brings it back. True when it was deleted; flushes."""
+    if group.glossary_key:
+        group.active = False
+    else:
+        db.session.delete(group)
     db.session.flush()
+    return not group.glossary_key
 
 
 # --- matches ----------------------------------------------------------------------------------

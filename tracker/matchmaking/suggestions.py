@@ -1,6 +1,6 @@
 """Loading the facts ranking works on, in a fixed number of queries, and ranking them."""
 
-from dataclasses import dataclass
+import threading
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -8,21 +8,18 @@ from flask import current_app
 from sqlalchemy import Select, bindparam, func, select
 
 from tracker.extensions import db
-from tracker.matchmaking.ranking import (
-    NeedFacts,
-    OfferFacts,
-    PartnerFacts,
-    Suggestion,
-    SynonymFacts,
-    rank,
-)
-from tracker.matchmaking.textmatch import match_text
+from tracker.matchmaking.facts import NeedFacts, OfferFacts, PartnerFacts
+from tracker.matchmaking.glossary import concepts_in_force
+from tracker.matchmaking.index import Concepts, PartnerIndex
+from tracker.matchmaking.learning import learned_from
+from tracker.matchmaking.ranking import Suggestion, area_in_text, rank
 from tracker.models import (
     Delegation,
     DelegationMember,
     KeyIndustry,
     LocalOffer,
     Match,
+    MatchStatus,
     Meeting,
     Need,
     NeedCategory,
@@ -36,35 +33,85 @@ from tracker.models.meeting import meeting_person
 from tracker.statements import built_once
 from tracker.text import fold
 
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Partners, offers and synonyms as plain facts, with the state of the tables they match."""
-
-    key: tuple
-    partners: list[PartnerFacts]
-    offers: list[OfferFacts]
-    synonyms: list[SynonymFacts]
+# One index per database. It is brought up to date on each use: the freshness query tells
+# whether anything changed; if so, the partners whose signature moved are re-indexed alone.
+# A change of the synonym list rebuilds it (every document's concepts may change).
+_indexes: dict[str, PartnerIndex] = {}
+_lock = threading.Lock()
 
 
-# One snapshot per database, rebuilt when its freshness key changes: loading and converting
-# thousands of offers costs more than ranking them, and offers change rarely.
-_snapshots: dict[str, Snapshot] = {}
-
-
-def snapshot() -> Snapshot:
-    """The current partners, offers and synonyms (one query when nothing changed, else four)."""
+def current_index() -> PartnerIndex:
+    """The partner index, up to date (one query when nothing changed)."""
     key = _freshness()
     bind = str(db.engine.url)
-    found = _snapshots.get(bind)
-    if found is None or found.key != key:
-        found = Snapshot(key, partner_facts(), offer_facts(), synonym_facts())
-        _snapshots[bind] = found
-    return found
+    index = _indexes.get(bind)
+    synonyms_key = key[-2:]
+    if index is None or index.synonyms_key != synonyms_key:
+        index = PartnerIndex(Concepts(concepts_in_force()))
+        index.synonyms_key = synonyms_key
+        _refresh(index)
+        index.key = key
+        _indexes[bind] = index
+    elif index.key != key:
+        _refresh(index)
+        index.key = key
+    return index
+
+
+def _refresh(index: PartnerIndex) -> int:
+    """Re-index the partners whose signature changed, drop those gone; returns how many."""
+    signatures = _signatures()
+    gone = [pid for pid in index.entries if pid not in signatures]
+    for pid in gone:
+        index.remove(pid)
+    changed = [pid for pid, sig in signatures.items()
+               if pid not in index.entries or index.entries[pid].signature != sig]  # fmt: skip
+    for chunk in _chunks(changed, 500):
+        offers: dict[int, list[OfferFacts]] = {}
+        for offer in offer_facts(chunk):
+            offers.setdefault(offer.organisation_id, []).append(offer)
+        for partner in partner_facts(chunk):
+            index.update(partner, offers.get(partner.id, []), signatures[partner.id])
+    return len(gone) + len(changed)
+
+
+def _chunks(ids: list[int], size: int):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _signatures() -> dict[int, tuple]:
+    """Per local partner: when it changed, and the count, latest change and ids of its offers."""
+    offers = {
+        org: (count, latest, total)
+        for org, count, latest, total in db.session.execute(_offer_signature_statement())
+    }
+    return {
+        org: (changed, *offers.get(org, (0, None, 0)))
+        for org, changed in db.session.execute(_partner_signature_statement())
+    }
+
+
+@built_once
+def _partner_signature_statement() -> Select:
+    return select(Organisation.id, Organisation.updated_at).where(Organisation.is_local.is_(True))
+
+
+@built_once
+def _offer_signature_statement() -> Select:
+    return (
+        select(
+            LocalOffer.organisation_id, func.count(LocalOffer.id),
+            func.max(LocalOffer.updated_at), func.sum(LocalOffer.id),
+        )
+        .join(Organisation, Organisation.id == LocalOffer.organisation_id)
+        .where(Organisation.is_local.is_(True))
+        .group_by(LocalOffer.organisation_id)
+    )  # fmt: skip
 
 
 def _freshness() -> tuple:
-    """Counts and latest changes of everything a snapshot is built from, in one query."""
+    """Counts and latest changes of everything the index is built from, in one query."""
     return tuple(db.session.execute(_freshness_statement()).one())
 
 
@@ -86,28 +133,43 @@ def _freshness_statement() -> Select:
     return select(*parts)
 
 
-def suggest(need: Need, limit: int = 10) -> list[Suggestion]:
-    """Local partners for need, best first, leaving out those already matched with it."""
-    matched = frozenset(db.session.scalars(_matched_statement(), {"need_id": need.id}))
-    facts = snapshot()
-    met = met_delegation(need.delegation_id) if need.delegation_id else {}
-    return rank(
-        need_facts(need), facts.partners, facts.offers, facts.synonyms,
-        met=met, exclude=matched, limit=limit,
-    )  # fmt: skip
+def suggest(need: Need, limit: int = 10, *, show_declined: bool = False) -> list[Suggestion]:
+    """Local partners for need, best first, leaving out those already matched with it (and
+    those declined for it, unless show_declined)."""
+    matched = {
+        org: status
+        for org, status in db.session.execute(_matched_statement(), {"need_id": need.id})
+    }
+    declined = frozenset(o for o, s in matched.items() if s == MatchStatus.DECLINED)
+    exclude = frozenset(matched) - (declined if show_declined else frozenset())
+    facts = need_facts(need)
+    with _lock:
+        index = current_index()
+        return rank(
+            facts, index, met=_met(need), exclude=exclude, declined=declined,
+            learned=learned_from(need, index), limit=limit,
+        )  # fmt: skip
 
 
 @built_once
 def _matched_statement() -> Select:
-    return select(Match.organisation_id).where(Match.need_id == bindparam("need_id"))
+    return select(Match.organisation_id, Match.status).where(Match.need_id == bindparam("need_id"))
 
 
 def suggestion_for(need: Need, organisation_id: int) -> Suggestion | None:
     """The suggestion for one partner (to snapshot its score and reasons when accepted)."""
-    partners = [p for p in partner_facts() if p.id == organisation_id]
-    met = met_delegation(need.delegation_id) if need.delegation_id else {}
-    found = rank(need_facts(need), partners, offer_facts(organisation_id), synonym_facts(), met=met)
+    facts = need_facts(need)
+    with _lock:
+        index = current_index()
+        found = rank(
+            facts, index, met=_met(need), learned=learned_from(need, index),
+            only=organisation_id, limit=1,
+        )  # fmt: skip
     return found[0] if found else None
+
+
+def _met(need: Need) -> dict[int, date]:
+    return met_delegation(need.delegation_id) if need.delegation_id else {}
 
 
 def need_facts(need: Need) -> NeedFacts:
@@ -115,31 +177,42 @@ def need_facts(need: Need) -> NeedFacts:
     industry = db.session.get(KeyIndustry, need.key_industry_id) if need.key_industry_id else None
     category = db.session.get(NeedCategory, need.category_id) if need.category_id else None
     return NeedFacts(
-        text=match_text(need.title, need.description),
+        title=need.title or "",
+        description=need.description or "",
+        id=need.id,
         industry_id=need.key_industry_id,
         industry_label=industry.label if industry else "",
         category_key=fold(category.name) if category else "",
         category_label=category.label if category else "",
-        area_asked=need.area_m2_asked,
+        # An area written in the text counts when the field is empty ("需要500平米洁净车间").
+        area_asked=need.area_m2_asked or area_in_text(need.title, need.description),
         headcount_asked=need.headcount_asked,
     )
 
 
-def partner_facts() -> list[PartnerFacts]:
-    """Every local organisation."""
+def partner_facts(ids: list[int]) -> list[PartnerFacts]:
+    """The local organisations of ids, with their names and descriptions."""
     rows = db.session.execute(
-        select(Organisation.id, Organisation.name, Organisation.key_industry_id).where(
-            Organisation.is_local.is_(True)
-        )
-    )
-    return [PartnerFacts(i, name, industry) for i, name, industry in rows]
+        select(
+            Organisation.id, Organisation.name, Organisation.key_industry_id,
+            Organisation.name_en, Organisation.name_de, Organisation.name_zh,
+            Organisation.description,
+        ).where(Organisation.is_local.is_(True), Organisation.id.in_(ids))
+    )  # fmt: skip
+    return [
+        PartnerFacts(i, name, industry, tuple(dict.fromkeys(n for n in (name, en, de, zh) if n)),
+                     description)
+        for i, name, industry, en, de, zh, description in rows
+    ]  # fmt: skip
 
 
-def offer_facts(organisation_id: int | None = None) -> list[OfferFacts]:
-    """Active offers of local partners (of one partner when given), in id order."""
-    where = [LocalOffer.active.is_(True), Organisation.is_local.is_(True)]
-    if organisation_id is not None:
-        where.append(LocalOffer.organisation_id == organisation_id)
+def offer_facts(organisation_ids: list[int]) -> list[OfferFacts]:
+    """Active offers of the local partners of organisation_ids, in id order."""
+    where = [
+        LocalOffer.active.is_(True),
+        Organisation.is_local.is_(True),
+        LocalOffer.organisation_id.in_(organisation_ids),
+    ]
     industries: dict[int, set[int]] = {}
     links = select(offer_industry.c.offer_id, offer_industry.c.key_industry_id).join(
         LocalOffer, LocalOffer.id == offer_industry.c.offer_id
@@ -148,30 +221,17 @@ def offer_facts(organisation_id: int | None = None) -> list[OfferFacts]:
         links.join(Organisation, Organisation.id == LocalOffer.organisation_id).where(*where)
     ):
         industries.setdefault(offer_id, set()).add(industry_id)
-    # A Core execute: plain rows, without the ORM's per-row bookkeeping.
-    rows = db.session.connection().execute(
+    rows = db.session.execute(
         select(
             LocalOffer.id, LocalOffer.organisation_id, LocalOffer.kind, LocalOffer.title,
-            LocalOffer.match_key, LocalOffer.keyword_key, LocalOffer.keywords,
-            LocalOffer.area_m2, LocalOffer.headcount,
+            LocalOffer.description, LocalOffer.keywords, LocalOffer.area_m2, LocalOffer.headcount,
         )
         .join(Organisation, Organisation.id == LocalOffer.organisation_id)
         .where(*where)
         .order_by(LocalOffer.id)
     )  # fmt: skip
     none: frozenset[int] = frozenset()
-    # Positional construction: this runs once per offer, thousands of times per ranking.
     return [OfferFacts(*row, industries.get(row[0], none)) for row in rows]
-
-
-def synonym_facts() -> list[SynonymFacts]:
-    """The active synonym groups."""
-    rows = db.session.execute(
-        select(SynonymGroup.terms, SynonymGroup.terms_key)
-        .where(SynonymGroup.active.is_(True))
-        .order_by(SynonymGroup.id)
-    )
-    return [SynonymFacts(terms, tuple(k for k in key.split("\n") if k)) for terms, key in rows]
 
 
 def met_delegation(delegation_id: int) -> dict[int, date]:

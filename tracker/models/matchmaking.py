@@ -40,6 +40,14 @@ class OfferKind(enum.StrEnum):
     SUPPLIER_CAPABILITY = "supplier_capability"
     DISTRIBUTION = "distribution"
     RESEARCH_COOPERATION = "research_cooperation"
+    SERVICES = "services"
+    FINANCE = "finance"
+    ASSOCIATION = "association"
+    TEST_SITE = "test_site"
+    PILOT_CUSTOMER = "pilot_customer"
+    MARKET_ACCESS = "market_access"
+    HOUSING = "housing"
+    EVENTS = "events"
     OTHER = "other"
 
     @property
@@ -61,6 +69,14 @@ OFFER_KIND_LABELS = {
     OfferKind.SUPPLIER_CAPABILITY: _l("Supplier capability"),
     OfferKind.DISTRIBUTION: _l("Distribution"),
     OfferKind.RESEARCH_COOPERATION: _l("Research cooperation"),
+    OfferKind.SERVICES: _l("Professional services"),
+    OfferKind.FINANCE: _l("Finance and funding"),
+    OfferKind.ASSOCIATION: _l("Association or cluster"),
+    OfferKind.TEST_SITE: _l("Test site or pilot zone"),
+    OfferKind.PILOT_CUSTOMER: _l("Pilot customer"),
+    OfferKind.MARKET_ACCESS: _l("Market access and certification"),
+    OfferKind.HOUSING: _l("Housing"),
+    OfferKind.EVENTS: _l("Events and trade fairs"),
     OfferKind.OTHER: _l("Other"),
 }
 
@@ -136,6 +152,9 @@ class SynonymGroup(VersionedMixin, TimestampMixin, db.Model):
     terms: Mapped[str] = mapped_column(String(1000))  # joined with " ~ "
     active: Mapped[bool] = mapped_column(default=True)
     terms_key: Mapped[str] = mapped_column(Text, default="")  # folded terms, one per line
+    # The shipped glossary's concept this group was seeded from (tracker/matchmaking/glossary.tsv):
+    # the group replaces that concept, so a manager's edit or deactivation wins over the file.
+    glossary_key: Mapped[str | None] = mapped_column(String(80), unique=True)
 
     @property
     def term_list(self) -> list[str]:

@@ -95,7 +95,8 @@ def detail(need_id: int):
         "needs/detail.html", need=need, flags=need_flags(need, local_today()),
         timeline=need_timeline(need), stage_form=stage_form, reopen_form=ReopenForm(),
         stage_fields=_stage_fields(need.stage, stage_form), note_form=NoteForm(),
-        today=local_today(), matchmaking=need_matchmaking(need),
+        today=local_today(),
+        matchmaking=need_matchmaking(need, show_declined=request.args.get("declined") == "1"),
     )  # fmt: skip
 
 
