@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker.matchmaking.analysis import analyse, split_compound, tokens, word_forms
+from tracker.matchmaking.analysis import add_words, analyse, split_compound, tokens, word_forms
 from tracker.matchmaking.ranking import area_in_text
 
 
@@ -28,14 +28,20 @@ def test_chinese_is_cut_into_words_not_characters():
 
 
 def test_search_mode_keeps_the_short_words_inside_a_long_one():
-    found = words("十万级洁净车间")
-    assert {"洁净", "车间", "洁净车间"} <= set(found)
+    found = list(tokens("中华人民共和国"))
+    assert ("中华人民共和国", "中华人民共和国", True) in found
+    assert {"中华", "人民", "共和国"} <= {word for _, word, whole in found if not whole}
 
 
 def test_precise_mode_gives_each_character_to_one_word():
-    precise = [word for _, word, _ in tokens("十万级洁净车间", precise=True)]
-    assert "洁净车间" in precise
-    assert not {"洁净", "车间"} & set(precise)
+    precise = [word for _, word, _ in tokens("中华人民共和国", precise=True)]
+    assert precise == ["中华人民共和国"]
+
+
+def test_glossary_words_are_taught_to_the_segmenter():
+    assert "量子隧穿显微镜" not in words("量子隧穿显微镜")
+    add_words(["量子隧穿显微镜"])
+    assert "量子隧穿显微镜" in words("量子隧穿显微镜")
 
 
 def test_stop_words_are_left_out_and_numbers_kept():
@@ -68,9 +74,13 @@ def test_chinese_words_are_their_own_form():
 
 
 def test_a_compound_is_split_into_known_pieces():
-    known = {"wasserstoff", "tankstell", "spritzguss", "teil"}
+    known = {"wasserstoff", "tankstell", "spritzguss", "teil", "gussteil"}
     assert split_compound("wasserstofftankstellen", known) == ["wasserstoff", "tankstell"]
     assert split_compound("spritzgussteile", known) == ["spritzguss", "teil"]
+
+
+def test_without_a_cut_both_pieces_explain_known_ends_are_taken():
+    assert split_compound("kunststoffspritzguss", {"spritzguss"}) == ["spritzguss"]
 
 
 def test_a_linking_s_leaves_the_head_whole():

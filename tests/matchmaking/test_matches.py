@@ -237,3 +237,21 @@ def test_need_page_queries_do_not_grow_with_matches_and_talks(client, login, mak
     with count_queries() as many:
         assert client.get(f"/needs/{world.need.id}").status_code == 200
     assert len(few) == len(many)
+
+
+def test_the_need_page_can_show_the_partners_declined_for_it(client, login, make):
+    login()
+    need = make.need(title="EMC testing for drives")
+    lab = make.local_partner(name="EMC Lab")
+    make.offer(lab, kind="market_access", title="EMC testing")
+    make.match(need, lab, status=S.DECLINED, decline_reason="Too far")
+    db.session.commit()
+    page = client.get(f"/needs/{need.id}").text
+    suggestions = page.split('id="suggestions"')[1]
+    assert "EMC Lab" not in suggestions
+    assert "Show 1 declined partner" in suggestions
+    shown = client.get(f"/needs/{need.id}?declined=1").text.split('id="suggestions"')[1]
+    assert "EMC Lab" in shown
+    assert "declined for this need before" in shown
+    assert "Hide declined partners" in shown
+    assert f'name="organisation_id" value="{lab.id}"' not in shown  # no accepting it again

@@ -127,6 +127,13 @@ def tokens(text: str | None, precise: bool = False) -> Iterator[tuple[str, str, 
         yield run, word, True
 
 
+def whole_term(term: str) -> bool:
+    """True when every character of term's Chinese is in a word of two or more (a term such
+    as 500强 would otherwise shrink to "500" and match any figure)."""
+    segmenter = _segmenter()
+    return all(len(w) > 1 for run in _HAN_RUNS.findall(term) for w in segmenter.cut(run))
+
+
 def word_forms(word: str) -> Forms:
     """The forms a folded word matches by: its stems if Latin, itself if Chinese or a number."""
     if _IS_HAN.match(word) or word.isdigit():
@@ -145,20 +152,30 @@ MIN_PIECE = 4
 
 
 def split_compound(word: str, known: Container[str]) -> list[str]:
-    """Known pieces of a long folded Latin word: its known prefixes and suffixes (of its German
-    stem) that leave at least MIN_PIECE letters, as German compounds are built. A linking s
-    ("Exportkreditsversicherung") stays with the modifier, so the head is still found.
+    """Known pieces of a long folded Latin word, as German compounds are built: where the
+    word's German stem cuts into two known words (a linking s allowed), those two; else its
+    known prefixes and suffixes that leave at least MIN_PIECE letters.
 
-    "wasserstofftankstellen" with wasserstoff and tankstell known -> [wasserstoff, tankstell].
+    "wasserstofftankstellen" with wasserstoff and tankstell known -> [wasserstoff, tankstell];
+    "spritzgussteile" -> [spritzguss, teil], not "gussteil" as well (the cut that both pieces
+    explain wins over a piece that happens to end the word).
     """
     if _IS_HAN.match(word) or len(word) < 2 * MIN_PIECE:
         return []
     stem = _stemmers()[1](word)
     pieces: list[str] = []
+    whole: list[tuple[int, str, str]] = []
     for cut in range(MIN_PIECE, len(stem) - MIN_PIECE + 1):
         head, tail = stem[:cut], stem[cut:]
-        if head in known:
+        head_known = head in known
+        if head_known:
             pieces.append(head)
         if tail in known:
             pieces.append(tail)
+        linked = tail[1:] if tail.startswith("s") and len(tail) > MIN_PIECE else None
+        if head_known and (tail in known or (linked and linked in known)):
+            whole.append((min(cut, len(stem) - cut), head, tail if tail in known else linked))
+    if whole:
+        _, head, tail = max(whole)
+        return [head, tail]
     return sorted(set(pieces), key=stem.index)

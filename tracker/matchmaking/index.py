@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from tracker.matchmaking.analysis import Forms, Word, add_words, analyse, split_compound
+from tracker.matchmaking.analysis import (
+    Forms,
+    Word,
+    add_words,
+    analyse,
+    split_compound,
+    whole_term,
+)
 from tracker.matchmaking.facts import OfferFacts, PartnerFacts
 from tracker.matchmaking.glossary import Concept
 from tracker.models.matchmaking import split_keywords
@@ -71,23 +78,29 @@ class Concepts:
         for concept in concepts:
             self.by_key[concept.key] = concept
             for term in concept.terms:
-                words = tuple(w.forms for w in analyse(term, precise=True))
-                if not words:
+                analysed = analyse(term, precise=True)
+                # A term of figures alone, or with a Chinese character no word holds, would
+                # match what it does not mean.
+                if all(w.word.isdigit() for w in analysed) or not whole_term(term):
                     continue
+                words = tuple(w.forms for w in analysed)
                 self.first_forms[term] = words[0]
                 for form in words[0]:
                     self._starts.setdefault(form, []).append((concept.key, words, term))
                 vocabulary.update(f for forms in words for f in forms)
         self.vocabulary = frozenset(vocabulary)
+        self._order = {term: i for i, term in enumerate(self.first_forms)}
 
-    def find(self, forms: set[str]) -> dict[str, str]:
-        """Concept key -> the term of it found among forms (all its words present)."""
-        found: dict[str, str] = {}
+    def find(self, forms: set[str]) -> dict[str, list[str]]:
+        """Concept key -> its terms found among forms (all of a term's words present), in
+        the order of the concepts' terms (the same whatever order forms come in)."""
+        found: dict[str, list[str]] = {}
         for form in forms:
             for key, words, term in self._starts.get(form, ()):
-                if key not in found and all(any(f in forms for f in w) for w in words[1:]):
-                    found[key] = term
-        return found
+                if all(any(f in forms for f in w) for w in words[1:]):
+                    found.setdefault(key, []).append(term)
+        order = self._order
+        return {key: sorted(set(terms), key=order.__getitem__) for key, terms in found.items()}
 
 
 class PartnerIndex:
@@ -112,8 +125,9 @@ class PartnerIndex:
         self.remove(partner.id)
         profile = self._fields([("name", n) for n in partner.names])
         profile += self._fields([("profile", partner.description)])
+        # The offer's own words first: a word quoted from it says more than from the profile.
         docs = [
-            self._doc(partner.id, offer, profile + self._offer_fields(offer)) for offer in offers
+            self._doc(partner.id, offer, self._offer_fields(offer) + profile) for offer in offers
         ] or [self._doc(partner.id, None, profile)]
         forms = frozenset(f for doc in docs for f in doc.tf)
         self.entries[partner.id] = Entry(partner, signature, docs, forms)
@@ -181,13 +195,23 @@ class PartnerIndex:
                 tf[piece] = tf.get(piece, 0.0) + weight * PIECE
                 quotes.setdefault(piece, Quote(name, word.surface))
                 whole.add(piece)
-        for key, term in self.concepts.find(whole).items():
-            first = self.concepts.first_forms[term]
-            field = next((quotes[f].field for f in first if f in quotes), "profile")
-            tf[CONCEPT + key] = WEIGHTS[field]
+        for key, terms in self.concepts.find(whole).items():
+            weight, field, term = self._weightiest(terms, quotes)
+            tf[CONCEPT + key] = weight
             quotes[CONCEPT + key] = Quote(field, term)
         self._last_doc += 1
         return Doc(self._last_doc, partner_id, offer, tf, max(length, 1.0), quotes)
+
+    def _weightiest(self, terms: list[str], quotes: dict[str, Quote]) -> tuple[float, str, str]:
+        """The weight and place of the weightiest of a concept's terms found in a document, and
+        that term (the first such, as the concept lists them): the concept counts as much."""
+        best = (0.0, "profile", terms[0])
+        for term in terms:
+            for form in self.concepts.first_forms[term]:
+                quote = quotes.get(form)
+                if quote is not None and WEIGHTS[quote.field] > best[0]:
+                    best = (WEIGHTS[quote.field], quote.field, term)
+        return best
 
     # --- reading it ---------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ POINTS_LEARNED = 12.0
 TITLE = 1.5  # a need's title says what it is about more surely than its description
 CONCEPT_WEIGHT = 1.5
 REACH = 0.5  # a compound a need's word is part of, found in a profile
+FITS_ALONE = frozenset({"fits", "industry"})  # evidence that makes a partner worth suggesting
 
 K = OfferKind
 # Need category (folded English name of the managed term) -> offer kinds that answer it, and
@@ -141,9 +142,9 @@ def rank(
         ):
             codes = [*codes, (POINTS_INDUSTRY, "industry")]
             total += POINTS_INDUSTRY
-        if total <= 0:
+        # Space, headcount, a meeting or a similar need add to a fit; none is a fit alone.
+        if total <= 0 or not (relevance > 0 or any(c[1] in FITS_ALONE for c in codes)):
             continue
-        # Having met the delegation or a similar need adds to a fit; neither is a fit alone.
         if partner.id in learned:
             similarity, title = learned[partner.id]
             codes.append((POINTS_LEARNED * similarity, "learned", title))
@@ -200,9 +201,9 @@ def need_units(need: NeedFacts, index: PartnerIndex) -> Units:
                 extra[reached] = max(extra.get(reached, 0.0), weight * REACH)
                 for other in reached:
                     units.asked.setdefault(other, word.surface)
-    for key, term in index.concepts.find(present).items():
+    for key, terms in index.concepts.find(present).items():
         extra[frozenset((CONCEPT + key,))] = CONCEPT_WEIGHT
-        units.asked[CONCEPT + key] = term
+        units.asked[CONCEPT + key] = terms[0]
     units.items = [*weights.items(), *((f, w) for f, w in extra.items() if f not in weights)]
     return units
 
@@ -244,24 +245,34 @@ def _word_codes(units: Units, suggestion: Suggestion, index: PartnerIndex) -> li
     offer_words: list[str] = []
     profile_words: list[str] = []
     concepts: list[tuple] = []
-    seen: set[str] = set()
+    same: list[str] = []  # concepts found under the need's own word
     for _weight, form, where, surface in found:
         if form.startswith(CONCEPT):
             asked = units.asked.get(form, "")
-            if fold(asked) != fold(surface) and len(concepts) < 3:
+            if fold(asked) == fold(surface):
+                same.append(surface)
+            elif len(concepts) < 3:
                 concepts.append((0, "concept", asked, surface))
             continue
-        key = fold(surface)
-        if key in seen:
-            continue
-        seen.add(key)
         (offer_words if where in OFFER_FIELDS else profile_words).append(surface)
+    if not (offer_words or profile_words or concepts):
+        offer_words = same
     codes: list[tuple] = []
     if offer_words:
-        codes.append((suggestion.relevance, "offer_words", offer_words[:5]))
+        codes.append((suggestion.relevance, "offer_words", _quotable(offer_words)))
     if profile_words:
-        codes.append((0, "profile_words", profile_words[:5]))
+        codes.append((0, "profile_words", _quotable(profile_words)))
     return codes + concepts
+
+
+def _quotable(surfaces: list[str], limit: int = 5) -> list[str]:
+    """Words to quote, weightiest first: each once, and none that is part of another quoted
+    (十万 and 万级 inside 十万级)."""
+    unique: dict[str, str] = {}
+    for surface in surfaces:
+        unique.setdefault(fold(surface), surface)
+    kept = [s for key, s in unique.items() if not any(key != k and key in k for k in unique)]
+    return kept[:limit]
 
 
 def reason_text(need: NeedFacts, suggestion: Suggestion, code: tuple) -> str:
@@ -303,7 +314,8 @@ def reason_text(need: NeedFacts, suggestion: Suggestion, code: tuple) -> str:
 
 
 def _quoted(words: list[str]) -> str:
-    return ", ".join(f"“{w}”" for w in words)
+    """Words in the quotation marks of the interface language."""
+    return ", ".join(_("“%(word)s”", word=w) for w in words)
 
 
 _AREA = re.compile(
