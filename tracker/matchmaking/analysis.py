@@ -51,7 +51,8 @@ _STOP_TEXT = """
     进行 做 用 请 帮助 帮忙 合适 能够 本地 当地 合作伙伴 伙伴 公司 企业
     local lokal lokale lokalen lokaler partner partners partnern company companies firma
     unternehmen
-    m2 qm sqm km kg mm cm ca stuck pcs month months monat monate monaten year years jahr jahre jahren
+    m2 qm sqm km kg mm cm ca stuck pcs
+    month months monat monate monaten year years jahr jahre jahren
     平米 平方米 平方 万 千 个 月 年
     shanghai baoshan china chinese chinesisch chinesische chinesischen german germany deutsch
     deutsche deutschen deutschland europe european europa europaisch 上海 宝山 中国 德国 欧洲
