@@ -22,7 +22,7 @@ venv: $(BIN)/.installed
 run: venv translations
 	$(FLASK) db upgrade
 	$(FLASK) seed-glossary
-	$(FLASK) seed-demo --first-run
+	$(FLASK) seed-demo --first-run --url http://$(HOST):$(PORT)
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 ## test: the whole suite (SQLite; set TEST_DATABASE_URL for PostgreSQL)
@@ -59,7 +59,7 @@ translations: venv
 ## translations-update: collect the messages from code and templates, merge them into the
 ## catalogues; then translate the new (empty or fuzzy) entries in zh and de and run make test
 translations-update: venv
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --add-location=file \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _lp:1c,2 --add-location=file \
 		--sort-by-file --project=tracker -o tracker/translations/messages.pot .
 	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations \
 		--ignore-obsolete --ignore-pot-creation-date

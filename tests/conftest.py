@@ -50,6 +50,9 @@ def _test_config(database_url: str, **overrides) -> dict:
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         # Hundreds of logins from one address; tests/security turns limits back on.
         "RATELIMIT_ENABLED": False,
+        # Managers and admins log in hundreds of times; tests/security/test_two_step.py tests
+        # the default (two-step login required of them).
+        "TOTP_REQUIRED_ROLES": [],
     }
     config.update(overrides)
     return config

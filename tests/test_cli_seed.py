@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from tests.conftest import PASSWORD
 from tracker.demo import DEMO_ADMIN_EMAIL, THURINGIA_TITLE
 from tracker.extensions import db
-from tracker.models import Delegation, DelegationMember, Organisation, Person, User
+from tracker.models import Delegation, DelegationMember, Organisation, OriginRegion, Person, User
 
 
 def _snapshot() -> dict:
@@ -35,7 +35,8 @@ def test_seed_demo_loads_the_thuringia_delegation(runner):
     runner.invoke(args=["seed-demo"])
     delegation = db.session.scalar(select(Delegation).where(Delegation.title == THURINGIA_TITLE))
     assert delegation.origin_country == "DE"
-    assert delegation.origin_region == "Thuringia"
+    region = db.session.get(OriginRegion, delegation.origin_region_id)
+    assert (region.name, region.name_de, region.name_zh) == ("Thuringia", "Thüringen", "图林根州")
     members = db.session.scalar(
         select(func.count()).where(DelegationMember.delegation_id == delegation.id)
     )
@@ -65,3 +66,11 @@ def test_first_run_leaves_an_existing_installation_alone(runner, make):
     assert "Existing data kept" in result.output
     assert db.session.scalar(select(func.count(User.id))) == 1
     assert db.session.scalar(select(func.count(Delegation.id))) == 0
+
+
+def test_first_run_prints_the_address_it_was_given(runner):
+    result = runner.invoke(args=["seed-demo", "--first-run", "--url", "http://127.0.0.1:5099"])
+    assert result.exit_code == 0, result.output
+    assert "Log in at http://127.0.0.1:5099 with" in result.output
+    assert "5000" not in result.output
+    assert "two-step login" in result.output

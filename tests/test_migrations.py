@@ -85,8 +85,10 @@ def test_list_deleted_at_and_confidential_indexes_are_partial(migration_app):
         inspector = inspect(db.engine)
         need = {ix["name"]: ix for ix in inspector.get_indexes("need")}
         followup = {ix["name"]: ix for ix in inspector.get_indexes("followup")}
+        meeting = {ix["name"]: ix for ix in inspector.get_indexes("meeting")}
     assert "deleted_at is not null" in _partial_where(need["ix_need_deleted_at"])
     assert "deleted_at is not null" in _partial_where(followup["ix_followup_deleted_at"])
+    assert "deleted_at is not null" in _partial_where(meeting["ix_meeting_deleted_at"])
     assert "confidential" in _partial_where(need["ix_need_confidential"])
     assert "deleted_at is null" in _partial_where(need["ix_need_live_created_at"])
 
@@ -100,3 +102,49 @@ def test_data_versions_start_with_a_row_per_scope(migration_app):
         with db.engine.connect() as conn:
             rows = dict(conn.execute(text("SELECT scope, counter FROM data_version")).all())
         assert rows == dict.fromkeys(SCOPES, 0)
+
+
+MEETING_ROWS = [
+    "INSERT INTO organisation (id, name, kind, is_local, name_key, search_key, created_at,"
+    " updated_at) VALUES (1, 'O', 'company', false, 'o', 'o', '2026-05-01', '2026-05-01')",
+    "INSERT INTO person (id, full_name, search_key, created_at, updated_at)"
+    " VALUES (1, 'P', 'p', '2026-05-01', '2026-05-01')",
+    "INSERT INTO delegation (id, title, start_date, end_date, host, status, search_key,"
+    " created_at, updated_at) VALUES (1, 'D', '2026-05-12', '2026-05-13', 'H', 'planned', 'd',"
+    " '2026-05-01', '2026-05-01')",
+    "INSERT INTO meeting (id, delegation_id, title, starts_at, minutes, created_at, updated_at)"
+    " VALUES (1, 1, 'M', '2026-05-12 01:00:00', 'Agreed', '2026-05-01', '2026-05-01')",
+    "INSERT INTO meeting_person (meeting_id, person_id) VALUES (1, 1)",
+    "INSERT INTO meeting_topic (meeting_id, topic_id) SELECT 1, min(id) FROM topic",  # seeded
+    "INSERT INTO need (id, version, organisation_id, delegation_id, meeting_id, title, priority,"
+    " stage, stage_changed_at, search_key, created_at, updated_at) VALUES (1, 1, 1, 1, 1, 'N',"
+    " 'medium', 'new', '2026-05-01', 'n', '2026-05-01', '2026-05-01')",
+]
+
+
+def _meeting_links(conn) -> tuple:
+    return tuple(
+        conn.execute(text(sql)).scalar()
+        for sql in (
+            "SELECT minutes FROM meeting WHERE id = 1",
+            "SELECT count(*) FROM meeting_person",
+            "SELECT count(*) FROM meeting_topic",
+            "SELECT meeting_id FROM need WHERE id = 1",
+        )
+    )
+
+
+def test_meeting_soft_delete_migration_keeps_participants_and_needs(migration_app):
+    """SQLite's batch copy drops the old meeting table, whose ON DELETE actions would empty
+    every participant list and unlink every need (migration 0014 puts them back)."""
+    with migration_app.app_context():
+        upgrade(revision="0013_matchmaking_relevance")
+        with db.engine.begin() as conn:
+            for sql in MEETING_ROWS:
+                conn.execute(text(sql))
+        upgrade(revision="0014_meeting_soft_delete")
+        with db.engine.connect() as conn:
+            assert _meeting_links(conn) == ("Agreed", 1, 1, 1)
+        downgrade(revision="0013_matchmaking_relevance")
+        with db.engine.connect() as conn:
+            assert _meeting_links(conn) == ("Agreed", 1, 1, 1)

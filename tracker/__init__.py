@@ -1,10 +1,11 @@
 """The tracker application factory."""
 
-import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+from tracker import instance
 from tracker.extensions import (
     babel,
     bootstrap,
@@ -18,6 +19,11 @@ from tracker.extensions import (
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# Responses a browser or proxy may keep: files that are the same for everyone. Every other
+# response (pages, exports, the login steps, errors) may carry personal or confidential data.
+CACHEABLE_ENDPOINTS = frozenset(
+    {"static", "bootstrap.static", "tom_select.static", "main.health", "main.favicon"}
+)
 
 
 def _asset_dir(name: str) -> str:
@@ -35,34 +41,41 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=_asset_dir("static"),
     )
     configure(app, test_config)
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
     register_template_helpers(app)
+    register_response_headers(app)
     return app
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
     """Layer config: code defaults, instance/config.py, TRACKER_* variables, test overrides."""
     app.config.from_object("tracker.config")
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    folder = Path(app.instance_path)
+    instance.make_folder(folder)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("TRACKER")
     if test_config is not None:
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = _write_secret_key(Path(app.instance_path) / "config.py")
+        app.config["SECRET_KEY"] = instance.secret_key(folder)
+    instance.create_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"], folder)
 
 
-def _write_secret_key(config_file: Path) -> str:
-    """Append a random secret key to instance/config.py on first start, so it survives restarts."""
-    key = secrets.token_hex(32)
-    with config_file.open("a", encoding="utf-8") as fh:
-        fh.write("# Written on first start; keep it secret and out of version control.\n")
-        fh.write(f"SECRET_KEY = {key!r}\n")
-    config_file.chmod(0o600)
-    return key
+def trust_proxies(app: Flask) -> None:
+    """Take the client's address, scheme and host from X-Forwarded-* for TRUSTED_PROXIES hops.
+
+    Each proxy appends what it saw, so only the last TRUSTED_PROXIES values are believed; with
+    0 (the default) the headers are ignored, as anyone can send them.
+    """
+    hops = app.config["TRUSTED_PROXIES"]
+    if not isinstance(hops, int) or isinstance(hops, bool) or hops < 0:
+        raise ValueError(f"TRUSTED_PROXIES must be a number of proxies (0 or more), not {hops!r}.")
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app: Flask) -> None:
@@ -105,6 +118,7 @@ def register_blueprints(app: Flask) -> None:
     from tracker.followups.views import bp as followups_bp
     from tracker.imports.views import bp as imports_bp
     from tracker.languages.views import bp as languages_bp
+    from tracker.letterhead import bp as letterhead_bp
     from tracker.lookup.views import assets as tom_select_assets
     from tracker.lookup.views import bp as lookup_bp
     from tracker.main.views import bp as main_bp
@@ -133,6 +147,7 @@ def register_blueprints(app: Flask) -> None:
         admin_bp,
         audit_bp,
         languages_bp,
+        letterhead_bp,
         deleted_bp,
         lookup_bp,
         tom_select_assets,
@@ -160,3 +175,13 @@ def register_template_helpers(app: Flask) -> None:
     from tracker.templating import register
 
     register(app)
+
+
+def register_response_headers(app: Flask) -> None:
+    """Cache-Control: no-store on every response but static files."""
+
+    @app.after_request
+    def no_store(response):
+        if request.endpoint not in CACHEABLE_ENDPOINTS:
+            response.headers["Cache-Control"] = "no-store"
+        return response

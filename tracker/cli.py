@@ -46,9 +46,15 @@ def create_user(email: str, display_name: str, role: str) -> None:
     is_flag=True,
     help="Only when the database has no users yet: seed, and create a demo admin.",
 )
+@click.option(
+    "--url",
+    default="http://127.0.0.1:5000",
+    show_default=True,
+    help="Where the app will be served, for the login message (make run passes its port).",
+)
 @with_appcontext
-def seed_demo(first_run: bool) -> None:
-    """Load the Thuringia delegation demo data; running it again changes nothing."""
+def seed_demo(first_run: bool, url: str) -> None:
+    """Load the demo: a commission's year of delegations, needs and talks; reruns add nothing."""
     from tracker.demo import create_demo_admin, seed
 
     if first_run and db.session.scalar(select(User.id).limit(1)) is not None:
@@ -60,9 +66,13 @@ def seed_demo(first_run: bool) -> None:
     click.echo(f"Demo data: {summary}.")
     if credentials:
         email, password = credentials
-        click.secho("\nA demo admin was created. Log in at http://127.0.0.1:5000 with", bold=True)
+        click.secho(f"\nA demo admin was created. Log in at {url} with", bold=True)
         click.secho(f"    e-mail:   {email}\n    password: {password}", bold=True, fg="green")
-        click.echo("This password is shown only now; change it or create your own users.\n")
+        click.echo("This password is shown only now; change it or create your own users.")
+        click.echo(
+            "Admins and managers use two-step login: after the password, scan the QR code with\n"
+            "an authenticator app (or type its key) and enter the code it shows.\n"
+        )
 
 
 @click.command("seed-glossary")

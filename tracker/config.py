@@ -13,6 +13,11 @@ BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
 BOOTSTRAP_SERVE_LOCAL = True
 BOOTSTRAP_BTN_SIZE = "md"
 
+# Reverse proxies in front of the app that add X-Forwarded-For/-Proto/-Host (nginx, Caddy: 1).
+# 0 ignores those headers, as any client can send them; more than the real number of proxies
+# lets clients choose their address, dodging the login limits and the security log.
+TRUSTED_PROXIES = 0
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Set TRACKER_SESSION_COOKIE_SECURE=true behind HTTPS (production); it also turns on HSTS.
@@ -40,16 +45,23 @@ CONTENT_SECURITY_POLICY = {
 
 # Initial and reset passwords are temporary: they expire, and must be changed at first login.
 TEMPORARY_PASSWORD_HOURS = 72
-# Roles that must use two-step login (TOTP), e.g. ["manager", "admin"]; empty: optional for all.
-TOTP_REQUIRED_ROLES: list[str] = []
+# Roles that must use two-step login (TOTP): they enrol right after their first password step.
+# [] makes it optional for everyone.
+TOTP_REQUIRED_ROLES: list[str] = ["manager", "admin"]
 TOTP_ISSUER = "Tracker"
 
-# Failed logins allowed before a pause; memory storage suits one process, use Redis
-# (RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379") when several workers or hosts run.
+# Login attempts allowed before a pause (tracker.auth.attempts), each spent before its password
+# or code is checked. The counters live in the limiter's storage: memory suits one process; with
+# several workers or hosts use Redis (RATELIMIT_STORAGE_URI = "redis://127.0.0.1:6379"), or
+# every process counts on its own.
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_HEADERS_ENABLED = True
 LOGIN_LIMIT_PER_ADDRESS = "20 per 10 minutes"
 LOGIN_LIMIT_PER_ACCOUNT = "5 per 15 minutes"
+# A browser that logged in to an account before carries a device cookie for it: its attempts on
+# that account spend this budget of its own instead, so strangers cannot lock the owner out.
+LOGIN_LIMIT_PER_DEVICE = "5 per 15 minutes"
+DEVICE_COOKIE_DAYS = 365
 
 # Memory-hard password hashing; only the test suite lowers it, to stay fast.
 PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 (a hash method, not a password)
@@ -65,6 +77,11 @@ CACHE_DEFAULT_TIMEOUT = 300
 # Deleted records stay restorable this long; `flask purge-deleted` then removes them for good.
 DELETED_RETENTION_DAYS = 30
 DEFAULT_HOST = "Baoshan District Commerce Commission"
+# The letterhead of printed reports: the commission's name (None: "District Commerce
+# Commission" in the reader's language) and a logo, a path to an image under instance/ or
+# static/ (e.g. "instance/logo.png"), served by the app; never a URL. None: no logo.
+COMMISSION_NAME: str | None = None
+COMMISSION_LOGO: str | None = None
 
 # Reminder e-mails (flask send-reminders): SMTP settings and the address links point to.
 BASE_URL = "http://127.0.0.1:5000"

@@ -32,6 +32,7 @@ from tracker.models import (
     Need,
     NeedCategory,
     Organisation,
+    OriginRegion,
     Person,
     StageChange,
     Talk,
@@ -45,13 +46,13 @@ T = TypeVar("T")
 # their history, follow-ups and talks, the names on the report's bars, the exchange rates and
 # the vocabularies; the dashboard counts delegations, organisations and people (and the
 # delegation list's filter choices and page counts read delegations alone, the organisation
-# list's the countries in use and the key industries); the nav badge on every page counts
-# follow-ups.
+# list's the countries in use and the key industries, the names of origin regions the regions);
+# the nav badge on every page counts follow-ups.
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
-            NeedCategory, LostReason)  # fmt: skip
+            NeedCategory, LostReason, OriginRegion)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
     "pipeline": PIPELINE,
-    "dashboard": (Delegation, Organisation, Person, KeyIndustry),
+    "dashboard": (Delegation, Organisation, Person, KeyIndustry, OriginRegion),
     "followups": (FollowUp,),
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote

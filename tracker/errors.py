@@ -7,6 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from tracker.extensions import db
+from tracker.numbers import refuse_ids_out_of_range
 from tracker.security import log_security_event
 
 MESSAGES = {
@@ -22,7 +23,8 @@ MESSAGES = {
 
 
 def register(app: Flask) -> None:
-    """Attach the handlers."""
+    """Attach the handlers; a URL naming an id no table can hold is a 404 like any unknown id."""
+    app.url_value_preprocessor(refuse_ids_out_of_range)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):

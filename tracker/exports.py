@@ -4,18 +4,19 @@ import csv
 import enum
 import io
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from itertools import chain, islice
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from flask import Response, current_app, send_file, stream_with_context
+from flask import Response, send_file, stream_with_context
 from flask_babel import gettext as _
 
 from tracker.extensions import db
-from tracker.i18n import local_today
+from tracker.i18n import commission_zone, local_today
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,22 +74,102 @@ def xlsx_workbook_bytes(
 ) -> bytes:
     """An XLSX workbook with one sheet per (title, header, rows), cells as in xlsx_bytes."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = Workbook(write_only=True)
     for title, header, rows in sheets:
-        sheet = workbook.create_sheet(_xml_safe(title).translate(SHEET_TITLE_FORBIDDEN)[:31])
-        for row in (header, *rows):
-            # Control characters are not allowed in the XML of a sheet.
-            sheet.append([_xml_safe(value) for value in _cells(row)])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        write_sheet(workbook, title, chain([header], rows))
     if not workbook.worksheets:
         workbook.create_sheet("Sheet1")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# How XLSX cells show dates, times and amounts (Excel's number formats; the cells hold real
+# dates and numbers, so that they sort, filter and add up).
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+AMOUNT_FORMAT = "#,##0.00"
+# Columns are as wide as their header and the first rows need: a sheet is written as its rows
+# come, so only a sample is read ahead (and kept in memory) to measure them.
+WIDTH_SAMPLE = 200
+MIN_WIDTH, MAX_WIDTH = 8, 50
+
+
+def write_sheet(workbook, title: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Add a sheet of rows to a write-only workbook: the first row a bold header, frozen and
+    filterable; dates, times and amounts formatted, text neutralised (see xlsx_bytes)."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(_xml_safe(title).translate(SHEET_TITLE_FORBIDDEN)[:31])
+    rows = iter(rows)
+    header = list(next(rows, []))
+    sample = list(islice(rows, WIDTH_SAMPLE))
+    for index, width in enumerate(_widths(header, sample), 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append(_header_cells(sheet, header))
+    count = 1
+    for row in chain(sample, rows):
+        sheet.append(_typed_cells(sheet, row))
+        count += 1
+    if header:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count}"
+
+
+def _header_cells(sheet, header: Sequence[Any]) -> list:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cells = []
+    for value in _cells(header):
+        cells.append(WriteOnlyCell(sheet, _xml_safe(value)))
+        cells[-1].font = Font(bold=True)
+    return cells
+
+
+def _typed_cells(sheet, row: Sequence[Any]) -> list:
+    """A row's cells: text neutralised and stripped of control characters (not allowed in a
+    sheet's XML), dates, times and amounts with their number format."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in map(neutralise, row):  # an empty value stays an empty cell
+        if isinstance(value, datetime | date | Decimal):
+            cell = WriteOnlyCell(sheet, value)
+            cell.number_format = (
+                DATETIME_FORMAT if isinstance(value, datetime)
+                else DATE_FORMAT if isinstance(value, date) else AMOUNT_FORMAT
+            )  # fmt: skip
+            cells.append(cell)
+        else:
+            cells.append(_xml_safe(value))
+    return cells
+
+
+def _widths(header: Sequence[Any], sample: Sequence[Sequence[Any]]) -> list[float]:
+    """Each column's width in characters: its widest cell among the header and the sample."""
+    widths = [_shown_width(value) + 2 for value in header]  # the bold header and the filter
+    for row in sample:
+        for index, value in enumerate(row):
+            if index < len(widths):
+                widths[index] = max(widths[index], _shown_width(value))
+    return [min(max(width + 1, MIN_WIDTH), MAX_WIDTH) for width in widths]
+
+
+def _shown_width(value: Any) -> int:
+    """About how many character widths a cell shows (Chinese characters count twice)."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len(DATETIME_FORMAT)
+    if isinstance(value, date):
+        return len(DATE_FORMAT)
+    if isinstance(value, Decimal | float):
+        return len(f"{value:,.2f}")
+    text = str(value)
+    longest = max(text.splitlines() or [""], key=len)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in longest)
 
 
 def download(data: bytes, filename: str) -> Response:
@@ -117,16 +198,21 @@ class Column:
 
 
 def cell(value: Any) -> Any:
-    """A value as a spreadsheet shows it: enums as labels, dates ISO, money as numbers."""
-    if isinstance(value, enum.Enum):
-        return getattr(value, "label", value.value)
+    """A value as a CSV file shows it: enums as labels, dates ISO, money as numbers."""
     if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):
         return value.isoformat()
+    return xlsx_cell(value)
+
+
+def xlsx_cell(value: Any) -> Any:
+    """A value as an XLSX cell holds it: enums as labels, dates as dates, money as numbers."""
+    if isinstance(value, enum.Enum):
+        return getattr(value, "label", value.value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    if isinstance(value, int | float | Decimal) or value is None:
+    if isinstance(value, int | float | Decimal | date) or value is None:
         return value
     return str(value)
 
@@ -135,21 +221,30 @@ def local_time(value: datetime | None) -> datetime | None:
     """A stored naive UTC time as the commission's wall-clock time (naive, for spreadsheets)."""
     if value is None:
         return None
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = commission_zone()
     return value.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
 
 
 def stream_rows(stmt, scalars: bool = True) -> Iterator[Any]:
-    """The statement's rows (or first entities), fetched YIELD_PER at a time when iterated."""
+    """The statement's rows (or first entities), fetched YIELD_PER at a time when iterated.
+
+    The statement runs here, in the view: a query that fails is then an error page, not a
+    download cut short after its first bytes (once the body streams, the status is sent)."""
     result = db.session.execute(stmt.execution_options(yield_per=YIELD_PER))
+    return _fetch(result, scalars)
+
+
+def _fetch(result, scalars: bool) -> Iterator[Any]:
     with result:
         yield from result.scalars() if scalars else result
 
 
-def _table(columns: Sequence[Column], items: Iterable[Any]) -> Iterator[list[Any]]:
+def _table(
+    columns: Sequence[Column], items: Iterable[Any], convert: Callable[[Any], Any] = cell
+) -> Iterator[list[Any]]:
     yield [str(c.header) for c in columns]
     for item in items:
-        yield [cell(c.value(item)) for c in columns]
+        yield [convert(c.value(item)) for c in columns]
 
 
 def iter_csv(rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
@@ -167,20 +262,12 @@ def iter_csv(rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
 
 
 def xlsx_file(rows: Iterable[Sequence[Any]], title: str = "Sheet1"):
-    """A write-only XLSX workbook (first row in bold) in a spooled temporary file, at its start."""
+    """A write-only XLSX workbook of one sheet (write_sheet) in a spooled temporary file, at
+    its start."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import WriteOnlyCell
-    from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    rows, header = iter(rows), []
-    for value in _cells(next(rows, [])):
-        header.append(WriteOnlyCell(sheet, _xml_safe(value)))
-        header[-1].font = Font(bold=True)
-    sheet.append(header)
-    for row in rows:
-        sheet.append([_xml_safe(value) for value in _cells(row)])
+    write_sheet(workbook, title, rows)
     # The response closes the file once it is sent, so no context manager here.
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115
     try:
@@ -196,7 +283,7 @@ def send_table(fmt: str, name: str, columns: Sequence[Column], items: Iterable[A
     """Stream items as name-<today>.csv or .xlsx, one row per item, a header row first."""
     filename = f"{name}-{local_today().isoformat()}.{fmt}"
     if fmt == "xlsx":
-        spool = xlsx_file(_table(columns, items), title=name)
+        spool = xlsx_file(_table(columns, items, xlsx_cell), title=name)
         size = spool.seek(0, io.SEEK_END)
         spool.seek(0)
         response = send_file(

@@ -6,6 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, URLField
 from wtforms.validators import URL, Length, Optional, ValidationError
 
+from tracker.numbers import parse_id
+
 
 class IntegerField(wtforms.IntegerField):
     """An integer field that refuses numbers no column holds; WTForms' NumberRange would turn
@@ -47,13 +49,6 @@ class BlankableSelectField(SelectField):
 
     def process_data(self, value):
         super().process_data("" if value is None else value)
-
-
-def parse_id(value) -> int | None:
-    """A database id from user input, or None: ASCII digits only ("²" is a digit to Python but
-    not to int()), and bounded so no database can overflow on it."""
-    value = str(value) if value is not None else ""
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 class VersionField(HiddenField):

@@ -1,12 +1,14 @@
-"""Pagination over whole rows (a record plus figures computed in the same query)."""
+"""Pages of lists: the page number from ?page= bounded (tracker.numbers), and pagination over
+whole rows (a record plus figures computed in the same query)."""
 
-from flask import current_app
+from flask import current_app, request
 from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import ColumnElement, Select, UnaryExpression
 from sqlalchemy.sql import operators
 
 from tracker import datacache
 from tracker.extensions import db
+from tracker.numbers import parse_page
 
 
 class RowPagination(SelectPagination):
@@ -22,6 +24,12 @@ class RowPagination(SelectPagination):
     def _query_items(self) -> list:
         stmt = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
         return list(self._query_args["session"].execute(stmt))
+
+
+def paginate(stmt: Select) -> SelectPagination:
+    """db.paginate over stmt's first column: the requested page (from ?page=) at the
+    configured size; a page out of range is empty, not 404."""
+    return _paginate(SelectPagination, stmt)
 
 
 def paginate_rows(stmt: Select, count_kept_as: tuple[str, tuple] | None = None) -> RowPagination:
@@ -106,6 +114,8 @@ def _paginate(kind: type[SelectPagination], stmt: Select, **options) -> SelectPa
     return kind(
         select=stmt,
         session=db.session(),
+        # Flask-SQLAlchemy's own reading takes any int(): a page no OFFSET holds is a 500.
+        page=parse_page(request.args.get("page")),
         per_page=current_app.config["PER_PAGE"],
         max_per_page=None,
         error_out=False,

@@ -22,9 +22,11 @@ T = TypeVar("T")
 
 # Endpoints anyone may reach; every other endpoint requires a logged-in, active user.
 # The calendar feed authenticates by the secret token in its URL (calendar clients cannot log in);
-# the health check tells a load balancer the process answers, and reads nothing.
+# the health check tells a load balancer the process answers, and reads nothing; the icon is a
+# static file at the address browsers ask for it.
 PUBLIC_ENDPOINTS = frozenset(
     {"auth.login", "auth.verify", "static", "bootstrap.static", "calendar.feed", "main.health"}
+    | {"main.favicon"}
     | {"languages.switch"}  # the language switch also works on the login page
     | {"tom_select.static"}  # the pickers' script and styles, like the app's own static files
 )
@@ -116,6 +118,10 @@ def _one_line(text: str) -> str:
 def safe_local_path(target: str | None) -> str | None:
     """target when it is a path on this site (for `next` redirects), else None."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    # A line break cannot go into the Location header (a 500), and browsers drop tabs and line
+    # breaks from a URL, so what is read here is not what they would follow: refuse them all.
+    if any(char < " " or "\x7f" <= char <= "\x9f" for char in target):
         return None
     parts = urlsplit(target)
     return target if not parts.scheme and not parts.netloc else None

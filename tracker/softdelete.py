@@ -63,7 +63,11 @@ def soft_delete(record, by_id: int | None) -> None:
 def restorable_note() -> str:
     """The confirmation pages' promise that a deletion can be undone, and for how long."""
     from flask import current_app
-    from flask_babel import gettext as _
+    from flask_babel import ngettext
 
     days = current_app.config["DELETED_RETENTION_DAYS"]
-    return _("Managers can restore it from Deleted items for %(days)d days.", days=days)
+    return ngettext(
+        "Managers can restore it from Deleted items for %(num)d day.",
+        "Managers can restore it from Deleted items for %(num)d days.",
+        days,
+    )

@@ -37,7 +37,7 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "delegations.delete": "managers",
     "delegations.create_meeting": "all",
     "delegations.edit_meeting": "all",
-    "delegations.delete_meeting": "all",
+    "delegations.delete_meeting": "managers",
     "delegations.add_member": "all",
     "delegations.remove_member": "all",
     "delegations.add_organisation": "all",
@@ -91,6 +91,7 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "talks.detail": "all",
     "talks.edit": "all",
     "talks.outcome": "all",
+    "talks.invite": "all",
     "talks.delete": "managers",
     # member-list imports
     "imports.upload": "all",
@@ -120,6 +121,7 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "audit.log": "admins",
     # exports, reports and lists added later
     "main.health": "public",
+    "main.favicon": "public",
     "delegations.export": "all",
     "delegations.report": "all",
     "delegations.report_needs_csv": "all",

@@ -77,3 +77,47 @@ def test_a_made_up_huge_colleague_id_is_refused_not_a_500(client, login, make):
     db.session.commit()
     response = client.post(f"/talks/{talk.id}/edit", data={"staff_ids": "9" * 100})
     assert response.status_code == 200
+
+
+# ZoneInfo imports a module per "/" of a name it does not know: a long one ended in RecursionError.
+SLASHED_ZONE = "Asia/" * 2000 + "Shanghai"
+
+
+@pytest.mark.parametrize(
+    "name", [SLASHED_ZONE, "../etc/passwd", "/etc/localtime", "Europe/../Asia/Shanghai", "x" * 300]
+)
+def test_a_talk_time_zone_outside_the_zone_database_is_refused_not_a_500(client, login, make, name):
+    login()
+    need = make.need(stage=Stage.QUALIFIED)
+    talk = make.talk(need, datetime(2026, 5, 13, 2))
+    db.session.commit()
+    data = {
+        "title": "Site visit", "day": "2026-05-13", "start": "10:00", "end": "11:00",
+        "timezone": name, "place": "Hall 1", "version": str(talk.version),
+    }  # fmt: skip
+    for url in (f"/talks/new?need_id={need.id}", f"/talks/{talk.id}/edit"):
+        response = client.post(url, data=data)
+        assert response.status_code == 200, url
+        assert "Choose a time zone from the list." in response.text
+
+
+def test_only_names_from_the_zone_database_are_time_zones():
+    from tracker.i18n import is_zone_name
+
+    assert all(map(is_zone_name, ["Asia/Shanghai", "Europe/Berlin", "UTC"]))
+    assert not any(map(is_zone_name, [SLASHED_ZONE, "../etc/passwd", "", None, "Mars/Base"]))
+
+
+def test_services_refuse_an_unknown_zone_plainly(app):
+    from datetime import date, time
+
+    from tracker.i18n import commission_zone
+    from tracker.talks.services import local_parts, to_utc
+
+    with pytest.raises(ValueError, match="not a time zone name"):
+        to_utc(date(2026, 5, 13), time(10), SLASHED_ZONE)
+    with pytest.raises(ValueError, match="not a time zone name"):
+        local_parts(datetime(2026, 5, 13, 2), SLASHED_ZONE)
+    app.config["BABEL_DEFAULT_TIMEZONE"] = SLASHED_ZONE  # an operator's typo: a clear message
+    with pytest.raises(ValueError, match="BABEL_DEFAULT_TIMEZONE"):
+        commission_zone()

@@ -110,3 +110,51 @@ def test_admin_created_accounts_get_a_temporary_password(client, login):
     )
     user = db.session.scalar(db.select(User).where(User.email == "new@example.org"))
     assert user.must_change_password and user.password_expires_at is not None
+
+
+BLANK = " " * 8
+ONLY_SPACES = "spaces only"
+
+
+@pytest.mark.parametrize("password", [BLANK, "\t" * 9, "\u3000" * 8, " \n " * 4])
+def test_a_password_of_spaces_only_is_refused(password):
+    assert ONLY_SPACES in password_problem(password)
+
+
+def _admin_creates(client, password: str):
+    data = {"email": "new@example.org", "display_name": "New", "role": "staff"}
+    return client.post("/admin/users/new", data={**data, "password": password})
+
+
+def _cli_creates(runner, password: str):
+    args = ["create-user", "--email", "new@example.org", "--name", "New"]
+    return runner.invoke(args=args, input=f"{password}\n")
+
+
+def test_one_rule_for_blank_passwords_everywhere(app, client, runner, login):
+    """An admin, the command line, a password change and the login form refuse the same way."""
+    admin = login("admin")
+    assert ONLY_SPACES in _admin_creates(client, BLANK).text
+    result = _cli_creates(runner, BLANK)
+    assert result.exit_code != 0 and ONLY_SPACES in result.output
+    assert db.session.scalar(db.select(User).where(User.email == "new@example.org")) is None
+    assert ONLY_SPACES in _change(client, PASSWORD, BLANK).text
+    db.session.refresh(admin)
+    assert admin.check_password(PASSWORD)
+    response = app.test_client().post("/login", data={"email": admin.email, "password": BLANK})
+    assert response.status_code == 200 and ONLY_SPACES in response.text
+
+
+@pytest.mark.parametrize("by", ["admin", "command line"])
+def test_a_password_is_used_exactly_as_it_was_set(app, client, runner, login, by):
+    padded = "  a padded phrase  "
+    if by == "admin":
+        login("admin")
+        assert _admin_creates(client, padded).status_code == 302
+    else:
+        assert _cli_creates(runner, padded).exit_code == 0
+    user = db.session.scalar(db.select(User).where(User.email == "new@example.org"))
+    theirs = app.test_client()
+    refused = theirs.post("/login", data={"email": user.email, "password": padded.strip()})
+    assert refused.status_code == 200
+    assert theirs.post("/login", data={"email": user.email, "password": padded}).status_code == 302

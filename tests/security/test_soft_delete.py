@@ -31,6 +31,13 @@ def _person(make, user):
     return record, "/people/", f"/people/{record.id}"
 
 
+def _meeting(make, user):
+    delegation = make.delegation()
+    record = make.meeting(delegation, title=f"{MARK} lunch", minutes="Agreed.")
+    page = f"/delegations/{delegation.id}"
+    return record, page, f"{page}/meetings/{record.id}/edit"
+
+
 def _need(make, user):
     record = make.need(title=f"{MARK} hall")
     return record, "/needs/", f"/needs/{record.id}"
@@ -57,6 +64,7 @@ BUILDERS = {
     "delegation": _delegation,
     "organisation": _organisation,
     "person": _person,
+    "meeting": _meeting,
     "need": _need,
     "followup": _followup,
     "match": _match,

@@ -1,6 +1,6 @@
 """The user's own account: changing the password and setting up two-step login."""
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -35,17 +35,16 @@ def two_step():
     user = current_user._get_current_object()
     if user.totp_enabled:
         return _manage_two_step(user)
-    secret = session.get("totp_pending") or totp.new_secret()
-    session["totp_pending"] = secret
+    secret = totp.pending_secret(user)
     form = CodeForm()
     if form.validate_on_submit():
-        if totp.code_matches(secret, form.code.data) is not None:
-            codes = totp.enable(user, secret)
-            session.pop("totp_pending", None)
+        codes = totp.enable(user, form.code.data)
+        if codes is not None:
             db.session.commit()
             log_security_event("two-step login enabled", email=user.email)
             return render_template("auth/recovery_codes.html", codes=codes)
         form.code.errors.append(_("That code does not match. Check the time on your phone."))
+    db.session.commit()  # the pending secret, made on the first visit
     uri = totp.provisioning_uri(user, secret)
     return render_template(
         "auth/two_step_setup.html", form=form, qr=totp.qr_svg(uri), secret=secret

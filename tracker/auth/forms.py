@@ -4,9 +4,9 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
-from tracker.auth.passwords import PASSWORD_MAX, password_problem
+from tracker.auth.passwords import PASSWORD_MAX, password_problem, typed_password_problem
 
 
 def _strip(value):
@@ -19,7 +19,14 @@ class LoginForm(FlaskForm):
     email = EmailField(
         _l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)], filters=[_strip]
     )
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=PASSWORD_MAX)])
+    # Taken as typed, as when it was set: InputRequired, unlike DataRequired, does not judge
+    # by the stripped value; the rules are the password policy's own.
+    password = PasswordField(_l("Password"), validators=[InputRequired()])
+
+    def validate_password(self, field) -> None:
+        """The rules every password meets, wherever it is typed (tracker.auth.passwords)."""
+        if problem := typed_password_problem(field.data):
+            raise ValidationError(problem)
 
 
 class CodeForm(FlaskForm):
@@ -50,12 +57,15 @@ class ChangePasswordForm(PasswordConfirmForm):
 
     new_password = PasswordField(
         _l("New password"),
-        validators=[DataRequired()],
+        validators=[InputRequired()],
         description=_l("At least 8 characters; a phrase of several words is easy to remember."),
     )
     confirm = PasswordField(
         _l("New password again"),
-        validators=[DataRequired(), EqualTo("new_password", message=_l("The two entries differ."))],
+        validators=[
+            InputRequired(),
+            EqualTo("new_password", message=_l("The two entries differ.")),
+        ],
     )
 
     def validate_new_password(self, field) -> None:

@@ -8,11 +8,9 @@ from flask_login import current_user, login_user, logout_user
 
 from tracker.models import User
 
-# Where a user who must first change the password or enrol in two-step login may still go.
-_SETUP_ENDPOINTS = frozenset(
-    {"auth.change_password", "auth.two_step", "auth.logout", "static", "bootstrap.static"}
-    | {"languages.switch"}
-)
+# Where a user who must first change the password or enrol in two-step login may still go,
+# besides the page of that step.
+_ALWAYS_OPEN = frozenset({"auth.logout", "static", "bootstrap.static", "languages.switch"})
 
 
 def init_app(app: Flask) -> None:
@@ -52,13 +50,21 @@ def _enforce_time_limits():
     return None
 
 
+def setup_endpoint(user: User) -> str | None:
+    """The page user must complete before any other: a new password, then two-step enrolment."""
+    if user.must_change_password:
+        return "auth.change_password"
+    roles = current_app.config["TOTP_REQUIRED_ROLES"]
+    if user.role.value in roles and not user.totp_enabled:
+        return "auth.two_step"
+    return None
+
+
 def required_setup():
     """Send a user who must change the password or set up two-step login to that page first."""
-    if not current_user.is_authenticated or request.endpoint in _SETUP_ENDPOINTS:
+    if not current_user.is_authenticated or request.endpoint in _ALWAYS_OPEN:
         return None
-    if current_user.must_change_password:
-        return redirect(url_for("auth.change_password"))
-    roles = current_app.config["TOTP_REQUIRED_ROLES"]
-    if current_user.role.value in roles and not current_user.totp_enabled:
-        return redirect(url_for("auth.two_step"))
-    return None
+    endpoint = setup_endpoint(current_user)
+    if endpoint is None or request.endpoint == endpoint:
+        return None
+    return redirect(url_for(endpoint))

@@ -45,16 +45,29 @@ def code_matches(secret: str, code: str, last_step: int | None = None) -> int | 
     return None
 
 
-def enable(user: User, secret: str) -> list[str]:
-    """Turn two-step login on with secret; returns new recovery codes to show once."""
-    user.totp_secret = secret
-    user.totp_last_step = None
+def pending_secret(user: User) -> str:
+    """The secret being enrolled: made once and kept on the user row, so the QR code survives a
+    reload while the secret never travels in the (signed but readable) session cookie."""
+    if user.totp_pending_secret is None:
+        user.totp_pending_secret = new_secret()
+        db.session.flush()
+    return user.totp_pending_secret
+
+
+def enable(user: User, code: str) -> list[str] | None:
+    """Turn two-step login on when code matches the pending secret; returns new recovery codes
+    to show once, or None. The code's time step counts as used, so it cannot log in later."""
+    secret = user.totp_pending_secret
+    step = code_matches(secret, code) if secret else None
+    if step is None:
+        return None
+    user.totp_secret, user.totp_pending_secret, user.totp_last_step = secret, None, step
     return replace_recovery_codes(user)
 
 
 def disable(user: User) -> None:
     """Turn two-step login off and drop the recovery codes."""
-    user.totp_secret = None
+    user.totp_secret = user.totp_pending_secret = None
     user.totp_last_step = None
     for code in db.session.scalars(db.select(RecoveryCode).where(RecoveryCode.user_id == user.id)):
         db.session.delete(code)
@@ -83,17 +96,18 @@ def verify(user: User, code: str) -> bool:
     candidate = (code or "").strip().lower()
     if len(candidate) != 17:
         return False
-    recovery = db.session.scalar(
-        db.select(RecoveryCode).where(
+    # One conditional UPDATE: of two requests spending the same code at once, one wins.
+    spent = db.session.execute(
+        db.update(RecoveryCode)
+        .where(
             RecoveryCode.user_id == user.id,
             RecoveryCode.code_hash == _digest(candidate),
             RecoveryCode.used_at.is_(None),
         )
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
     )
-    if recovery is None:
-        return False
-    recovery.used_at = utcnow()
-    return True
+    return spent.rowcount == 1
 
 
 def _digest(code: str) -> str:

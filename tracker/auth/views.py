@@ -5,8 +5,8 @@ import time
 
 from flask import (
     Blueprint,
-    current_app,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -16,12 +16,13 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
-from werkzeug.security import check_password_hash
 
-from tracker.auth import account_views, totp
+from tracker.auth import account_views, attempts, devices, totp
+from tracker.auth.attempts import Budget
 from tracker.auth.forms import CodeForm, LoginForm
-from tracker.auth.sessions import end_session, start_session
-from tracker.extensions import db, limiter
+from tracker.auth.passwords import login_password_matches
+from tracker.auth.sessions import end_session, setup_endpoint, start_session
+from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import User, utcnow
 from tracker.security import log_security_event, safe_local_path
@@ -30,34 +31,28 @@ bp = Blueprint("auth", __name__)
 for _rule, _view in account_views.RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=["GET", "POST"])
 
-# Compared against when the e-mail is unknown, so a miss takes as long as a wrong password.
-_DUMMY_HASH = "scrypt:32768:8:1$0000000000000000$" + "0" * 128
 PENDING_SECONDS = 300
 
 
-def _failed(response) -> bool:
-    """Only failed attempts count against the limits (a success redirects)."""
-    return response.status_code != 302
+def _password_budgets(email: str, user: User | None) -> list[Budget]:
+    """A browser that logged in to this account before spends its own budget; any other
+    spends its address's and the account's (so a stranger can lock out only strangers)."""
+    if user is not None and (nonce := devices.device_nonce(user.id)):
+        return [Budget("device", nonce, "LOGIN_LIMIT_PER_DEVICE")]
+    return [
+        Budget("address", request.remote_addr or "-", "LOGIN_LIMIT_PER_ADDRESS"),
+        Budget("account", email, "LOGIN_LIMIT_PER_ACCOUNT"),
+    ]
 
 
-def _account_key() -> str:
-    return "login:" + (request.form.get("email") or "").strip().lower()[:254]
-
-
-def _pending_key() -> str:
-    return "verify:" + str(session.get("pending_user", ""))
+def _code_budgets(user: User) -> list[Budget]:
+    """The second step's budgets, apart from the password's: the device's, else the account's."""
+    if nonce := devices.device_nonce(user.id):
+        return [Budget("device code", nonce, "LOGIN_LIMIT_PER_DEVICE")]
+    return [Budget("account code", str(user.id), "LOGIN_LIMIT_PER_ACCOUNT")]
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ADDRESS"], methods=["POST"], deduct_when=_failed
-)
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
-    key_func=_account_key,
-    methods=["POST"],
-    deduct_when=_failed,
-)
 def login():
     """Check e-mail and password; then log in, or ask for the second step."""
     if current_user.is_authenticated:
@@ -69,9 +64,11 @@ def login():
         return render_template("auth/login.html", form=form)
     email = form.email.data.lower()
     user = db.session.scalar(select(User).where(User.email == email))
-    if user is None:
-        check_password_hash(_DUMMY_HASH, form.password.data)
-    if user is None or not user.active or not user.check_password(form.password.data):
+    budgets = _password_budgets(email, user)
+    if (empty := attempts.spend(budgets)) is not None:
+        log_security_event("login refused: too many attempts", email=email, limit=empty.kind)
+        return _too_many("auth/login.html", form, empty)
+    if not login_password_matches(user, form.password.data):
         log_security_event("login failed", email=email)
         flash(_("Unknown e-mail address or wrong password."), "danger")
         return render_template("auth/login.html", form=form)
@@ -82,6 +79,7 @@ def login():
             _("This temporary password has expired. Ask an administrator for a new one."), "danger"
         )
         return render_template("auth/login.html", form=form)
+    attempts.give_back(budgets)
     next_url = safe_local_path(request.args.get("next"))
     if user.totp_enabled:
         session.clear()
@@ -91,12 +89,6 @@ def login():
 
 
 @bp.route("/login/verify", methods=["GET", "POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"],
-    key_func=_pending_key,
-    methods=["POST"],
-    deduct_when=_failed,
-)
 def verify():
     """The second step: a code from the authenticator app or a recovery code."""
     user = _pending_user()
@@ -105,7 +97,14 @@ def verify():
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
+        budgets = _code_budgets(user)
+        if (empty := attempts.spend(budgets)) is not None:
+            log_security_event(
+                "second step refused: too many attempts", email=user.email, limit=empty.kind
+            )
+            return _too_many("auth/verify.html", form, empty)
         if totp.verify(user, form.code.data):
+            attempts.give_back(budgets)
             return _complete_login(user, session.get("next"))
         log_security_event("second step failed", email=user.email)
         form.code.errors.append(_("That code is not valid. Try the current one."))
@@ -132,9 +131,22 @@ def _pending_user() -> User | None:
     return load_user(pending) if pending else None
 
 
+def _too_many(template: str, form, budget: Budget):
+    """429: the form again, with when to retry; nothing was checked."""
+    flash(_("Too many failed attempts. Please wait a few minutes and try again."), "danger")
+    response = make_response(render_template(template, form=form), 429)
+    response.headers["Retry-After"] = str(attempts.seconds_left(budget))
+    return response
+
+
 def _complete_login(user: User, next_url: str | None):
+    # Committed before the session says "logged in": of two requests spending the same TOTP
+    # step at once, the loser fails here (the user's version check) and gets no session.
+    db.session.commit()
     start_session(user)
-    db.session.commit()  # the spent TOTP step or recovery code
     log_security_event("login succeeded", logging.INFO, email=user.email)
     flash(_("Welcome, %(name)s.", name=user.display_name), "success")
-    return redirect(next_url or url_for("main.dashboard"))
+    setup = setup_endpoint(user)
+    response = redirect(url_for(setup) if setup else next_url or url_for("main.dashboard"))
+    devices.remember_device(response, user.id)
+    return response

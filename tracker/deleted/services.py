@@ -14,6 +14,7 @@ from tracker.models import (
     Delegation,
     FollowUp,
     Match,
+    Meeting,
     Need,
     Organisation,
     Person,
@@ -35,6 +36,7 @@ class Kind:
     endpoint_arg: str
     # (foreign key attribute, model): records it belongs to, which must be live to restore it.
     parents: tuple[tuple[str, type], ...] = ()
+    link_attribute: str = "id"  # the record's attribute that endpoint_arg takes
 
 
 # In purge order: records that belong to others come before what they belong to.
@@ -46,9 +48,12 @@ KINDS = {
               ("delegation_id", Delegation))),
         Kind("talk", Talk, _l("Talks"), "talks.detail", "talk_id", (("need_id", Need),)),
         Kind("match", Match, _l("Matches"), "needs.detail", "need_id",
-             (("need_id", Need), ("organisation_id", Organisation))),
+             (("need_id", Need), ("organisation_id", Organisation)), "need_id"),
         Kind("need", Need, _l("Needs"), "needs.detail", "need_id",
              (("organisation_id", Organisation), ("delegation_id", Delegation))),
+        # Its participants, staff and topics are link rows, kept with it until it is purged.
+        Kind("meeting", Meeting, _l("Meetings"), "delegations.detail", "delegation_id",
+             (("delegation_id", Delegation),), "delegation_id"),
         Kind("person", Person, _l("People"), "people.detail", "person_id",
              (("organisation_id", Organisation),)),
         Kind("delegation", Delegation, _l("Delegations"), "delegations.detail", "delegation_id"),
@@ -65,11 +70,14 @@ class RestoreError(Exception):
 
 
 def label(record) -> str:
-    """A record's name for people: title, name, or for a match its need and partner."""
+    """A record's name: title or name; a match's need and partner; a meeting's visit too."""
     if isinstance(record, Match):
         need = _deleted_or_live(Need, record.need_id)
         partner = _deleted_or_live(Organisation, record.organisation_id)
         return f"{need.title if need else '?'} ↔ {partner.name if partner else '?'}"
+    if isinstance(record, Meeting):  # meetings are named within their visit ("Lunch")
+        visit = _deleted_or_live(Delegation, record.delegation_id)
+        return f"{record.title} · {visit.title if visit else '?'}"
     for name in ("title", "name", "full_name"):
         if value := getattr(record, name, None):
             return value
@@ -77,8 +85,8 @@ def label(record) -> str:
 
 
 def link_id(kind: Kind, record) -> int:
-    """The id its page link takes (a match links to its need)."""
-    return record.need_id if kind.model is Match else record.id
+    """The id its page link takes (a match links to its need, a meeting to its delegation)."""
+    return getattr(record, kind.link_attribute)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import TimestampMixin, VersionedMixin
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -35,7 +35,9 @@ meeting_staff = Table(
 )
 
 
-class Meeting(VersionedMixin, TimestampMixin, db.Model):
+# Deleted softly like every record: the link rows above stay, so a restored meeting comes back
+# with its participants, staff and topics; they go (ON DELETE CASCADE) only when it is purged.
+class Meeting(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     """One session of a visit: when, where, who, about what, and the minutes."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,3 +55,13 @@ class Meeting(VersionedMixin, TimestampMixin, db.Model):
     people: Mapped[list["Person"]] = relationship(secondary=meeting_person, lazy="raise")
     staff: Mapped[list["User"]] = relationship(secondary=meeting_staff, lazy="raise")
     created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
+
+    @property
+    def local_people(self) -> list["Person"]:
+        """Participants of local partners (people and their organisations loaded)."""
+        return [p for p in self.people if p.organisation is not None and p.organisation.is_local]
+
+    @property
+    def visitors(self) -> list["Person"]:
+        """Participants of the visiting side: everyone not of a local partner."""
+        return [p for p in self.people if p.organisation is None or not p.organisation.is_local]

@@ -51,6 +51,8 @@ class User(UserMixin, VersionedMixin, TimestampMixin, db.Model):
     password_changed_at: Mapped[datetime | None]
     # Two-step login (TOTP); the last accepted time step stops a code being used twice.
     totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # The secret shown while enrolling, kept here rather than in the (readable) session cookie.
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))
     totp_last_step: Mapped[int | None]
     recovery_codes: Mapped[list["RecoveryCode"]] = relationship(
         back_populates="user", lazy="raise", cascade="all, delete-orphan"
