@@ -37,6 +37,7 @@ from tracker.models import (
 from tracker.models.meeting import meeting_person
 from tracker.needs.pipeline import Outcome, move_need
 from tracker.needs.services import create_need
+from tracker.regions import region_named
 from tracker.text import organisation_key
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
@@ -81,6 +82,9 @@ def seed() -> str:
     _needs(thuringia, staff, visiting, industries, created)
     _matchmaking(thuringia, local, industries, created)
     _planned_delegation(staff, topics, created)
+    from tracker.demo_year import seed_year  # builds on this module's loaders
+
+    seed_year(staff, topics, industries, local, created)
     db.session.flush()
     return ", ".join(f"{n} {kind} added" for kind, n in created.items()) or "nothing to add"
 
@@ -106,7 +110,8 @@ def _staff(email: str, name: str, role: str, created: Counter) -> User:
     return user
 
 
-def _organisation(name, kind, city, industry, name_de, name_zh, website, is_local, created):
+def _organisation(name, kind, city, industry, name_de, name_zh, website, is_local, created,
+                  country=None):  # fmt: skip
     existing = db.session.scalar(
         select(Organisation).where(Organisation.name_key == organisation_key(name))
     )
@@ -118,7 +123,7 @@ def _organisation(name, kind, city, industry, name_de, name_zh, website, is_loca
         name_en=name if name_de else None,
         name_zh=name_zh,
         kind=OrganisationKind(kind),
-        country="CN" if is_local else "DE",
+        country=country or ("CN" if is_local else "DE"),
         city=city,
         website=website,
         key_industry=industry,
@@ -169,7 +174,7 @@ def _thuringia(staff, topics, visiting, created) -> Delegation:
     delegation = Delegation(
         title=THURINGIA_TITLE,
         origin_country="DE",
-        origin_region="Thuringia",
+        origin_region=region("Thuringia"),
         start_date=start,
         end_date=date(2026, 11, 12),
         host="Baoshan District Commerce Commission",
@@ -275,7 +280,7 @@ def _planned_delegation(staff, topics, created) -> None:
         Delegation(
             title=title,
             origin_country="DE",
-            origin_region="Saxony",
+            origin_region=region("Saxony"),
             start_date=date(2027, 3, 16),
             end_date=date(2027, 3, 18),
             host="Baoshan District Commerce Commission",
@@ -334,3 +339,8 @@ def _park_at_round_table(delegation, park, created) -> None:
         db.session.execute(
             meeting_person.insert().values(meeting_id=meeting.id, person_id=director.id)
         )
+
+
+def region(name: str):
+    """The demo's origin region of this English name (made with its names when missing)."""
+    return region_named(name, *data.REGIONS[name])

@@ -50,6 +50,18 @@ LOST_REASONS = [
     ("Other", "Sonstiges", "其他", True),
 ]
 
+# The demo's origin regions in English, German and Chinese, found by any of these names (migration
+# 0016 seeds them on a migrated database; a test database made without migrations gets them here).
+REGIONS = {
+    "Thuringia": ("Thüringen", "图林根州", "DE"),
+    "Saxony": ("Sachsen", "萨克森州", "DE"),
+    "Bavaria": ("Bayern", "巴伐利亚州", "DE"),
+    "Baden-Württemberg": ("Baden-Württemberg", "巴登-符腾堡州", "DE"),
+    "North Rhine-Westphalia": ("Nordrhein-Westfalen", "北莱茵-威斯特法伦州", "DE"),
+    "Upper Austria": ("Oberösterreich", "上奥地利州", "AT"),
+    "Basel-Stadt": ("Basel-Stadt", "巴塞尔城市州", "CH"),
+}
+
 STAFF = [
     ("li.na@example.org", "李娜 Li Na", "staff"),
     ("wang.wei@example.org", "王伟 Wang Wei", "manager"),
@@ -195,7 +207,7 @@ MEMBERS = [
     ("Franziska Rößler", None, "Head of Partnerships", 9, "member", "de, en"),
     ("Bernd Kühnast", None, "Managing Director", 10, "member", "de"),
     ("Patrick Seidel", None, "Sales Manager", 10, "member", "de, en"),
-    ("陈晓燕 Chen Xiaoyan", "陈晓燕", "Interpreter", None, "interpreter", "zh, de, en"),
+    ("陈晓燕 Chen Xiaoyan", "陈晓燕", "德语翻译", None, "interpreter", "zh, de, en"),
     ("Dr. Wolfgang Ständer", None, "Advisor Asia", 1, "member", "de, en"),
     ("Ines Gräfe", None, "Press Officer", 0, "member", "de, en"),
 ]

@@ -39,7 +39,7 @@ def test_feed_lists_open_followups_as_all_day_events(client, owner, make):
     response = client.get(feed_url(owner))
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
-    assert response.headers["Cache-Control"] == "private"
+    assert response.headers["Cache-Control"] == "no-store"  # personal data, token in the URL
     calendar = Calendar.from_ical(response.data)
     assert str(calendar["VERSION"]) == "2.0"
     assert "PRODID" in calendar

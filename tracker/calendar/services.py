@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from tracker.extensions import db
 from tracker.followups.queries import ROW_OPTIONS, subject_of
+from tracker.i18n import commission_zone
 from tracker.models import FollowUp, FollowUpStatus, Talk, User
 from tracker.talks.services import talks_for_user
 
@@ -110,7 +111,7 @@ def followup_event(followup: FollowUp) -> "Event":
 
 def add_talk_events(calendar: "Calendar", user: User) -> None:
     """Append a timed event for each talk the user takes part in as staff."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = commission_zone()
     for talk in talks_for_user(user):
         calendar.add_component(talk_event(talk, zone))
 

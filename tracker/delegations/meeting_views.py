@@ -1,19 +1,21 @@
-"""Meetings of a delegation: create, edit, delete.
+"""Meetings of a delegation: create, edit (staff too), delete (managers; restorable).
 
 Registered on the delegations blueprint in views.py, where the whole URL map is listed.
 """
 
 from datetime import datetime, time
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.delegations import choices, meetings
 from tracker.delegations.forms import MeetingForm
 from tracker.extensions import db
+from tracker.forms import EmptyForm
 from tracker.models import Delegation, Meeting
 from tracker.security import get_visible_or_404, require
+from tracker.softdelete import restorable_note
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
 
@@ -44,7 +46,8 @@ def _stored(meeting: Meeting) -> dict:
         "starts_at": meetings.to_local(meeting.starts_at, _zone()),
         "place": meeting.place,
         "minutes": meeting.minutes,
-        "person_ids": [p.id for p in meeting.people],
+        "person_ids": [p.id for p in meeting.visitors],
+        "local_person_ids": [p.id for p in meeting.local_people],
         "staff_ids": [u.id for u in meeting.staff],
         "topic_ids": [t.id for t in meeting.topics],
     }
@@ -58,7 +61,8 @@ def _save(form: MeetingForm, meeting: Meeting, delegation: Delegation) -> None:
         starts_at=meetings.to_utc(form.starts_at.data, _zone()),
         place=form.place.data,
         minutes=form.minutes.data,
-        person_ids=form.person_ids.data,
+        # A multiple select that sent nothing reads None, not [] (WTForms).
+        person_ids=[*(form.person_ids.data or []), *(form.local_person_ids.data or [])],
         staff_ids=form.staff_ids.data,
         topic_ids=form.topic_ids.data,
         user=current_user,
@@ -115,21 +119,21 @@ def _edit_conflict(error: Exception, delegation_id: int, meeting_id: int, form: 
     )
 
 
-@require("record.edit")
+@require("record.delete")
 def delete_meeting(delegation_id: int, meeting_id: int):
-    """Confirm, then delete a meeting."""
+    """Confirm, then delete a meeting softly, its minutes and participants kept with it."""
     delegation = get_visible_or_404(Delegation, delegation_id)
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
-    if request.method == "POST":
+    if EmptyForm().validate_on_submit():
         title = meeting.title
-        meetings.delete_meeting(meeting)
+        meetings.delete_meeting(meeting, current_user.id)
         db.session.commit()
         flash(_("Meeting “%(title)s” deleted.", title=title), "success")
         return _back(delegation)
     return render_template(
         "_confirm.html",
         title=_("Delete meeting “%(title)s”?", title=meeting.title),
-        message=_("Its participants list and minutes are deleted too."),
+        message=_("Its participants list and minutes are kept with it.") + " " + restorable_note(),
         action_url=url_for(
             "delegations.delete_meeting", delegation_id=delegation.id, meeting_id=meeting.id
         ),

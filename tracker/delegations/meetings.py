@@ -28,7 +28,9 @@ def get_meeting(delegation_id: int, meeting_id: int) -> Meeting | None:
         select(Meeting)
         .where(Meeting.id == meeting_id, Meeting.delegation_id == delegation_id)
         .options(
-            selectinload(Meeting.topics), selectinload(Meeting.people), selectinload(Meeting.staff)
+            selectinload(Meeting.topics),
+            selectinload(Meeting.people).joinedload(Person.organisation),
+            selectinload(Meeting.staff),
         )
     )
     return db.session.scalar(stmt)
@@ -48,13 +50,16 @@ def save_meeting(
     user: User,
 ) -> Meeting:
     """Write a new or existing meeting (lists loaded); starts_at is naive UTC."""
+    # The lists are looked up before anything changes: each lookup would flush the changes
+    # made so far, and one edit would show in the history as several.
+    people = _by_ids(Person, person_ids, Person.full_name)
+    staff = _by_ids(User, staff_ids, User.display_name)
+    topics = topics_by_ids(topic_ids)
     meeting.title = title.strip()
     meeting.starts_at = starts_at
     meeting.place = place or None
     meeting.minutes = minutes or None
-    meeting.people = _by_ids(Person, person_ids, Person.full_name)
-    meeting.staff = _by_ids(User, staff_ids, User.display_name)
-    meeting.topics = topics_by_ids(topic_ids)
+    meeting.people, meeting.staff, meeting.topics = people, staff, topics
     if meeting.id is None:
         meeting.delegation_id = delegation.id
         meeting.created_by = user
@@ -63,10 +68,11 @@ def save_meeting(
     return meeting
 
 
-def delete_meeting(meeting: Meeting) -> None:
-    """Delete a meeting (lists loaded, so their link rows go too)."""
-    db.session.delete(meeting)
-    db.session.flush()
+def delete_meeting(meeting: Meeting, by_id: int | None = None) -> None:
+    """Soft-delete a meeting, its minutes and link rows kept for a restore; flushes."""
+    from tracker.softdelete import soft_delete
+
+    soft_delete(meeting, by_id)
 
 
 def _by_ids(model, ids: Iterable[int], order) -> list:
