@@ -28,6 +28,7 @@ from tracker.models import (
     OfferKind,
     Organisation,
     OrganisationKind,
+    OriginRegion,
     Person,
     Priority,
     Role,
@@ -70,7 +71,7 @@ def populate(scale: float = 1.0, seed: int = 7) -> dict[str, int]:
     n = {key: max(1, int(count * scale)) for key, count in SIZES.items()}
     users = _users()
     industries, categories = _vocabularies()
-    delegations = _delegations(rng, n["delegations"], users)
+    delegations = _delegations(rng, n["delegations"], users, _regions())
     orgs = _organisations(rng, n["organisations"], n["partners"], industries)
     partners = orgs[: n["partners"]]
     visitors = orgs[n["partners"] :] or orgs
@@ -116,22 +117,37 @@ def _vocabularies() -> tuple[list[int], list[int]]:
     return _ids(KeyIndustry), _ids(NeedCategory)
 
 
+def _regions() -> list[int]:
+    names = [
+        ("Thuringia", "Thüringen", "图林根州", "DE"),
+        ("Saxony", "Sachsen", "萨克森州", "DE"),
+        ("Bavaria", "Bayern", "巴伐利亚州", "DE"),
+        ("Wales", "Wales", "威尔士", "GB"),
+    ]
+    _bulk(OriginRegion, [
+        {"name": en, "name_de": de, "name_zh": zh, "country": country,
+         "search_key": search_key(en, de, zh)}
+        for en, de, zh, country in names
+    ])  # fmt: skip
+    return _ids(OriginRegion)
+
+
 def _day(rng: random.Random) -> date:
     return START + timedelta(days=rng.randrange((TODAY - START).days))
 
 
-def _delegations(rng, count, users) -> list[int]:
+def _delegations(rng, count, users, regions) -> list[int]:
     rows = []
     for i in range(count):
         start = _day(rng)
         title = f"{rng.choice(GERMAN)} {rng.choice(ENGLISH)} delegation {i} {rng.choice(CHINESE)}"
         rows.append({
             "title": title, "origin_country": rng.choice(["DE", "AT", "CH", "GB", "FR"]),
-            "origin_region": rng.choice(["Thüringen", "Sachsen", "Bayern", "Wales"]),
+            "origin_region_id": rng.choice(regions),
             "start_date": start, "end_date": start + timedelta(days=rng.randint(0, 4)),
             "host": "Baoshan District Commerce Commission", "host_officer_id": rng.choice(users),
             "status": DelegationStatus.COMPLETED if start < TODAY else DelegationStatus.PLANNED,
-            "search_key": search_key(title),
+            "search_key": search_key(title, "Baoshan District Commerce Commission"),
         })  # fmt: skip
     _bulk(Delegation, rows)
     return _ids(Delegation)
@@ -241,7 +257,8 @@ def add_followups(total: int, seed: int = 11) -> int:
 def _offers(rng, partners) -> None:
     rows = [
         {"organisation_id": org_id, "kind": rng.choice(list(OfferKind)), "title": f"Offer {i}",
-         "area_m2": rng.randint(500, 20_000), "keywords": "robot, 厂房, Gehäuseteile"}
+         "area_m2": rng.randint(500, 20_000), "keywords": "robot, 厂房, Gehäuseteile",
+         "search_key": search_key(f"Offer {i}", "robot, 厂房, Gehäuseteile")}
         for i, org_id in enumerate(partners)
     ]  # fmt: skip
     _bulk(LocalOffer, rows)
@@ -258,5 +275,6 @@ def _matches_and_talks(rng, matches, talks, needs, partners) -> None:
     for i, need_id in enumerate(chosen[:talks]):
         starts = _moment(_day(rng))
         rows.append({"need_id": need_id, "title": f"Talk {i} 洽谈", "starts_at": starts,
-                     "ends_at": starts + timedelta(hours=1)})  # fmt: skip
+                     "ends_at": starts + timedelta(hours=1),
+                     "search_key": search_key(f"Talk {i} 洽谈")})  # fmt: skip
     _bulk(Talk, rows)

@@ -12,6 +12,7 @@ from tracker.models import (
     MemberRole,
     Organisation,
     OrganisationKind,
+    OriginRegion,
     Person,
     Role,
     Topic,
@@ -58,7 +59,17 @@ def person(**kw) -> Person:
     return _add(Person(**kw))
 
 
+def region(name: str | None = None, **kw) -> OriginRegion:
+    """The origin region of this English name, made when missing (with kw: name_de, ...)."""
+    name = name or f"Region {next(_seq)}"
+    found = db.session.scalar(db.select(OriginRegion).where(OriginRegion.name == name))
+    return found or _add(OriginRegion(name=name, **kw))
+
+
 def delegation(**kw) -> Delegation:
+    """origin_region may be a region or its name (made when missing)."""
+    if isinstance(kw.get("origin_region"), str):
+        kw["origin_region"] = region(kw["origin_region"])
     kw.setdefault("title", f"Delegation {next(_seq)}")
     kw.setdefault("origin_country", "DE")
     kw.setdefault("start_date", date(2026, 5, 12))

@@ -48,11 +48,11 @@ def test_create_saves_the_delegation_with_topics_and_creator(client, login, make
 
 def test_optional_fields_left_empty_are_stored_as_none(client, login):
     login()
-    data = {**VALID, "origin_country": "", "origin_region": "", "announced_size": ""}
+    data = {**VALID, "origin_country": "", "origin_region_id": "", "announced_size": ""}
     client.post("/delegations/new", data={**data, "summary": "", "source_url": ""})
     delegation = db.session.scalar(select(Delegation))
     assert delegation.origin_country is None
-    assert delegation.origin_region is None
+    assert delegation.origin_region_id is None
     assert delegation.announced_size is None
     assert delegation.source_url is None
 

@@ -9,7 +9,7 @@ from tracker.models import Delegation
 VALID = {
     "title": "Thuringia business delegation",
     "origin_country": "DE",
-    "origin_region": "Thüringen",
+    "origin_region_id": "",
     "start_date": "2026-05-12",
     "end_date": "2026-05-14",
     "host": "Baoshan District Commerce Commission",
@@ -30,7 +30,8 @@ def _count() -> int:
     [
         ({"title": ""}, "This field is required."),
         ({"title": "x" * 201}, "Field cannot be longer than 200 characters."),
-        ({"origin_region": "x" * 121}, "Field cannot be longer than 120 characters."),
+        ({"origin_region_id": "99999"}, "Not a valid choice."),
+        ({"origin_region_id": "x" * 121}, "Invalid Choice: could not coerce."),
         ({"host": "x" * 201}, "Field cannot be longer than 200 characters."),
         ({"host": ""}, "This field is required."),
         ({"summary": "x" * 20_001}, "Field cannot be longer than 20000 characters."),
@@ -59,11 +60,14 @@ def test_create_rejects_bad_input(client, login, changes, message):
     assert _count() == 0
 
 
-def test_invalid_form_keeps_the_input(client, login):
+def test_invalid_form_keeps_the_input(client, login, make):
     login()
-    response = client.post("/delegations/new", data={**VALID, "end_date": "2026-05-01"})
+    thuringia = make.region("Thuringia", name_de="Thüringen")
+    db.session.commit()
+    data = {**VALID, "end_date": "2026-05-01", "origin_region_id": str(thuringia.id)}
+    response = client.post("/delegations/new", data=data)
     assert 'value="Thuringia business delegation"' in response.text
-    assert 'value="Thüringen"' in response.text
+    assert f'<option selected value="{thuringia.id}">Thuringia</option>' in response.text
 
 
 def test_edit_rejects_end_before_start_and_keeps_the_record(client, login, make):

@@ -15,6 +15,7 @@ from tracker.models import (
     Person,
     delegation_organisation,
 )
+from tracker.models.meeting import meeting_person
 
 
 def _titles(stmt) -> list[str]:
@@ -157,5 +158,8 @@ def test_save_meeting_and_delete(make):
     assert (meeting.title, meeting.place, meeting.minutes) == ("Lunch", None, None)
     assert meetings.get_meeting(delegation.id + 1, meeting.id) is None
     loaded = meetings.get_meeting(delegation.id, meeting.id)
-    meetings.delete_meeting(loaded)
+    meetings.delete_meeting(loaded, user.id)
     assert db.session.scalar(select(func.count(meetings.Meeting.id))) == 0
+    assert loaded.deleted_by_id == user.id
+    # Softly: the participants stay with it, for a restore.
+    assert db.session.scalar(select(func.count()).select_from(meeting_person)) == 1

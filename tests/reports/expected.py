@@ -63,7 +63,7 @@ def followups_by_staff(followups, need_ids: set[int], today) -> dict:
     return {name: tuple(v) for name, v in result.items()}
 
 
-def no_next_step(needs, followups) -> int:
+def no_open_followup(needs, followups) -> int:
     with_open = {f.need_id for f in followups if f.status == FollowUpStatus.OPEN}
     return sum(1 for n in needs if n.stage in ACTIVE and n.id not in with_open)
 

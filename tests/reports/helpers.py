@@ -5,7 +5,7 @@ import re
 
 COUNT_LINK = re.compile(r'<a\b[^>]*?href="([^"]+)"[^>]*>\s*(\d+)\s*</a>')
 NEEDS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) needs?</div>')
-FOLLOWUPS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) follow-ups</div>')
+FOLLOWUPS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) follow-ups?</div>')
 # The talks list shows no count when it is empty.
 TALKS_TOTAL = re.compile(r'<div class="text-body-secondary">(\d+) talks?</div>')
 

@@ -6,11 +6,13 @@ Organisations and people are too many for a select: they are picked by searching
 
 from collections.abc import Iterable
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from tracker.extensions import db
-from tracker.models import DelegationMember, Person, Topic, User
+from tracker.i18n import country_name
+from tracker.models import DelegationMember, OriginRegion, Person, Topic, User
 
 Choices = list[tuple[int, str]]
 
@@ -23,6 +25,29 @@ def topic_choices(keep: Iterable[int] = ()) -> Choices:
         .order_by(Topic.position, Topic.name)
     )
     return [(t.id, t.label) for t in db.session.scalars(stmt)]
+
+
+def region_choices(keep: int | None = None) -> dict[str, Choices]:
+    """Active origin regions (and a retired one the record has), grouped by country: a group per
+    country with several (Germany's states), the others together, in vocabulary order."""
+    stmt = (
+        select(OriginRegion)
+        .where(or_(OriginRegion.active.is_(True), OriginRegion.id == keep))
+        .order_by(OriginRegion.position, OriginRegion.name)
+    )
+    by_country: dict[str | None, Choices] = {}
+    for region in db.session.scalars(stmt):
+        by_country.setdefault(region.country, []).append((region.id, region.label))
+    groups: dict[str, Choices] = {}
+    others: Choices = []
+    for country, regions in by_country.items():
+        if country and len(regions) > 1:
+            groups[country_name(country)] = regions
+        else:
+            others.extend(regions)
+    if others:
+        groups[_("Other countries and regions")] = others
+    return groups
 
 
 def user_choices(keep: Iterable[int | None] = ()) -> Choices:

@@ -25,13 +25,14 @@ from wtforms.validators import (
 )
 
 from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm, url_field
-from tracker.lookup.fields import LookupField
+from tracker.lookup.fields import LookupField, LookupMultipleField
 from tracker.models.delegation import (
     MEMBER_ROLE_LABELS,
     STATUS_LABELS,
     DelegationStatus,
     MemberRole,
 )
+from tracker.models.organisation import KIND_LABELS, OrganisationKind
 
 LONG_TEXT = 20_000
 MINUTES_TEXT = 100_000
@@ -46,10 +47,13 @@ class DelegationForm(VersionedForm, FlaskForm):
         description=_l("For example: Thuringia business delegation, May 2026."),
     )
     origin_country = SelectField(_l("Origin country"), choices=[], default="")
-    origin_region = StringField(
+    origin_region_id = OptionalIntSelectField(
         _l("Origin region"),
-        validators=[Optional(), Length(max=120)],
-        description=_l("State, province or city, e.g. Thüringen."),
+        choices=[],
+        description=_l(
+            "State, canton, region or country, e.g. Thuringia; managers keep the list under "
+            "Vocabularies."
+        ),
     )
     # InputRequired, not DataRequired: it keeps the "Not a valid date" message of a bad date.
     start_date = DateField(_l("Start date"), validators=[InputRequired()])
@@ -111,7 +115,23 @@ class MemberForm(FlaskForm):
         validators=[Optional(), Length(max=200)],
         description=_l("Only when the organisation is not recorded yet."),
     )
+    new_organisation_kind = SelectField(
+        _l("Kind"),
+        choices=[(kind.value, KIND_LABELS[kind]) for kind in OrganisationKind],
+        default=OrganisationKind.COMPANY.value,
+        description=_l("Of the new organisation."),
+    )
     create_anyway = BooleanField(_l("Create it anyway"))
+    # Sent by the "Use this one" button beside a look-alike organisation: that one, not a new.
+    use_organisation_id = IntegerField(validators=[Optional()])
+
+    def validate(self, extra_validators=None) -> bool:
+        """A recorded organisation chosen instead of the typed name replaces it, then the
+        field checks run (the picker checks that it exists)."""
+        if self.use_organisation_id.data is not None:
+            self.organisation_id.data = self.use_organisation_id.data
+            self.new_organisation.data = ""
+        return super().validate(extra_validators)
 
     def validate_person_id(self, field) -> None:
         """Exactly one of: an existing person, or a new person's name."""
@@ -154,10 +174,17 @@ class MeetingForm(VersionedForm, FlaskForm):
     )
     place = StringField(_l("Place"), validators=[Optional(), Length(max=200)])
     person_ids = SelectMultipleField(
-        _l("Participants"),
+        _l("Visiting side"),
         coerce=int,
         choices=[],
         description=_l("Members of this delegation who took part."),
+    )
+    local_person_ids = LookupMultipleField(
+        _l("Local partners' people"),
+        kind="people",
+        local=True,
+        validators=[Optional()],
+        description=_l("People of local partners who took part."),
     )
     staff_ids = SelectMultipleField(_l("Our staff"), coerce=int, choices=[])
     topic_ids = SelectMultipleField(_l("Topics"), coerce=int, choices=[])

@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 
 from tracker.delegations.meetings import to_local
 from tracker.delegations.report import DelegationReport
-from tracker.i18n import country_name
 from tracker.models import FollowUp
+from tracker.regions import origin_label
 
 Sheet = tuple[str, list[str], list[list]]
 
@@ -25,7 +25,7 @@ def _names(items: Iterable, attribute: str) -> str:
 def visit_sheet(report: DelegationReport) -> Sheet:
     """The visit's header as field/value rows."""
     d = report.delegation
-    origin = " / ".join(p for p in (country_name(d.origin_country), d.origin_region) if p)
+    origin = origin_label(d.origin_country, d.origin_region_id)
     rows = [
         [_("Delegation"), d.title],
         [_("Status"), d.status.label],
@@ -57,11 +57,12 @@ def people_sheet(report: DelegationReport) -> Sheet:
 
 def meetings_sheet(report: DelegationReport) -> Sheet:
     """The meetings, in order."""
-    header = [_("Time"), _("Meeting"), _("Place"), _("Topics"), _("Participants"), _("Staff"),
-              _("Minutes")]  # fmt: skip
+    header = [_("Time"), _("Meeting"), _("Place"), _("Topics"), _("Visiting side"),
+              _("Local partners' people"), _("Staff"), _("Minutes")]  # fmt: skip
     rows = [
         [_local(m.starts_at), m.title, m.place, _names(m.topics, "label"),
-         _names(m.people, "full_name"), _names(m.staff, "display_name"), m.minutes]
+         _names(m.visitors, "full_name"), _names(m.local_people, "full_name"),
+         _names(m.staff, "display_name"), m.minutes]
         for m in report.delegation.meetings
     ]  # fmt: skip
     return _("Meetings"), header, rows
@@ -103,7 +104,7 @@ def _about(f: FollowUp) -> str:
 def followups_sheet(report: DelegationReport) -> Sheet:
     """Follow-ups on the visit and its needs."""
     header = [_("Follow-up"), _("About"), _("Kind"), _("Assigned to"), _("Due"), _("Status"),
-              _("Completed"), _("Outcome")]  # fmt: skip
+              _("Completed on"), _("Outcome")]  # fmt: skip
     rows = [
         [f.title, _about(f), f.kind.label, f.assignee.display_name, f.due_date, f.status.label,
          _local(f.completed_at), f.outcome]

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from babel import Locale
 from flask_babel import ngettext
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker import datacache
 from tracker.extensions import db
+from tracker.i18n import country_names
 from tracker.models import (
     Delegation,
     DelegationMember,
@@ -24,6 +24,7 @@ from tracker.models import (
     Topic,
     User,
 )
+from tracker.regions import region_names, regions_named
 from tracker.statements import built_once
 from tracker.text import fold, search_needle
 
@@ -39,7 +40,7 @@ LIST_COLUMNS = (
     Delegation.id,
     Delegation.title,
     Delegation.origin_country,
-    Delegation.origin_region,
+    Delegation.origin_region_id,
     Delegation.start_date,
     Delegation.end_date,
     Delegation.status,
@@ -50,7 +51,7 @@ LIST_COLUMNS = (
 DELEGATION_FIELDS = (
     "title",
     "origin_country",
-    "origin_region",
+    "origin_region_id",
     "start_date",
     "end_date",
     "host",
@@ -86,6 +87,7 @@ class NewPerson:
     email: str | None = None
     organisation_id: int | None = None
     organisation_name: str | None = None
+    organisation_kind: OrganisationKind = OrganisationKind.COMPANY
 
 
 # The list's computed columns, built once (SQL expressions are immutable), as correlated
@@ -114,9 +116,16 @@ def countries_named(needle: str) -> set[str]:
     return {
         code
         for language in COUNTRY_NAME_LANGUAGES
-        for code, name in Locale(language).territories.items()
-        if len(code) == 2 and needle in fold(name)
+        for code, name in country_names(language).items()
+        if needle in fold(name)
     }
+
+
+def delegation_matches(needle: str) -> ColumnElement[bool]:
+    """SQL: the delegation's title or host, or a name of its origin region in any language,
+    contains the folded needle (Thüringen, thueringen, Thuringia and 图林根 find one region)."""
+    in_region = Delegation.origin_region_id.in_(regions_named(needle))
+    return Delegation.search_key.contains(needle, autoescape=True) | in_region
 
 
 def list_delegations(
@@ -131,7 +140,7 @@ def list_delegations(
     stmt = select(*LIST_COLUMNS, _HOST_OFFICER_NAME, _MEMBER_COUNT)
     needle = search_needle(query)
     if needle:
-        matches = Delegation.search_key.contains(needle, autoescape=True)
+        matches = delegation_matches(needle)
         codes = countries_named(needle)
         stmt = stmt.where(matches | Delegation.origin_country.in_(codes) if codes else matches)
     if status is not None:
@@ -194,7 +203,7 @@ def _detail_statement() -> Select:
                 joinedload(DelegationMember.person), joinedload(DelegationMember.organisation)
             ),
             meetings.selectinload(Meeting.topics),
-            meetings.selectinload(Meeting.people),
+            meetings.selectinload(Meeting.people).joinedload(Person.organisation),
             meetings.selectinload(Meeting.staff),
         )
     )
@@ -223,6 +232,9 @@ def save_delegation(
     for name in DELEGATION_FIELDS:
         if name in data:
             setattr(delegation, name, data[name] if data[name] != "" else None)
+    region = region_names().get(delegation.origin_region_id)
+    if delegation.origin_country is None and region is not None:
+        delegation.origin_country = region[3]  # Thuringia: Germany, unless told otherwise
     delegation.topics = topics_by_ids(topic_ids)
     if delegation.id is None:
         delegation.created_by = user
@@ -293,12 +305,12 @@ def add_member(
 
 def create_person_with_organisation(new: NewPerson, country: str | None, user: User) -> Person:
     """Create a person, and their organisation when a new name is given (the caller has run the
-    duplicate guard): a visiting company from the delegation's country."""
+    duplicate guard): a visiting one of the kind chosen, from the delegation's country."""
     organisation_id = new.organisation_id
     if new.organisation_name:
         organisation = Organisation(
             name=new.organisation_name.strip(),
-            kind=OrganisationKind.COMPANY,
+            kind=new.organisation_kind,
             is_local=False,
             country=country,
             created_by=user,

@@ -136,6 +136,8 @@ def _delegation_form(delegation: Delegation | None) -> DelegationForm:
     form = DelegationForm(obj=delegation, topic_ids=topics, host=current_app.config["DEFAULT_HOST"])
     officer = delegation.host_officer_id if delegation else None
     form.origin_country.choices = [("", "—"), *country_choices()]
+    region = delegation.origin_region_id if delegation else None
+    form.origin_region_id.choices = {None: [("", "—")], **choices.region_choices(keep=region)}
     form.host_officer_id.choices = [("", "—"), *choices.user_choices(keep=[officer])]
     form.topic_ids.choices = choices.topic_choices(keep=topics)
     return form

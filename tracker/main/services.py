@@ -1,50 +1,98 @@
 """Dashboard figures and the global search."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload, load_only
 
+from tracker.delegations.services import delegation_matches
 from tracker.extensions import db
-from tracker.models import Delegation, DelegationStatus, Organisation, Person, User
+from tracker.models import (
+    Delegation,
+    DelegationStatus,
+    LocalOffer,
+    Need,
+    Organisation,
+    Person,
+    Talk,
+    User,
+)
+from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
 from tracker.organisations.services import name_matches
 from tracker.text import search_needle
 
+# Hits shown per kind of record: each kind is one bounded query (its first rows in its order).
 SEARCH_LIMIT = 20
+KINDS = ("delegations", "organisations", "people", "needs", "talks", "offers")
 
 
 @dataclass
 class SearchResults:
-    """Hits per kind of record, each capped at SEARCH_LIMIT."""
+    """Hits per kind of record, each capped at SEARCH_LIMIT; capped names the kinds with more."""
 
     query: str
-    delegations: list[Delegation]
-    organisations: list[Organisation]
-    people: list[Person]
+    delegations: list[Delegation] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    needs: list[Need] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    offers: list[LocalOffer] = field(default_factory=list)
+    capped: frozenset[str] = frozenset()
 
     @property
     def total(self) -> int:
-        return len(self.delegations) + len(self.organisations) + len(self.people)
+        return sum(len(getattr(self, kind)) for kind in KINDS)
 
 
 def search(query: str, limit: int = SEARCH_LIMIT) -> SearchResults:
-    """Find delegations, organisations and people whose folded names contain the folded query."""
+    """Find records whose folded names contain the folded query: delegations (also by their
+    region's names), organisations, people, needs, talks and local partners' offers.
+
+    Every query is an ORM select, so the global criteria apply: deleted records and the
+    confidential needs (with their talks) that the user may not see are never found or counted.
+    """
     needle = search_needle(query)
     if not needle:
-        return SearchResults(query, [], [], [])
-
-    def matching(model) -> Select:
-        return select(model).where(model.search_key.contains(needle, autoescape=True)).limit(limit)
-
-    delegations = db.session.scalars(matching(Delegation).order_by(Delegation.start_date.desc()))
-    organisations = db.session.scalars(
-        select(Organisation).where(name_matches(needle)).limit(limit).order_by(Organisation.name)
+        return SearchResults(query)
+    statements = {
+        "delegations": select(Delegation)
+        .where(delegation_matches(needle))
+        .order_by(Delegation.start_date.desc(), Delegation.id.desc()),
+        "organisations": select(Organisation)
+        .where(name_matches(needle))
+        .order_by(Organisation.name, Organisation.id),
+        "people": _containing(Person, needle)
+        .options(joinedload(Person.organisation).load_only(*ORGANISATION_NAMES))
+        .order_by(Person.full_name, Person.id),
+        # Latest first by id, which both databases read backwards off the table itself, and
+        # stop at the limit; at 100,000 needs a rare word still reads them all, once.
+        "needs": _containing(Need, needle)
+        .options(
+            load_only(Need.title, Need.stage, Need.confidential, Need.organisation_id),
+            joinedload(Need.organisation).load_only(*ORGANISATION_NAMES),
+        )
+        .order_by(Need.id.desc()),
+        "talks": _containing(Talk, needle)
+        .options(joinedload(Talk.need).load_only(Need.title))
+        .order_by(Talk.starts_at.desc(), Talk.id.desc()),
+        # Joined, not loaded: an offer of a deleted partner is not found.
+        "offers": _containing(LocalOffer, needle)
+        .join(LocalOffer.organisation)
+        .options(contains_eager(LocalOffer.organisation))
+        .order_by(LocalOffer.title, LocalOffer.id),
+    }
+    found = {
+        kind: list(db.session.scalars(stmt.limit(limit + 1))) for kind, stmt in statements.items()
+    }
+    capped = frozenset(kind for kind, rows in found.items() if len(rows) > limit)
+    return SearchResults(
+        query, **{kind: rows[:limit] for kind, rows in found.items()}, capped=capped
     )
-    people = db.session.scalars(
-        matching(Person).options(selectinload(Person.organisation)).order_by(Person.full_name)
-    )
-    return SearchResults(query, list(delegations), list(organisations), list(people))
+
+
+def _containing(model, needle: str) -> Select:
+    return select(model).where(model.search_key.contains(needle, autoescape=True))
 
 
 def dashboard_counts() -> dict[str, int]:

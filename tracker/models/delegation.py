@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from tracker.models.organisation import Organisation
     from tracker.models.person import Person
     from tracker.models.user import User
-    from tracker.models.vocabulary import Topic
+    from tracker.models.vocabulary import OriginRegion, Topic
 
 
 class DelegationStatus(enum.StrEnum):
@@ -105,7 +105,7 @@ class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
     origin_country: Mapped[str | None] = mapped_column(String(2), index=True)  # ISO alpha-2
-    origin_region: Mapped[str | None] = mapped_column(String(120))
+    origin_region_id: Mapped[int | None] = mapped_column(ForeignKey("origin_region.id"), index=True)
     start_date: Mapped[date] = mapped_column(index=True)
     end_date: Mapped[date]
     host: Mapped[str] = mapped_column(String(200))
@@ -119,6 +119,8 @@ class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     search_key: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
+    # Pages show its name through tracker.regions (kept per data version), not by loading it.
+    origin_region: Mapped["OriginRegion | None"] = relationship(lazy="raise")
     host_officer: Mapped["User | None"] = relationship(foreign_keys=[host_officer_id])
     created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
     members: Mapped[list["DelegationMember"]] = relationship(
@@ -136,8 +138,8 @@ class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     )
 
     def refresh_keys(self) -> None:
-        """Recompute the folded search key from title and origin."""
-        self.search_key = search_key(self.title, self.origin_region, self.host)
+        """Recompute the folded search key from title and host (the region has its own)."""
+        self.search_key = search_key(self.title, self.host)
 
     def __repr__(self) -> str:
         return f"<Delegation {self.title!r}>"

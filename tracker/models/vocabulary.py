@@ -1,11 +1,12 @@
-"""Managed vocabularies: discussion topics and the district's key industries."""
+"""Managed vocabularies: discussion topics, the district's key industries, origin regions."""
 
-from sqlalchemy import String
+from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.extensions import db
 from tracker.i18n import current_locale
 from tracker.models.base import TimestampMixin, VersionedMixin
+from tracker.text import search_key
 
 
 class VocabularyMixin(VersionedMixin, TimestampMixin):
@@ -36,3 +37,18 @@ class KeyIndustry(VocabularyMixin, db.Model):
     """One of the district's focus sectors, e.g. robotics and high-end manufacturing."""
 
     __tablename__ = "key_industry"
+
+
+class OriginRegion(VocabularyMixin, db.Model):
+    """Where a delegation comes from: a state, canton, region or country, e.g. Thuringia."""
+
+    __tablename__ = "origin_region"
+
+    country: Mapped[str | None] = mapped_column(String(2))  # ISO alpha-2
+    # Every name folded, with the pinyin of the Chinese one: Thüringen, thueringen, Thuringia,
+    # 图林根 and tulingen all find the region (tracker.regions).
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    def refresh_keys(self) -> None:
+        """Recompute the folded search key from the three names."""
+        self.search_key = search_key(self.name, self.name_de, self.name_zh)

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import abort
-from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload
@@ -12,9 +11,11 @@ from werkzeug.datastructures import MultiDict
 
 from tracker import security
 from tracker.extensions import db
-from tracker.forms import parse_id
+from tracker.i18n import format_day
 from tracker.models import Currency, LostReason, Need, Stage
 from tracker.needs.services import NONE, NeedFilters
+from tracker.numbers import parse_id
+from tracker.regions import find_region, region_label
 from tracker.statements import built_once
 
 
@@ -56,6 +57,8 @@ def parse_filters(args: MultiDict, today: date) -> NeedFilters:
     lost_id = _id_or_none(args.get("lost_reason_id"))
     # Looked up here so that its chip can name it; an unknown id is ignored like any bad value.
     lost_reason = db.session.get(LostReason, lost_id) if isinstance(lost_id, int) else None
+    region_id = _region_id(args)
+    region_name = region_label(region_id) if isinstance(region_id, int) else None
     return NeedFilters(
         q=(args.get("q") or "")[:200],
         stage=parse_stage(args.get("stage")),
@@ -66,7 +69,9 @@ def parse_filters(args: MultiDict, today: date) -> NeedFilters:
         organisation_id=parse_id(args.get("organisation_id")),
         origin=origin if len(origin) == 2 and origin.isalpha() else None,
         overdue=args.get("overdue") == "1",
-        no_next_step=args.get("no_next_step") == "1",
+        # no_next_step: the filter's name until it was named for what it counts (issue 20)
+        no_open_followup="1" in (args.get("no_open_followup"), args.get("no_next_step")),
+        state=args.get("state") if args.get("state") in ("open", "closed") else None,
         created_from=parse_date(args.get("created_from")),
         created_to=parse_date(args.get("created_to")),
         reached=parse_stage(args.get("reached")),
@@ -78,7 +83,8 @@ def parse_filters(args: MultiDict, today: date) -> NeedFilters:
         moved_to=parse_date(args.get("moved_to")),
         lost_reason_id=lost_reason.id if lost_reason else (NONE if lost_id == NONE else None),
         lost_reason_name=lost_reason.label if lost_reason else None,
-        region=(args.get("region") or "").strip()[:120] or None,
+        region_id=NONE if region_id == NONE else (region_id if region_name else None),
+        region_name=region_name,
         currency=currency if currency in {*Currency._value2member_map_, NONE} else None,
         today=today,
     )
@@ -97,6 +103,16 @@ def parse_date(value) -> date | None:
         return None
     # Days at the ends of the calendar overflow once turned into UTC bounds or month ranges.
     return day if date(1900, 1, 1) <= day <= date(9998, 12, 31) else None
+
+
+def _region_id(args: MultiDict) -> int | str | None:
+    """The region_id filter; links made before regions were a vocabulary name one (region=)."""
+    if "region_id" in args or not args.get("region"):
+        return _id_or_none(args.get("region_id"))
+    if args["region"] == NONE:
+        return NONE
+    region = find_region(args["region"][:120])
+    return region.id if region else None
 
 
 def _id_or_none(value) -> int | str | None:
@@ -118,15 +134,18 @@ class Chip:
 
 def _span(start: date | None, end: date | None) -> str:
     if start and end:
-        return _("%(start)s to %(end)s", start=format_date(start), end=format_date(end))
+        return _("%(start)s to %(end)s", start=format_day(start), end=format_day(end))
     if start:
-        return _("from %(start)s", start=format_date(start))
-    return _("until %(end)s", end=format_date(end)) if end else ""
+        return _("from %(start)s", start=format_day(start))
+    return _("until %(end)s", end=format_day(end)) if end else ""
 
 
 def filter_chips(f: NeedFilters) -> list[Chip]:
     """Chips for the filters set by report links (dates, reached stages, region, ...)."""
     chips = []
+    if f.state:
+        label = _("Active needs") if f.state == "open" else _("Closed needs (won or lost)")
+        chips.append(Chip(label, ("state",)))
     if f.created_from or f.created_to:
         chips.append(Chip(_("Created %(span)s", span=_span(f.created_from, f.created_to)),
                           ("created_from", "created_to")))  # fmt: skip
@@ -146,9 +165,9 @@ def filter_chips(f: NeedFilters) -> list[Chip]:
     if f.lost_reason_id:
         reason = f.lost_reason_name or _("no reason given")
         chips.append(Chip(_("Lost: %(reason)s", reason=reason), ("lost_reason_id",)))
-    if f.region:
-        region = _("no region") if f.region == NONE else f.region
-        chips.append(Chip(_("Origin region: %(region)s", region=region), ("region",)))
+    if f.region_id is not None:
+        region = _("no region") if f.region_id == NONE else f.region_name or f"#{f.region_id}"
+        chips.append(Chip(_("Origin region: %(region)s", region=region), ("region_id",)))
     if f.currency:
         currency = _("no currency") if f.currency == NONE else f.currency
         chips.append(Chip(_("Currency: %(currency)s", currency=currency), ("currency",)))

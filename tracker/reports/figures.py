@@ -17,6 +17,7 @@ from tracker.models import (
     LostReason,
     Need,
     NeedCategory,
+    OriginRegion,
     Stage,
     StageChange,
     User,
@@ -112,19 +113,32 @@ def by_delegation(f: NeedFilters) -> list[Bar]:
 
 
 def by_region(f: NeedFilters) -> list[Bar]:
-    """Needs per origin region of their delegation (e.g. Thuringia), largest first."""
+    """Needs per origin region of their delegation (e.g. Thuringia), largest first: grouped by
+    the region, so Thuringia and Thüringen are one bar, named in the reader's language."""
     counts = _counts_by(f, Need.delegation_id)
-    region, total = Delegation.origin_region, func.sum(counts.c.n)
-    stmt = (
-        select(region, total)
+    region, total = Delegation.origin_region_id, func.sum(counts.c.n)
+    per_region = (
+        select(region.label("key"), total.label("n"))
         .select_from(counts)
         .outerjoin(Delegation, Delegation.id == counts.c.key)
         .group_by(region)
-        .order_by(total.desc(), region)
+        .subquery()
     )
+    stmt = (
+        select(per_region.c.key, OriginRegion.name, OriginRegion.name_de, OriginRegion.name_zh,
+               per_region.c.n)
+        .select_from(per_region)
+        .outerjoin(OriginRegion, OriginRegion.id == per_region.c.key)
+        .order_by(per_region.c.n.desc(), OriginRegion.name, per_region.c.key)
+    )  # fmt: skip
     return [
-        Bar(key or _("No region"), int(count), {"region": key or NONE}, key)
-        for key, count in db.session.execute(stmt)
+        Bar(
+            vocabulary_label(name, de, zh) if key is not None else _("No region"),
+            int(count),
+            {"region_id": key if key is not None else NONE},
+            key,
+        )
+        for key, name, de, zh, count in db.session.execute(stmt)
     ]
 
 
@@ -223,7 +237,7 @@ def followups_by_staff(f: NeedFilters, today: date) -> list[StaffFollowUps]:
     return [StaffFollowUps(*row) for row in db.session.execute(stmt)]
 
 
-def no_next_step(f: NeedFilters) -> Bar:
+def no_open_followup(f: NeedFilters) -> Bar:
     """Active needs without an open follow-up (Need.next_followup_due is None), counted as an
     anti-join rather than by the earliest due date of each need's follow-ups."""
     open_followup = select(FollowUp.id).where(
@@ -232,4 +246,4 @@ def no_next_step(f: NeedFilters) -> Bar:
     stmt = filtered(select(func.count(Need.id)), f).where(
         Need.stage.in_(ACTIVE_STAGES), ~open_followup.exists()
     )
-    return Bar(_("No next step"), db.session.scalar(stmt), {"no_next_step": True})
+    return Bar(_("No open follow-up"), db.session.scalar(stmt), {"no_open_followup": True})

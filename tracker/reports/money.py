@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import func, select
 
 from tracker.extensions import db
 from tracker.models import Currency, ExchangeRate, Need, Stage
+from tracker.models.rates import cny_rate
 from tracker.needs.services import NONE, NeedFilters, filtered
 
 
@@ -41,28 +42,13 @@ class MoneyTable:
 
     stages: list[StageMoney]
     missing_rates: list[str]
-
-
-def _rate_lookups() -> list[tuple]:
-    """(currency = X, X's rate) for each currency but CNY: each rate is looked up once per
-    query, not joined to every need (no rate: NULL, so the amount stays out of the sums)."""
-    return [
-        (
-            Need.currency == currency,
-            select(ExchangeRate.rate_to_cny)
-            .where(ExchangeRate.currency == currency)
-            .scalar_subquery(),
-        )
-        for currency in Currency
-        if currency != Currency.CNY
-    ]
+    # Currencies converted at the default rates shipped with the app (no manager's own yet).
+    default_rates: list[str] = field(default_factory=list)
 
 
 def money_by_stage(f: NeedFilters) -> MoneyTable:
     """Investment and jobs per stage and currency; CNY totals per stage by a window sum."""
-    # CNY last: a CASE takes the type of its last branch, and integer 1 keeps the amounts' scale.
-    rate = case(*_rate_lookups(), (Need.currency == Currency.CNY, literal(1)))
-    converted = func.sum(Need.estimated_investment * rate)
+    converted = func.sum(Need.estimated_investment * cny_rate(Need.currency))
     jobs = func.sum(Need.expected_jobs)
     per_stage = {"partition_by": Need.stage}
     stmt = filtered(
@@ -78,6 +64,7 @@ def money_by_stage(f: NeedFilters) -> MoneyTable:
     ).order_by(Need.stage, Need.currency)  # fmt: skip
     stages: dict[Stage, StageMoney] = {}
     missing: set[str] = set()
+    converted: set[str] = set()
     for (
         stage,
         currency,
@@ -95,9 +82,13 @@ def money_by_stage(f: NeedFilters) -> MoneyTable:
         if invested is not None and in_cny is None:
             missing.add(currency.value if currency else "—")
             stages[stage].partial = True
+        elif in_cny is not None and currency not in (None, Currency.CNY):
+            converted.add(currency.value)
         stages[stage].rows.append(
             CurrencyRow(currency, needs, invested, jobs_, in_cny,
                         {**drill, "currency": currency.value if currency else NONE})
         )  # fmt: skip
     ordered = [stages[s] for s in Stage if s in stages]
-    return MoneyTable(ordered, sorted(missing))
+    defaults = select(ExchangeRate.currency).where(ExchangeRate.is_default.is_(True))
+    by_default = {c.value for c in db.session.scalars(defaults)} & converted
+    return MoneyTable(ordered, sorted(missing), sorted(by_default))

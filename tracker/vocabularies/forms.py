@@ -2,10 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField
+from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from tracker.forms import IntegerField, VersionedForm
+from tracker.i18n import country_choices
+from tracker.regions import find_region
 from tracker.vocabularies import services
 
 NAME_MAX = 120
@@ -57,8 +59,35 @@ class LostReasonForm(TermForm):
     )
 
 
+class RegionForm(TermForm):
+    """An origin region belongs to a country (or is one), which groups it in the forms."""
+
+    country = SelectField(
+        _l("Country"),
+        choices=[],
+        default="",
+        description=_l("The country of a state or region; for a whole country, that country."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country.choices = [("", "—"), *country_choices()]
+
+    def validate(self, extra_validators=None) -> bool:
+        """No name, in any language, may be another region's (Thüringen is Thuringia)."""
+        valid = super().validate(extra_validators)
+        for field in (self.name, self.name_de, self.name_zh):
+            other = find_region(field.data, exclude_id=self._term_id) if field.data else None
+            if other is not None and not field.errors:
+                field.errors.append(
+                    _l("This is already the name of “%(region)s”.", region=other.name)
+                )
+                valid = False
+        return valid
+
+
 def form_class(model: type[services.Term]) -> type[TermForm]:
     """The form for a vocabulary's terms."""
-    from tracker.models import LostReason
+    from tracker.models import LostReason, OriginRegion
 
-    return LostReasonForm if model is LostReason else TermForm
+    return {LostReason: LostReasonForm, OriginRegion: RegionForm}.get(model, TermForm)

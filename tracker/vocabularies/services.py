@@ -1,5 +1,5 @@
-"""Managed vocabularies: topics, key industries, need categories and lost reasons; their usage,
-and the delete guard."""
+"""Managed vocabularies: topics, key industries, need categories, lost reasons and origin
+regions; their usage, and the delete guard."""
 
 from dataclasses import dataclass
 
@@ -7,18 +7,20 @@ from sqlalchemy import ScalarSelect, func, select
 
 from tracker.extensions import db
 from tracker.models import (
+    Delegation,
     KeyIndustry,
     LostReason,
     Need,
     NeedCategory,
     Organisation,
+    OriginRegion,
     Topic,
     delegation_topic,
 )
 from tracker.models.matchmaking import offer_industry
 from tracker.models.meeting import meeting_topic
 
-Term = Topic | KeyIndustry | NeedCategory | LostReason
+Term = Topic | KeyIndustry | NeedCategory | LostReason | OriginRegion
 
 # URL segment -> model; the views 404 on anything else.
 VOCABULARIES: dict[str, type[Term]] = {
@@ -26,6 +28,7 @@ VOCABULARIES: dict[str, type[Term]] = {
     "industries": KeyIndustry,
     "categories": NeedCategory,
     "lost-reasons": LostReason,
+    "regions": OriginRegion,
 }
 
 
@@ -75,6 +78,12 @@ def _usage_expression(model: type[Term]) -> ScalarSelect:
             .where(offer_industry.c.key_industry_id == KeyIndustry.id)
         )
         return organisations + needs.scalar_subquery() + offers.scalar_subquery()
+    if model is OriginRegion:
+        # The table, not the model: deleted delegations count too (the global criteria would
+        # hide them), since their rows still refer to the region and would block its delete.
+        delegation = Delegation.__table__
+        delegations = select(func.count()).select_from(delegation)
+        return delegations.where(delegation.c.origin_region_id == OriginRegion.id).scalar_subquery()
     column = Need.category_id if model is NeedCategory else Need.lost_reason_id
     return select(func.count(Need.id)).where(column == model.id).scalar_subquery()
 
@@ -117,9 +126,12 @@ def _apply(
     position: int,
     active: bool,
     needs_text: bool = False,
+    country: str | None = None,
 ) -> None:
     if isinstance(term, LostReason):
         term.needs_text = needs_text
+    if isinstance(term, OriginRegion):
+        term.country = country or None
     term.name = " ".join(name.split())
     term.name_de = (name_de or "").strip() or None
     term.name_zh = (name_zh or "").strip() or None
@@ -136,10 +148,11 @@ def create_term(
     position: int = 0,
     active: bool = True,
     needs_text: bool = False,
+    country: str | None = None,
 ) -> Term:
     """Add a term to a vocabulary; the caller has checked name_taken."""
     term = model()
-    _apply(term, name, name_de, name_zh, position, active, needs_text)
+    _apply(term, name, name_de, name_zh, position, active, needs_text, country)
     db.session.add(term)
     db.session.flush()
     return term
@@ -154,9 +167,10 @@ def update_term(
     position: int,
     active: bool,
     needs_text: bool = False,
+    country: str | None = None,
 ) -> None:
     """Rename, reorder or (de)activate a term; records keep using it either way."""
-    _apply(term, name, name_de, name_zh, position, active, needs_text)
+    _apply(term, name, name_de, name_zh, position, active, needs_text, country)
     db.session.flush()
 
 

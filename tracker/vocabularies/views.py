@@ -1,4 +1,5 @@
-"""Managing the vocabularies: topics, key industries, need categories and lost reasons."""
+"""Managing the vocabularies: topics, key industries, need categories, lost reasons and origin
+regions."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -20,12 +21,14 @@ NEW_TITLES = {
     "industries": _l("New key industry"),
     "categories": _l("New need category"),
     "lost-reasons": _l("New lost reason"),
+    "regions": _l("New origin region"),
 }
 EDIT_TITLES = {
     "topics": _l("Edit topic"),
     "industries": _l("Edit key industry"),
     "categories": _l("Edit need category"),
     "lost-reasons": _l("Edit lost reason"),
+    "regions": _l("Edit origin region"),
 }
 
 
@@ -44,8 +47,9 @@ def _form_values(form: TermForm) -> dict:
         "position": form.position.data or 0,
         "active": form.active.data,
     }
-    if "needs_text" in form:
-        values["needs_text"] = form.needs_text.data
+    for extra in ("needs_text", "country"):  # a lost reason's, a region's
+        if extra in form:
+            values[extra] = form[extra].data
     return values
 
 
