@@ -60,6 +60,7 @@ translations: venv
 ## catalogues; then translate the new (empty or fuzzy) entries in zh and de and run make test
 translations-update: venv
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _lp:1c,2 --add-location=file \
+		--ignore-dirs '.* node_modules __pycache__' \
 		--sort-by-file --project=tracker -o tracker/translations/messages.pot .
 	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations \
 		--ignore-obsolete --ignore-pot-creation-date

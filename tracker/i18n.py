@@ -1,10 +1,11 @@
 """Locale and time-zone selection, and the lists of languages and countries shown in forms."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
+from babel.dates import format_skeleton
 from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale, get_translations
 from flask_babel.speaklater import LazyString
@@ -59,6 +60,12 @@ def lazy_label(message: str, **variables) -> LazyString:
     return LazyString(translate, message, **variables)
 
 
+def lazy_label_in(context: str, message: str) -> LazyString:
+    """lazy_label for a word that means another thing elsewhere, told apart by a context
+    (pgettext): "E-mail" the kind of follow-up is not the address (pybabel extracts it as _lp)."""
+    return LazyString(lambda: catalogue().upgettext(context, message))
+
+
 def install_template_gettext(app) -> None:
     """Templates' _() and friends, through the request's catalogue (see catalogue())."""
     app.jinja_env.install_gettext_callables(
@@ -95,9 +102,58 @@ def select_locale() -> str | None:
     return request.accept_languages.best_match(languages)
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    # Read once: the list is some 600 file names, scanned from disk on every call.
+    return frozenset(available_timezones())
+
+
+def is_zone_name(name) -> bool:
+    """True for a name from the time zone database ("Asia/Shanghai"): ZoneInfo itself would
+    import a module per "/" of any other name, and die of recursion on a long one."""
+    return isinstance(name, str) and name in _zone_names()
+
+
+def zone_info(name: str) -> ZoneInfo:
+    """The time zone of that name; ValueError unless it is in the time zone database."""
+    if not is_zone_name(name):
+        raise ValueError(f"not a time zone name: {name[:100]!r}")
+    return ZoneInfo(name)
+
+
+def commission_zone() -> ZoneInfo:
+    """The commission's time zone (BABEL_DEFAULT_TIMEZONE, an operator's setting)."""
+    name = current_app.config["BABEL_DEFAULT_TIMEZONE"]
+    if not is_zone_name(name):
+        raise ValueError(f"BABEL_DEFAULT_TIMEZONE is {name[:100]!r}, not a name like Asia/Shanghai")
+    return ZoneInfo(name)
+
+
 def select_timezone() -> str:
     """Times are shown in the commission's local time."""
     return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+# Two-letter territories in CLDR that are not countries: pseudo-locales (XA Pseudo-Accents, XB
+# Pseudo-Bidi), groupings (EU, EZ, UN, QO), the unknown region and ISO's exceptionally reserved
+# codes (Ascension, Canary Islands, Ceuta & Melilla ... are parts of countries already listed).
+# What is left is ISO 3166-1's 249 countries and Kosovo (XK).
+NOT_COUNTRIES = frozenset(
+    {"XA", "XB", "ZZ", "EU", "EZ", "UN", "QO", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
+)
+
+
+def is_country(code: str) -> bool:
+    """True for a territory code that names a country (not a region, grouping or pseudo-locale)."""
+    return len(code) == 2 and code.isalpha() and code.isupper() and code not in NOT_COUNTRIES
+
+
+@lru_cache(maxsize=16)
+def country_names(language: str) -> dict[str, str]:
+    """Country code -> name in that language, countries only (see NOT_COUNTRIES); shared, so
+    never changed by a caller."""
+    territories = Locale.parse(language).territories
+    return {code: name for code, name in territories.items() if is_country(code)}
 
 
 def country_choices() -> tuple[tuple[str, str], ...]:
@@ -108,12 +164,7 @@ def country_choices() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=16)
 def _country_choices(locale: str) -> tuple[tuple[str, str], ...]:
     # Built once per language: every needs list and report draws all 250 in its filters.
-    names = {
-        code: name
-        for code, name in Locale.parse(locale).territories.items()
-        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO"}
-    }
-    return tuple(sorted(names.items(), key=lambda item: item[1]))
+    return tuple(sorted(country_names(locale).items(), key=lambda item: item[1]))
 
 
 def country_name(code: str | None) -> str:
@@ -126,4 +177,61 @@ def country_name(code: str | None) -> str:
 
 def local_today() -> date:
     """Today in the commission's time zone (the server may run in UTC)."""
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+    return datetime.now(commission_zone()).date()
+
+
+# One way per language to write a day, a moment and a span of time: 10 Nov 2026, 10. Nov. 2026,
+# 2026年11月10日; times on the 24-hour clock; a span within one day names the day once.
+DAY_SKELETON = "yMMMd"
+WEEKDAY_SKELETON = "yMMMEEEEd"  # a day heading: Tuesday, 10 Nov 2026
+CLOCK_SKELETON = "Hm"
+# English as the commission's English readers write it (Europe's): day before month.
+FORMAT_LOCALES = {"en": "en_GB"}
+DASH = "\u2013"  # between the ends of a span
+
+
+def format_locale(locale: Locale | str | None = None) -> Locale:
+    """The locale whose conventions write days and times for locale (the interface's)."""
+    return _format_locale(str(locale or current_locale() or "en"))
+
+
+@lru_cache(maxsize=16)
+def _format_locale(name: str) -> Locale:
+    language = Locale.parse(name).language
+    return Locale.parse(FORMAT_LOCALES.get(language, name))
+
+
+def format_day(day: date, locale: Locale | str | None = None, weekday: bool = False) -> str:
+    """A day (a datetime's own, no zone conversion) as the language writes it: 10 Nov 2026."""
+    return _skeleton(WEEKDAY_SKELETON if weekday else DAY_SKELETON, day, format_locale(locale))
+
+
+def format_clock(moment: time | datetime, locale: Locale | str | None = None) -> str:
+    """A wall-clock time on the 24-hour clock: 09:30."""
+    return _skeleton(CLOCK_SKELETON, moment, format_locale(locale))
+
+
+@lru_cache(maxsize=8192)
+def _skeleton(skeleton: str, value: date | time, locale: Locale) -> str:
+    # A list shows the same days again and again (a visit's dates, this week's due dates).
+    return format_skeleton(skeleton, value, locale=locale)
+
+
+def format_moment(moment: datetime, locale: Locale | str | None = None) -> str:
+    """A day and time, both as they are given (already in the zone shown): 10 Nov 2026, 09:30."""
+    pattern = format_locale(locale).datetime_formats["medium"]  # "{1}, {0}", "{1} {0}"
+    return pattern.format(format_clock(moment, locale), format_day(moment.date(), locale))
+
+
+def format_span(
+    start: datetime, end: datetime, locale: Locale | str | None = None, with_day: bool = True
+) -> str:
+    """From start to end (in the zone shown): "10 Nov 2026, 09:30" and "11:00" joined by a dash
+    within one day, the day left out when a heading names it; both in full across days."""
+    if start.date() != end.date():
+        return f"{format_moment(start, locale)} {DASH} {format_moment(end, locale)}"
+    clocks = f"{format_clock(start, locale)}{DASH}{format_clock(end, locale)}"
+    if not with_day:
+        return clocks
+    pattern = format_locale(locale).datetime_formats["medium"]
+    return pattern.format(clocks, format_day(start.date(), locale))

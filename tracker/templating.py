@@ -5,22 +5,32 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from functools import lru_cache
 
-from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
+from babel.numbers import format_compact_currency
 from flask import Flask, g, render_template, request, url_for
 from flask_babel import (
     format_currency,
-    format_datetime,
     format_decimal,
     format_percent,
-    format_time,
     get_locale,
     to_user_timezone,
 )
 from flask_login import current_user
 from markupsafe import Markup
 
-from tracker.i18n import LANGUAGE_NAMES, country_choices, country_name, current_locale
+from tracker.i18n import (
+    LANGUAGE_NAMES,
+    country_choices,
+    country_name,
+    current_locale,
+    format_clock,
+    format_day,
+    format_locale,
+    format_moment,
+    format_span,
+)
+from tracker.regions import origin_label, region_label
+from tracker.stored_text import shown
 
 
 def register(app: Flask) -> None:
@@ -28,46 +38,61 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["date"] = _date
     app.jinja_env.filters["datetime"] = _datetime
     app.jinja_env.filters["country"] = country_name
+    app.jinja_env.filters["region"] = region_label
     app.jinja_env.filters["time"] = _time
+    app.jinja_env.filters["span"] = _span
     app.jinja_env.filters["month"] = _month
     app.jinja_env.filters["currency"] = format_currency
+    app.jinja_env.filters["compact_currency"] = _compact_currency
     app.jinja_env.filters["number"] = _number
     app.jinja_env.filters["percent"] = _percent
+    app.jinja_env.filters["stored"] = shown  # notes and reasons the app wrote, reworded
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["url_pattern"] = url_pattern
     app.jinja_env.globals["url_with_pattern"] = url_with_pattern
     app.jinja_env.globals["LANGUAGE_NAMES"] = LANGUAGE_NAMES
     app.jinja_env.globals["country_choices"] = country_choices
+    app.jinja_env.globals["origin"] = origin_label  # "Germany / Thuringia"
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.globals["followup_badge"] = _followup_badge
     app.jinja_env.globals["fragment"] = _fragments(app)
 
 
-def _date(value: date | None, fmt: str = "medium") -> str:
-    """A day in the user's locale. Days go to Babel directly: Flask-Babel's format_date looks
-    the app, the locale and the format table up again for each one, a list's dozens of dates
-    cost about as much as the rest of its rows. A datetime first moves to the user's zone."""
+# Each language writes days and times one way (tracker.i18n.format_day ...): the filters take
+# no format. A format given by a template written before is ignored.
+
+
+def _date(value: date | None, _format: str | None = None, weekday: bool = False) -> str:
+    """A day as the user's language writes it (10 Nov 2026); a day heading with its weekday.
+    Days go to Babel directly and are kept: Flask-Babel's format_date looks the app, the
+    locale and the format table up again for each one. A datetime first moves to the user's
+    zone."""
     if not value:
         return ""
     if isinstance(value, datetime):
         value = to_user_timezone(value).date()
-    return _format_day(value, fmt, current_locale())
+    return format_day(value, current_locale(), weekday)
 
 
-@lru_cache(maxsize=4096)
-def _format_day(day: date, fmt: str, locale) -> str:
-    # A list shows the same few days again and again (a visit's dates, this week's due dates).
-    return babel_format_date(day, fmt, locale=locale)
+def _datetime(value: datetime | None, _format: str | None = None) -> str:
+    """Stored UTC, shown in the commission's time zone: 10 Nov 2026, 09:30."""
+    return format_moment(to_user_timezone(value), current_locale()) if value else ""
 
 
-def _datetime(value: datetime | None, fmt: str = "medium") -> str:
-    """Stored UTC, shown in the commission's time zone."""
-    return format_datetime(value, fmt) if value else ""
+def _span(start: datetime | None, end: datetime | None, with_day: bool = True) -> str:
+    """A talk's or meeting's time, stored UTC, in the commission's zone, its day named once
+    (tracker.i18n.format_span); with_day=False under a heading that names the day."""
+    if not start:
+        return ""
+    start = to_user_timezone(start)
+    if not end:
+        return format_moment(start, current_locale())
+    return format_span(start, to_user_timezone(end), current_locale(), with_day)
 
 
-def _time(value: time | None, fmt: str = "short") -> str:
-    """A wall-clock time as it was entered (no time-zone conversion): 14:30, 2:30 PM."""
-    return format_time(value, fmt, rebase=False) if value is not None else ""
+def _time(value: time | None, _format: str | None = None) -> str:
+    """A wall-clock time as it was entered (no time-zone conversion): 14:30."""
+    return format_clock(value, current_locale()) if value is not None else ""
 
 
 def _month(value: date | None, skeleton: str = "yMMM") -> str:
@@ -80,6 +105,13 @@ def _number(value: int | float | Decimal | None, digits: int | None = None) -> s
     if value is None:
         return ""
     return format_decimal(value, f"#,##0.{'0' * digits}" if digits else None)
+
+
+def _compact_currency(value: int | float | Decimal | None, currency: str) -> str:
+    """An amount to a tenth of its order for a narrow place: CN¥12.5m, 12,5 Mio. CN¥, ¥1250万."""
+    if value is None:
+        return ""
+    return format_compact_currency(value, currency, locale=format_locale(), fraction_digits=1)
 
 
 def _percent(value: float | Decimal | None) -> str:

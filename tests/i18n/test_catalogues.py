@@ -10,17 +10,26 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = ROOT / "tracker" / "translations"
-# The same keywords as `make translations-update` (-k _l -k lazy_gettext).
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+# The same keywords as `make translations-update` (-k _l -k lazy_gettext -k _lp:1c,2).
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "_lp": ((1, "c"), 2)}
 HOW_TO_FIX = "run `make translations-update`, translate them in tracker/translations/{zh,de}"
 
 
 @cache
+def _scanned(path: str) -> bool:
+    """The folders `make translations-update` reads: all but hidden ones and node_modules
+    (Babel's default would also skip templates/_macros/, whose names start with "_")."""
+    name = Path(path).name
+    return not name.startswith(".") and name not in {"node_modules", "__pycache__"}
+
+
 def extracted_messages() -> set[str | tuple[str, str]]:
     """The msgids (plural ones as tuples) that `pybabel extract -F babel.cfg` finds."""
     with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
-    found = extract_from_dir(str(ROOT), method_map, options_map, keywords=KEYWORDS)
+    found = extract_from_dir(
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, directory_filter=_scanned
+    )
     return {message for _file, _line, message, _comments, _context in found if message}
 
 

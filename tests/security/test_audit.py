@@ -67,7 +67,7 @@ def test_history_tab_and_global_log(client, login, make):
     assert history.status_code == 200
     assert "Jena" in history.text and "&lt;b&gt;Jenaer" in history.text
     log = client.get("/admin/audit?entity=organisation&q=optronik")
-    assert "organisation #" in log.text
+    assert "Organisation #" in log.text  # the record type's label, not its table
     assert "Optronik" in client.get("/admin/audit?action=update").text
     assert "No entry matches" in client.get("/admin/audit?q=nothing-like-this").text
 

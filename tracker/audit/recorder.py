@@ -16,13 +16,13 @@ AUDITED = frozenset(
     {"delegation", "organisation", "person", "meeting", "need", "followup", "user",
      "match", "talk", "local_offer"}
 )  # fmt: skip
-# Derived or bookkeeping columns: noise in a history.
+# Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(
     {"created_at", "updated_at", "version", "search_key", "name_key", "session_epoch",
-     "totp_last_step", "stage_changed_at"}
+     "totp_last_step", "stage_changed_at", "match_key", "keyword_key", "place_key", "sequence"}
 )  # fmt: skip
 # Secrets: the history says that they changed, never their values.
-MASKED = frozenset({"password_hash", "totp_secret", "calendar_token"})
+MASKED = frozenset({"password_hash", "totp_secret", "totp_pending_secret", "calendar_token"})
 LABEL_FIELDS = ("title", "name", "full_name", "display_name", "email")
 
 

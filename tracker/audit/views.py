@@ -6,10 +6,11 @@ from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from tracker.audit.display import ChangeReader, entity_choices, entity_label
 from tracker.audit.recorder import AUDITED
 from tracker.extensions import db
-from tracker.forms import parse_id
 from tracker.models import AuditEntry, User
+from tracker.numbers import parse_id
 from tracker.pagination import paginate_rows
 from tracker.security import may_read_history, require
 
@@ -43,7 +44,7 @@ def history(entity: str, entity_id: int):
         abort(404)
     return render_template(
         "audit/history.html", entries=entries, entity=entity, entity_id=entity_id,
-        back=DETAIL_ENDPOINTS.get(entity),
+        back=DETAIL_ENDPOINTS.get(entity), reader=ChangeReader(entries),
     )  # fmt: skip
 
 
@@ -66,9 +67,12 @@ def log():
             bound = datetime.combine(day, time.min if key == "from" else time.max)
             stmt = stmt.where(getattr(AuditEntry.at, op)(bound))
     page = paginate_rows(stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()))
-    users = db.session.execute(select(User.id, User.display_name).order_by(User.display_name))
+    users = list(db.session.execute(select(User.id, User.display_name).order_by(User.display_name)))
+    # The filter's list of users names every user the page's changes may point at.
+    reader = ChangeReader((entry for entry, _name in page.items), user_names=dict(users))
     return render_template(
-        "audit/log.html", page=page, entities=sorted(AUDITED), users=list(users),
+        "audit/log.html", page=page, entities=entity_choices(), users=users, reader=reader,
+        entity_label=entity_label,
         filtered=any(args.get(k) for k in ("entity", "action", "user_id", "q", "from", "to")),
     )  # fmt: skip
 

@@ -8,16 +8,15 @@ names it, that the form keeps as hidden inputs and that a link removes.
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from tracker.extensions import db
-from tracker.forms import parse_id
-from tracker.i18n import country_name
+from tracker.i18n import country_name, format_day
 from tracker.models import Delegation, KeyIndustry, Need, NeedCategory, Organisation, User
 from tracker.needs.loading import filter_chips, parse_date, parse_filters
 from tracker.needs.services import NONE, NeedFilters
+from tracker.numbers import parse_id
 
 # Report links restrict a list to records on needs (on_needs=1) matching the needs list's
 # filters, given with this prefix (need.delegation_id=3).
@@ -49,10 +48,10 @@ class FilterChip:
 def span(start: date | None, end: date | None) -> str:
     """Two days as a readable range; either may be missing."""
     if start and end:
-        return _("%(start)s to %(end)s", start=format_date(start), end=format_date(end))
+        return _("%(start)s to %(end)s", start=format_day(start), end=format_day(end))
     if start:
-        return _("from %(start)s", start=format_date(start))
-    return _("until %(end)s", end=format_date(end)) if end else ""
+        return _("from %(start)s", start=format_day(start))
+    return _("until %(end)s", end=format_day(end)) if end else ""
 
 
 def _named_label(key: str, value) -> str:
@@ -79,8 +78,8 @@ def _simple_label(key: str, f: NeedFilters, value: str) -> str:
         return _("Origin country: %(country)s", country=country_name(f.origin))
     if key == "overdue":
         return _("Overdue needs")
-    if key == "no_next_step":
-        return _("Needs without a next step")
+    if key == "no_open_followup":
+        return _("Needs without an open follow-up")
     if key in NAMED:
         return _named_label(key, value)
     return f"{key}: {value}"  # a need filter added later, shown plainly until it gets words

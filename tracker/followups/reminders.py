@@ -1,33 +1,22 @@
 """The daily reminder e-mail: overdue and due-today follow-ups, one mail per colleague per day."""
 
-import smtplib
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from datetime import date
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
-from urllib.parse import urlsplit
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from tracker.extensions import db
 from tracker.followups.services import ReminderBatch, due_for_reminders, subject_of
-from tracker.i18n import local_today
+from tracker.i18n import format_day, local_today
+from tracker.mail import external_url, smtp_connection, stamp
 from tracker.models import ReminderSent
-
-
-def external_url(endpoint: str, **values) -> str:
-    """An absolute link into the app built from BASE_URL (there is no request in a command)."""
-    parts = urlsplit(current_app.config["BASE_URL"])
-    adapter = current_app.url_map.bind(
-        parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme or "http"
-    )
-    return adapter.build(endpoint, values, force_external=True)
 
 
 def reminder_message(batch: ReminderBatch, today: date) -> EmailMessage:
@@ -38,7 +27,7 @@ def reminder_message(batch: ReminderBatch, today: date) -> EmailMessage:
         lines.append(_("These follow-ups are due today or overdue:"))
         for followup in batch.followups:
             overdue = followup.due_date < today
-            when = format_date(followup.due_date, "medium")
+            when = format_day(followup.due_date)
             lines += ["", f"* {followup.title}"]
             lines.append(
                 "  " + (_("Overdue since %(date)s", date=when) if overdue else _("Due today"))
@@ -52,26 +41,12 @@ def reminder_message(batch: ReminderBatch, today: date) -> EmailMessage:
         message["Subject"] = _(
             "Follow-ups due: %(count)d (%(date)s)",
             count=len(batch.followups),
-            date=format_date(today, "medium"),
+            date=format_day(today),
         )
-    message["From"] = current_app.config["MAIL_FROM"]
+    stamp(message)
     message["To"] = user.email
-    message["Date"] = formatdate()
-    message["Message-ID"] = make_msgid(domain=urlsplit(current_app.config["BASE_URL"]).hostname)
     message.set_content("\n".join(lines) + "\n")
     return message
-
-
-@contextmanager
-def smtp_connection():
-    """An SMTP session configured by MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS and MAIL_USERNAME."""
-    config = current_app.config
-    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
-        if config["MAIL_USE_TLS"]:
-            smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
-        yield smtp
 
 
 def reminded_today(today: date) -> set[int]:

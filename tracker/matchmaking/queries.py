@@ -3,13 +3,12 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
+from tracker.i18n import commission_zone
 from tracker.matchmaking.flow import allowed_statuses
 from tracker.matchmaking.suggestions import suggest
 from tracker.models import (
@@ -159,7 +158,7 @@ def _board_need(need: Need, matches, talks) -> BoardNeed:
 
 def talks_by_day(talks) -> list[tuple[date, list[Talk]]]:
     """Talks grouped by their day in the commission's time zone."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = commission_zone()
     days: dict[date, list[Talk]] = defaultdict(list)
     for talk in sorted(talks, key=lambda t: (t.starts_at, t.id)):
         days[talk.starts_at.replace(tzinfo=UTC).astimezone(zone).date()].append(talk)

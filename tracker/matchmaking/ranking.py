@@ -13,13 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from babel.dates import format_skeleton
-from flask_babel import format_number, get_locale
-from flask_babel import gettext as _
-
 from tracker.matchmaking.analysis import analyse, split_compound
 from tracker.matchmaking.facts import NeedFacts, OfferFacts, PartnerFacts
 from tracker.matchmaking.index import CONCEPT, OFFER_FIELDS, PIECE, Doc, PartnerIndex, Units
+from tracker.matchmaking.reasons import reason_text
 from tracker.models import OfferKind
 from tracker.text import fold
 
@@ -273,49 +270,6 @@ def _quotable(surfaces: list[str], limit: int = 5) -> list[str]:
         unique.setdefault(fold(surface), surface)
     kept = [s for key, s in unique.items() if not any(key != k and key in k for k in unique)]
     return kept[:limit]
-
-
-def reason_text(need: NeedFacts, suggestion: Suggestion, code: tuple) -> str:
-    """One reason in plain words, in the interface language."""
-    kind = code[1]
-    offer = suggestion.offer
-    if kind == "offer_words":
-        return _("the offer mentions %(words)s", words=_quoted(code[2]))
-    if kind == "profile_words":
-        return _("the partner's profile mentions %(words)s", words=_quoted(code[2]))
-    if kind == "concept":
-        return _("“%(asked)s” in the need means “%(found)s”", asked=code[2], found=code[3])
-    if kind == "industry":
-        return _("same key industry: %(industry)s", industry=need.industry_label)
-    if kind == "fits":
-        return _("%(kind)s suits a need for %(category)s", kind=offer.kind.label,
-                 category=need.category_label)  # fmt: skip
-    if kind in ("area", "area_small"):
-        values = {"area": format_number(offer.area_m2), "asked": format_number(need.area_asked)}
-        if kind == "area":
-            return _("offers %(area)s m² for the %(asked)s m² asked", **values)
-        return _("too small: %(area)s m² for the %(asked)s m² asked", **values)
-    if kind in ("headcount", "headcount_small"):
-        values = {
-            "count": format_number(offer.headcount),
-            "asked": format_number(need.headcount_asked),
-        }
-        if kind == "headcount":
-            return _("capacity for %(count)s people, %(asked)s asked", **values)
-        return _("too small: capacity for %(count)s people, %(asked)s asked", **values)
-    if kind == "met":
-        when = format_skeleton("MMMMd", code[2], locale=get_locale() or "en")
-        return _("met the delegation on %(date)s", date=when)
-    if kind == "learned":
-        return _("accepted for a similar need: %(title)s", title=code[2])
-    if kind == "declined":
-        return _("declined for this need before")
-    return kind
-
-
-def _quoted(words: list[str]) -> str:
-    """Words in the quotation marks of the interface language."""
-    return ", ".join(_("“%(word)s”", word=w) for w in words)
 
 
 _AREA = re.compile(

@@ -4,10 +4,10 @@ import threading
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from sqlalchemy import Select, bindparam, func, select
 
 from tracker.extensions import db
+from tracker.i18n import commission_zone
 from tracker.matchmaking.facts import NeedFacts, OfferFacts, PartnerFacts
 from tracker.matchmaking.glossary import concepts_in_force
 from tracker.matchmaking.index import Concepts, PartnerIndex
@@ -238,7 +238,7 @@ def met_delegation(delegation_id: int) -> dict[int, date]:
     """Local organisations that met the delegation: their people attended one of its meetings,
     or the organisation took part in the visit; with the first such (local) date."""
     met: dict[int, date] = {}
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = commission_zone()
     first_seen_stmt, local_attendees_stmt, took_part_stmt = _met_statements()
     first_seen = dict(db.session.execute(first_seen_stmt, {"delegation_id": delegation_id}).all())
     attended: dict[int, datetime] = {}
@@ -265,7 +265,9 @@ def _met_statements() -> tuple[Select, Select, Select]:
     first_seen = (
         select(meeting_person.c.person_id, func.min(Meeting.starts_at))
         .join(Meeting, Meeting.id == meeting_person.c.meeting_id)
-        .where(Meeting.delegation_id == delegation_id)
+        # A deleted meeting met nobody. The soft-delete rule reaches Meeting here too; said
+        # outright all the same, as the statement starts from a link table, not from the model.
+        .where(Meeting.delegation_id == delegation_id, Meeting.deleted_at.is_(None))
         .group_by(meeting_person.c.person_id)
     )
     local_attendees = (

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
+from tracker.i18n import lazy_label_in as _lp
 from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ KIND_ICONS = {
 }
 KIND_LABELS = {
     FollowUpKind.CALL: _l("Call"),
-    FollowUpKind.EMAIL: _l("E-mail"),
+    FollowUpKind.EMAIL: _lp("follow-up kind", "E-mail"),  # an e-mail to write, not an address
     FollowUpKind.MEETING: _l("Meeting"),
     FollowUpKind.SITE_VISIT: _l("Site visit"),
     FollowUpKind.DOCUMENT: _l("Document"),

@@ -18,6 +18,7 @@ from tracker.models.base import (
     live_index,
     utcnow,
 )
+from tracker.text import search_key
 
 if TYPE_CHECKING:
     from tracker.models.need import Need
@@ -111,6 +112,8 @@ class LocalOffer(VersionedMixin, TimestampMixin, db.Model):
     # Folded, word-separated text kept on every write so ranking never folds at request time.
     match_key: Mapped[str] = mapped_column(Text, default="")
     keyword_key: Mapped[str] = mapped_column(Text, default="")
+    # Title and keywords folded, with pinyin, for the global search.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     organisation: Mapped["Organisation"] = relationship()
@@ -128,6 +131,7 @@ class LocalOffer(VersionedMixin, TimestampMixin, db.Model):
         self.match_key = match_text(self.title, self.keywords, self.description)
         keys = (match_text(k).strip() for k in self.keyword_list)
         self.keyword_key = "\n".join(k for k in keys if k)
+        self.search_key = search_key(self.title, self.keywords)
 
     def __repr__(self) -> str:
         return f"<LocalOffer {self.title!r}>"

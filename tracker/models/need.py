@@ -41,7 +41,7 @@ class Stage(enum.StrEnum):
 
     @property
     def is_active(self) -> bool:
-        """Active needs are being worked and must always have a next step."""
+        """Active needs are being worked and must always have an open follow-up."""
         return self in ACTIVE_STAGES
 
     @property
@@ -210,7 +210,7 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
     # attached in tracker.models, once FollowUp is defined.
 
     @property
-    def no_next_step(self) -> bool:
+    def no_open_followup(self) -> bool:
         """An active need with no open follow-up is flagged everywhere it is shown."""
         return self.stage.is_active and self.next_followup_due is None
 
@@ -261,11 +261,15 @@ class NeedNote(db.Model):
 
 
 def need_flags(need: Need, today: date) -> dict[str, bool]:
-    """Whether a need lacks a next step, is overdue (Need.next_followup_due), is confidential."""
+    """Whether a need has no open follow-up, is overdue (Need.next_followup_due), is
+    confidential."""
     due = need.next_followup_due
-    no_next_step = need.stage.is_active and due is None
+    no_open_followup = need.stage.is_active and due is None
     overdue = need.stage.is_active and (
         (due is not None and due < today)
         or (need.next_step_date is not None and need.next_step_date < today)
     )
-    return {"no_next_step": no_next_step, "overdue": overdue, "confidential": need.confidential}
+    return {
+        "no_open_followup": no_open_followup, "overdue": overdue,
+        "confidential": need.confidential,
+    }  # fmt: skip
