@@ -114,7 +114,7 @@ def test_list_filters(client, login, make, org):
     )
 
 
-def test_no_next_step_and_overdue_flags_and_filters(client, login, make, org):
+def test_no_open_followup_and_overdue_flags_and_filters(client, login, make, org):
     user = login()
     today = local_today()
     bare = make.need(organisation=org, title="Bare need", stage=Stage.QUALIFIED)
@@ -125,13 +125,13 @@ def test_no_next_step_and_overdue_flags_and_filters(client, login, make, org):
     make.followup(user, need=late, due_date=today - timedelta(days=1))
     make.followup(user, need=bare, due_date=today, status=FollowUpStatus.DONE)
     db.session.commit()
-    flagged = client.get("/needs/?no_next_step=1").text
+    flagged = client.get("/needs/?no_open_followup=1").text
     assert "Bare need" in flagged
     assert "Covered need" not in flagged and "Closed need" not in flagged
     overdue = client.get("/needs/?overdue=1").text
     assert "Late need" in overdue and "Covered need" not in overdue
-    assert "No next step" in client.get(f"/needs/{bare.id}").text
-    assert "No next step" not in client.get(f"/needs/{covered.id}").text
+    assert "No open follow-up" in client.get(f"/needs/{bare.id}").text
+    assert "No open follow-up" not in client.get(f"/needs/{covered.id}").text
 
 
 def test_move_without_javascript_from_the_board(client, login, make, org):

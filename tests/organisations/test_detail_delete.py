@@ -192,5 +192,5 @@ def test_delete_is_refused_while_needs_or_followups_refer_to_it(client, login, m
     make.followup(user, organisation=org)
     db.session.commit()
     assert client.post(f"/organisations/{org.id}/delete").status_code == 302
-    assert "It has 1 needs and 1 follow-ups" in client.get(f"/organisations/{org.id}").text
+    assert "It has 1 need and 1 follow-up" in client.get(f"/organisations/{org.id}").text
     assert db.session.get(type(org), org.id) is not None

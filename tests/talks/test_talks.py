@@ -133,7 +133,6 @@ def test_editing_a_talk_does_not_conflict_with_itself(client, login, make, need)
 def test_scheduling_offers_to_move_the_need_to_talks(client, login, need):
     login()
     response = client.post(f"/talks/new?need_id={need.id}", data=form(), follow_redirects=True)
-    assert "You can move it to talks on this page." in response.text
     assert 'id="move-to-talks"' in response.text
     assert db.session.get(type(need), need.id).stage == Stage.QUALIFIED  # not moved silently
     talk = db.session.scalar(select(Talk))

@@ -6,7 +6,7 @@ from wtforms import EmailField, PasswordField, SearchField, SelectChoice, Select
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from tracker.admin import services
-from tracker.auth.passwords import PASSWORD_MAX, PASSWORD_MIN
+from tracker.auth.passwords import PASSWORD_MAX, PASSWORD_MIN, password_problem
 from tracker.forms import VersionedForm
 from tracker.i18n import LANGUAGE_NAMES
 from tracker.models.user import ROLE_LABELS
@@ -34,7 +34,9 @@ class UserCreateForm(FlaskForm):
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, default="staff", description=ROLE_HELP)
     password = PasswordField(
         _l("Initial password"),
-        validators=[Optional(), Length(min=PASSWORD_MIN, max=PASSWORD_MAX)],
+        # Only a truly empty field means "generate one": eight spaces are a password, and the
+        # policy refuses them here as everywhere else.
+        validators=[Optional(strip_whitespace=False), Length(min=PASSWORD_MIN, max=PASSWORD_MAX)],
         description=_l("Leave empty to generate a random password; it is shown once after saving."),
     )
 
@@ -42,6 +44,14 @@ class UserCreateForm(FlaskForm):
         """Addresses are unique regardless of case."""
         if services.email_taken(field.data):
             raise ValidationError(_l("This e-mail address is already used."))
+
+    def validate_password(self, field) -> None:
+        """The password policy, the same as for the command line and password changes."""
+        problem = password_problem(
+            field.data, email=self.email.data or "", name=self.display_name.data or ""
+        )
+        if problem and not field.errors:
+            raise ValidationError(problem)
 
 
 class UserEditForm(VersionedForm, FlaskForm):

@@ -1,6 +1,6 @@
 """User management for admins."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,6 +9,7 @@ from tracker.admin.forms import UserCreateForm, UserEditForm, UserFilterForm
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import Role, User
+from tracker.pagination import paginate
 from tracker.security import log_security_event, require
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
@@ -35,7 +36,7 @@ def users():
         status=filters.status.data or "",
         sort=sort,
     )
-    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = paginate(stmt)
     filtered = any(request.args.get(k) for k in ("q", "role", "status"))
     return render_template(
         "admin/users.html", page=page, filters=filters, sort=sort, filtered=filtered

@@ -10,7 +10,7 @@ from flask_login import current_user
 from tracker.delegations import services
 from tracker.delegations.forms import MemberForm, OrganisationPickForm
 from tracker.extensions import db
-from tracker.models import Delegation, Organisation, Person
+from tracker.models import Delegation, Organisation, OrganisationKind, Person
 from tracker.organisations.services import find_duplicates
 from tracker.security import get_visible_or_404, require
 
@@ -54,6 +54,7 @@ def _person(form: MemberForm, delegation: Delegation) -> Person:
         email=form.email.data,
         organisation_id=form.organisation_id.data,
         organisation_name=form.new_organisation.data,
+        organisation_kind=OrganisationKind(form.new_organisation_kind.data),
     )
     return services.create_person_with_organisation(new, delegation.origin_country, current_user)
 

@@ -15,9 +15,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.extensions import db
 from tracker.followups import services
 from tracker.followups.forms import CompleteForm, FollowUpForm
-from tracker.forms import EmptyForm, parse_id
+from tracker.forms import EmptyForm
 from tracker.i18n import local_today
 from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation, User
+from tracker.numbers import parse_id
 from tracker.security import get_visible_or_404, require, safe_local_path
 
 # Query argument -> (model, service keyword, detail endpoint).

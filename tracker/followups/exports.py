@@ -20,6 +20,6 @@ COLUMNS = (
     Column(_l("Assigned by"), lambda f: f.assigned_by and f.assigned_by.display_name),
     Column(_l("About"), lambda f: _subject(f, "label")),
     Column(_l("Subject"), lambda f: _subject(f, "name")),
-    Column(_l("Completed"), lambda f: local_time(f.completed_at)),
+    Column(_l("Completed on"), lambda f: local_time(f.completed_at)),
     Column(_l("Outcome"), lambda f: f.outcome),
 )

@@ -9,16 +9,9 @@ from wtforms.validators import DataRequired, InputRequired, Length, ValidationEr
 
 from tracker.forms import VersionField
 from tracker.models.followup import KIND_LABELS, FollowUpKind
+from tracker.numbers import parse_id
 
 OUTCOME_LENGTH = Length(max=20000)
-
-
-def _int_or_none(value):
-    """An id from the form; anything that is not a number becomes None (refused as unknown)."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class FollowUpForm(FlaskForm):
@@ -36,7 +29,7 @@ class FollowUpForm(FlaskForm):
     )
     assignee_id = SelectField(
         _l("Assigned to"),
-        coerce=_int_or_none,
+        coerce=parse_id,  # anything but an id becomes None, refused as unknown
         validate_choice=False,
         description=_l("The colleague who will do it; they see it under My follow-ups."),
     )

@@ -4,21 +4,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import Select, and_, bindparam, func, select, true, union
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
+from tracker.i18n import commission_zone
 from tracker.models import (
     Delegation,
     FollowUp,
     FollowUpStatus,
     Need,
-    Organisation,
     Reassignment,
     User,
 )
+from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
 from tracker.statements import built_once
 
 OPEN = FollowUpStatus.OPEN
@@ -43,7 +43,7 @@ ROW_OPTIONS = (
 # date); the follow-up's own page and the reminders' recipients load ROW_OPTIONS.
 LIST_OPTIONS = (
     joinedload(FollowUp.need).load_only(Need.title),
-    joinedload(FollowUp.organisation).load_only(Organisation.name),
+    joinedload(FollowUp.organisation).load_only(*ORGANISATION_NAMES),
     joinedload(FollowUp.delegation).load_only(Delegation.title),
     joinedload(FollowUp.assignee).load_only(User.display_name),
     joinedload(FollowUp.assigned_by).load_only(User.display_name),
@@ -79,7 +79,7 @@ def subject_of(followup: FollowUp) -> Subject | None:
 
 def local_midnight_utc(day: date) -> datetime:
     """The start of day in the commission's time zone, as naive UTC like the stored times."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = commission_zone()
     local = datetime.combine(day, time.min, tzinfo=zone)
     return local.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 

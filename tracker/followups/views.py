@@ -1,6 +1,6 @@
 """Follow-ups: my follow-ups, the team summary, the full list and one follow-up's page."""
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import Select, select
 
@@ -9,11 +9,12 @@ from tracker.extensions import db
 from tracker.followups import edit_views, exports, services
 from tracker.followups.chips import drill_need_filters, followup_chips
 from tracker.followups.forms import CompleteForm
-from tracker.forms import parse_id
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need
 from tracker.needs.loading import parse_date
 from tracker.needs.services import filtered
+from tracker.numbers import parse_id
+from tracker.pagination import paginate
 from tracker.security import require
 
 bp = Blueprint("followups", __name__, url_prefix="/followups")
@@ -40,10 +41,10 @@ def _list_filters() -> dict:
     args = request.args
     status = args.get("status")
     return {
-        "assignee_id": args.get("assignee_id", type=int),
+        "assignee_id": parse_id(args.get("assignee_id")),
         "status": status if status in STATUS_VALUES else None,
         "overdue": args.get("overdue") == "1",
-        "need_id": args.get("need_id", type=int),
+        "need_id": parse_id(args.get("need_id")),
         "due_from": parse_date(args.get("due_from")),
         "due_to": parse_date(args.get("due_to")),
         "completed_from": parse_date(args.get("completed_from")),
@@ -91,7 +92,7 @@ def _list_query() -> tuple[dict, str, Select]:
 def list_followups():
     """All follow-ups with filters, sorting and pages."""
     filters, sort, stmt = _list_query()
-    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = paginate(stmt)
     return render_template(
         "followups/list.html",
         page=page,

@@ -1,6 +1,7 @@
 """Writing a planned import: one transaction, through the features' own services."""
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from tracker.delegations.services import add_member
 from tracker.extensions import db
@@ -13,6 +14,14 @@ from tracker.organisations.services import OrganisationData, save_organisation
 from tracker.people.services import PersonData, create_person
 
 
+@dataclass(frozen=True)
+class NeedDefaults:
+    """What every need an import creates gets: its owner and its category (ids, or None)."""
+
+    owner_id: int | None = None
+    category_id: int | None = None
+
+
 def import_members(
     table: Table,
     fields: list[str],
@@ -22,11 +31,15 @@ def import_members(
     file_name: str,
     record: ImportRecord | None = None,
     separate: Collection[str] = (),
+    need_defaults: NeedDefaults | None = None,
 ) -> ImportRecord:
     """Plan the import afresh (the tracker may have changed since the preview), write it and
-    record it; flushes only, so the caller's single commit makes it all or nothing."""
+    record it; flushes only, so the caller's single commit makes it all or nothing. The needs
+    it creates get need_defaults (default: owned by the importing user)."""
     plan = build_plan(table, fields, delegation_id, separate)
-    counts = apply_plan(plan, user)
+    if need_defaults is None:
+        need_defaults = NeedDefaults(owner_id=user.id if user is not None else None)
+    counts = apply_plan(plan, user, need_defaults)
     if record is None:
         record = ImportRecord(created_by=user, file_name=file_name[:255], sheet=table.sheet)
         db.session.add(record)
@@ -39,8 +52,9 @@ def import_members(
     return record
 
 
-def apply_plan(plan: Plan, user: User | None) -> dict:
-    """Create the organisations, people, memberships, needs and topics the plan lists."""
+def apply_plan(plan: Plan, user: User | None, need_defaults: NeedDefaults) -> dict:
+    """Create the organisations, people, memberships, needs (each with need_defaults' owner and
+    category) and topics the plan lists."""
     delegation = plan.delegation
     for organisation in plan.organisations:
         if organisation.status == "new" and organisation.rows:
@@ -67,6 +81,8 @@ def apply_plan(plan: Plan, user: User | None) -> dict:
             "delegation_id": delegation.id,
             "title": need.title,
             "description": need.description,
+            "owner_id": need_defaults.owner_id,
+            "category_id": need_defaults.category_id,
         }
         create_need(data, user)
     delegation.topics.extend(plan.topics)

@@ -6,6 +6,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField
 from wtforms.validators import Length, Optional
 
+from tracker.forms import OptionalIntSelectField
 from tracker.imports.fields import FIELDS, NAME_FIELDS
 
 
@@ -25,6 +26,15 @@ class UploadForm(FlaskForm):
         validators=[Optional(), Length(max=100)],
         description=_l("Excel only: the sheet to read. Empty: the first sheet."),
     )
+
+
+class ConfirmForm(FlaskForm):
+    """The preview's confirmation, with what the new needs get (the view sets the choices)."""
+
+    need_owner_id = OptionalIntSelectField(
+        _l("Owner of the new needs"), description=_l("The colleague responsible for them.")
+    )
+    need_category_id = OptionalIntSelectField(_l("Category of the new needs"))
 
 
 class MappingForm(FlaskForm):

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload, undefer
 
 from tracker.extensions import db
-from tracker.imports.commit import import_members
+from tracker.imports.commit import NeedDefaults, import_members
 from tracker.imports.fields import header_key
 from tracker.imports.parsing import Table, read_table
 from tracker.imports.values import ROLE_EXPORT_LABELS
@@ -110,7 +110,12 @@ def remembered_mapping(user: User) -> dict[str, str]:
 
 
 def import_draft(
-    record: ImportRecord, user: User, *, max_rows: int, separate: Collection[str] = ()
+    record: ImportRecord,
+    user: User,
+    *,
+    max_rows: int,
+    separate: Collection[str] = (),
+    need_defaults: NeedDefaults | None = None,
 ) -> ImportRecord:
     """Import the draft's file with its mapping; the record then holds the counts."""
     table = draft_table(record, max_rows)
@@ -123,6 +128,7 @@ def import_draft(
         file_name=record.file_name,
         record=record,
         separate=separate,
+        need_defaults=need_defaults,
     )
 
 

@@ -3,9 +3,9 @@
 import re
 from functools import cache
 
-from babel import Locale
 from email_validator import EmailNotValidError, validate_email
 
+from tracker.i18n import country_names
 from tracker.models import KeyIndustry, MemberRole, Topic
 from tracker.text import fold
 
@@ -50,9 +50,8 @@ def parse_role(text: str) -> MemberRole | None:
 def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for language in ("en", "de", "zh"):
-        for code, name in Locale(language).territories.items():
-            if len(code) == 2 and code.isalpha():
-                names.setdefault(fold(name), code)
+        for code, name in country_names(language).items():
+            names.setdefault(fold(name), code)
     return names
 
 

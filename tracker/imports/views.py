@@ -10,12 +10,14 @@ from tracker.exports import csv_bytes, download, xlsx_bytes
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.imports import services
+from tracker.imports.commit import NeedDefaults
 from tracker.imports.fields import guess_mapping
-from tracker.imports.forms import UploadForm, mapping_form
+from tracker.imports.forms import ConfirmForm, UploadForm, mapping_form
 from tracker.imports.lookups import DelegationGone
 from tracker.imports.parsing import ImportFileError
 from tracker.imports.planning import build_plan
 from tracker.models import Delegation, ImportRecord
+from tracker.needs import choices as needs_choices
 from tracker.security import get_visible_or_404, log_security_event, require
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")
@@ -106,9 +108,16 @@ def preview(record_id: int):
     if fields is None:
         return redirect(url_for(".mapping", record_id=record.id))
     separate = request.form.getlist("separate")[:1000]
-    if EmptyForm().validate_on_submit():
+    form = ConfirmForm(data={"need_owner_id": current_user.id})  # posted without: still theirs
+    form.need_owner_id.choices = needs_choices.active_users()
+    form.need_category_id.choices = needs_choices.categories()
+    if form.validate_on_submit():
+        defaults = NeedDefaults(form.need_owner_id.data, form.need_category_id.data)
         try:
-            services.import_draft(record, current_user, max_rows=_max_rows(), separate=separate)
+            services.import_draft(
+                record, current_user, max_rows=_max_rows(), separate=separate,
+                need_defaults=defaults,
+            )  # fmt: skip
         except DelegationGone:
             abort(404)
         db.session.commit()
@@ -125,7 +134,7 @@ def preview(record_id: int):
         plan = build_plan(table, fields, record.delegation_id)
     except DelegationGone:
         abort(404)
-    return render_template("imports/preview.html", record=record, plan=plan, table=table)
+    return render_template("imports/preview.html", record=record, plan=plan, table=table, form=form)
 
 
 @bp.route("/<int:record_id>/cancel", methods=["POST"])

@@ -15,8 +15,8 @@ from wtforms import SelectField, SelectMultipleField
 from wtforms.fields.choices import Choice
 from wtforms.validators import ValidationError
 
-from tracker.forms import parse_id
 from tracker.lookup import services
+from tracker.numbers import parse_id
 
 NO_RESULTS = _l("Nothing found.")
 # SelectField's own message, translated by WTForms' catalogue (a name, so pybabel skips it).

@@ -22,12 +22,13 @@ from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm
 from tracker.lookup.fields import LookupField
 from tracker.matchmaking.services import parse_terms
 from tracker.models import MatchStatus, OfferKind
+from tracker.models.matchmaking import MATCH_STATUS_LABELS, OFFER_KIND_LABELS
 
 
 class OfferForm(VersionedForm, FlaskForm):
     """What a local partner offers; the view sets the contact and industry choices."""
 
-    kind = SelectField(_l("Kind"), choices=[(k.value, k.label) for k in OfferKind])
+    kind = SelectField(_l("Kind"), choices=[(k.value, OFFER_KIND_LABELS[k]) for k in OfferKind])
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200)],
@@ -100,7 +101,9 @@ class PickForm(FlaskForm):
 class StatusForm(VersionedForm, FlaskForm):
     """Move a match on; declining asks for a reason."""
 
-    to_status = SelectField(_l("New status"), choices=[(s.value, s.label) for s in MatchStatus])
+    to_status = SelectField(
+        _l("New status"), choices=[(s.value, MATCH_STATUS_LABELS[s]) for s in MatchStatus]
+    )
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
     decline_reason = StringField(
         _l("Reason for declining"), validators=[Optional(), Length(max=500)]

@@ -4,10 +4,10 @@ from flask import render_template, request
 from sqlalchemy import Select
 
 from tracker.exports import send_table, stream_rows
-from tracker.forms import parse_id
 from tracker.lookup.services import filter_options
 from tracker.matchmaking import exports, listing
 from tracker.models import MatchStatus
+from tracker.numbers import parse_id
 from tracker.pagination import paginate_ids_first
 from tracker.security import require
 

@@ -1,6 +1,6 @@
 """Offers of local partners and the synonym list (registered on the matchmaking blueprint)."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,6 +10,7 @@ from tracker.matchmaking import services
 from tracker.matchmaking.forms import OfferForm, SynonymForm
 from tracker.models import Organisation, SynonymGroup
 from tracker.needs import choices
+from tracker.pagination import paginate
 from tracker.security import get_visible_or_404, require
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 
@@ -116,10 +117,7 @@ def delete_offer(offer_id: int):
 def synonyms():
     """The synonym list used to match keywords across languages."""
     query = request.args.get("q", "").strip()
-    page = db.paginate(
-        services.list_synonym_groups(query), per_page=current_app.config["PER_PAGE"],
-        error_out=False,
-    )  # fmt: skip
+    page = paginate(services.list_synonym_groups(query))
     return render_template("matchmaking/synonyms.html", page=page, query=query)
 
 

@@ -25,6 +25,10 @@ from tracker.models import (
     utcnow,
 )
 from tracker.models.matchmaking import TERM_SEPARATOR
+from tracker.stored_text import N_, StoredMessage
+
+# The note on a match made from a suggestion (shown in the reader's language).
+ACCEPTED = StoredMessage(N_("Accepted from the suggestions."))
 
 __all__ = ["MatchError", "change_status"]
 
@@ -186,7 +190,7 @@ def accept_suggestion(need: Need, organisation_id: int, by: User | None) -> Matc
     offer = (
         db.session.get(LocalOffer, suggestion.offer.id) if suggestion and suggestion.offer else None
     )
-    match = _new_match(need, organisation, offer, by, _("Accepted from the suggestions."))
+    match = _new_match(need, organisation, offer, by, ACCEPTED.text())
     if suggestion is not None:
         match.score = suggestion.score
         match.reasons = "\n".join(suggestion.reasons)

@@ -21,12 +21,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.extensions import db
-from tracker.forms import parse_id
 from tracker.matchmaking import list_views, offer_views, services
 from tracker.matchmaking.flow import allowed_statuses
 from tracker.matchmaking.forms import PickForm, StatusForm
 from tracker.matchmaking.queries import delegation_board
 from tracker.models import Delegation, LocalOffer, Match, MatchStatus, Need, Organisation
+from tracker.numbers import parse_id
 from tracker.security import get_visible_or_404, require
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
 

@@ -50,7 +50,7 @@ from tracker.models.person import Person
 from tracker.models.rates import ExchangeRate
 from tracker.models.talk import Talk, talk_organisation, talk_person, talk_staff
 from tracker.models.user import RecoveryCode, Role, User
-from tracker.models.vocabulary import KeyIndustry, Topic
+from tracker.models.vocabulary import KeyIndustry, OriginRegion, Topic
 
 __all__ = [
     "ACTIVE_STAGES",
@@ -81,6 +81,7 @@ __all__ = [
     "Organisation",
     "OrganisationAlias",
     "OrganisationKind",
+    "OriginRegion",
     "Person",
     "Priority",
     "Reassignment",
@@ -128,12 +129,12 @@ def soft_deleted_index(model) -> Index:
     )
 
 
-for _model in (Delegation, Organisation, Person, Need, FollowUp, Match, Talk):
+for _model in (Delegation, Organisation, Person, Meeting, Need, FollowUp, Match, Talk):
     soft_deleted_index(_model)
 
 
 # The earliest due date of a need's open follow-ups, loaded with every need: it tells at once
-# whether the need has a next step and whether that step is overdue, without a query per row.
+# whether the need has an open follow-up and whether it is overdue, without a query per row.
 Need.next_followup_due = column_property(
     select(func.min(FollowUp.due_date))
     .where(FollowUp.need_id == Need.id, FollowUp.status == FollowUpStatus.OPEN)

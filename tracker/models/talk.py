@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
-from tracker.text import fold
+from tracker.text import fold, search_key
 
 if TYPE_CHECKING:
     from tracker.models.matchmaking import Match
@@ -60,6 +60,8 @@ class Talk(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     timezone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIMEZONE)
     place: Mapped[str | None] = mapped_column(String(200))
     place_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    # Title and place folded, with pinyin, for the global search.
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     video_link: Mapped[str | None] = mapped_column(String(500))
     agenda: Mapped[str | None] = mapped_column(Text)
     minutes: Mapped[str | None] = mapped_column(Text)
@@ -78,8 +80,9 @@ class Talk(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     )
 
     def refresh_keys(self) -> None:
-        """The folded place, so "Hall 1" and "hall 1" are the same room."""
+        """The folded place, so "Hall 1" and "hall 1" are the same room; the search key."""
         self.place_key = fold(self.place)[:200]
+        self.search_key = search_key(self.title, self.place)
 
     def is_past(self, now: datetime) -> bool:
         """True once the talk has ended (now in naive UTC)."""

@@ -29,6 +29,7 @@ from tracker.forms import (
 )
 from tracker.lookup.fields import LookupField
 from tracker.models import Currency, Priority, Stage, WonOutcome
+from tracker.models.need import PRIORITY_LABELS, STAGE_LABELS, WON_OUTCOME_LABELS
 
 MAX_INVESTMENT = Decimal("1000000000000")  # a trillion: anything above is a typing slip
 
@@ -52,7 +53,7 @@ class NeedForm(VersionedForm, FlaskForm):
     key_industry_id = OptionalIntSelectField(_l("Key industry"))
     priority = SelectField(
         _l("Priority"),
-        choices=[(p.value, p.label) for p in Priority],
+        choices=[(p.value, label) for p, label in PRIORITY_LABELS.items()],
         default=Priority.MEDIUM.value,
     )
     estimated_investment = DecimalField(
@@ -119,23 +120,46 @@ class NeedForm(VersionedForm, FlaskForm):
 
 
 class StageForm(FlaskForm):
-    """Move a need to another stage; lost and won ask for more."""
+    """Move a need to another stage; lost asks for a reason, won for its date and outcome."""
 
-    to_stage = SelectField(_l("Move to"), choices=[(s.value, s.label) for s in Stage])
+    to_stage = SelectField(_l("Move to"), choices=[(s.value, STAGE_LABELS[s]) for s in Stage])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
     lost_reason_id = OptionalIntSelectField(_l("Reason for losing it"))
     lost_reason_text = StringField(_l("Explanation"), validators=[Optional(), Length(max=500)])
     won_on = DateField(_l("Won on"), validators=[Optional()])
     won_outcome = SelectField(
-        _l("Outcome"), choices=[("", "—")] + [(o.value, o.label) for o in WonOutcome], default=""
+        _l("Outcome"),
+        choices=[("", "—")] + [(o.value, WON_OUTCOME_LABELS[o]) for o in WonOutcome],
+        default="",
     )
+
+    def validate(self, extra_validators=None) -> bool:
+        """The field checks, then what the chosen stage asks for, each at its field (the
+        pipeline checks again, and whether the reason needs an explanation)."""
+        valid = super().validate(extra_validators)
+        for name, message in self._missing():
+            self[name].errors = [*self[name].errors, message]
+            valid = False
+        return valid
+
+    def _missing(self) -> list[tuple[str, str]]:
+        if self.to_stage.data == Stage.LOST.value and self.lost_reason_id.data is None:
+            return [("lost_reason_id", _l("Choose why the need was lost."))]
+        if self.to_stage.data != Stage.WON.value:
+            return []
+        missing = []
+        if self.won_on.data is None and not self.won_on.errors:
+            missing.append(("won_on", _l("Give the date of the win.")))
+        if not self.won_outcome.data:
+            missing.append(("won_outcome", _l("Choose the outcome of the win.")))
+        return missing
 
 
 class ReopenForm(FlaskForm):
     """Reopen a won or lost need, saying why."""
 
     to_stage = SelectField(
-        _l("Reopen into"), choices=[(s.value, s.label) for s in Stage if s.is_active]
+        _l("Reopen into"), choices=[(s.value, STAGE_LABELS[s]) for s in Stage if s.is_active]
     )
     note = TextAreaField(_l("Why is it reopened?"), validators=[DataRequired(), Length(max=5000)])
 

@@ -8,8 +8,8 @@ from tracker.needs.forms import ReopenForm, StageForm
 from tracker.needs.pipeline import Outcome, TransitionError, move_need, reopen_need
 
 
-def apply_move(need: Need, form: StageForm, by: User) -> str | None:
-    """Move need as the validated form says; return the refusal message, or None when moved."""
+def apply_move(need: Need, form: StageForm, by: User) -> TransitionError | None:
+    """Move need as the validated form says; return the refusal, or None when moved."""
     to_stage = Stage(form.to_stage.data)
     outcome = Outcome(
         lost_reason=db.session.get(LostReason, form.lost_reason_id.data)
@@ -22,7 +22,7 @@ def apply_move(need: Need, form: StageForm, by: User) -> str | None:
     try:
         move_need(need, to_stage, by, form.note.data, outcome)
     except TransitionError as error:
-        return str(error)
+        return error
     return None
 
 

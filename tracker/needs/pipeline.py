@@ -29,7 +29,12 @@ ALLOWED_MOVES: dict[Stage, frozenset[Stage]] = {
 
 
 class TransitionError(ValueError):
-    """A stage move that is refused, with a message for the user."""
+    """A stage move that is refused, with a message for the user; field names the stage form's
+    field it concerns, if any."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass
@@ -64,7 +69,7 @@ def move_need(
     if to_stage not in ALLOWED_MOVES[need.stage]:
         if need.stage.is_closed:
             raise TransitionError(
-                _("This need is %(stage)s. Reopen it first.", stage=need.stage.label.lower())
+                _("This need is in stage “%(stage)s”. Reopen it first.", stage=need.stage.label)
             )
         raise TransitionError(
             _("A need cannot move from %(a)s to %(b)s.", a=need.stage.label, b=to_stage.label)
@@ -92,15 +97,16 @@ def reopen_need(need: Need, to_stage: Stage, by: User, note: str) -> StageChange
 def _apply_outcome(need: Need, to_stage: Stage, outcome: Outcome) -> None:
     if to_stage == Stage.LOST:
         if outcome.lost_reason is None:
-            raise TransitionError(_("Choose why the need was lost."))
+            raise TransitionError(_("Choose why the need was lost."), "lost_reason_id")
         text = (outcome.lost_reason_text or "").strip()
         if outcome.lost_reason.needs_text and not text:
-            raise TransitionError(_("Explain the reason in a few words."))
+            raise TransitionError(_("Explain the reason in a few words."), "lost_reason_text")
         need.lost_reason = outcome.lost_reason
         need.lost_reason_text = text or None
     elif to_stage == Stage.WON:
         if outcome.won_on is None or outcome.won_outcome is None:
-            raise TransitionError(_("Give the date and the outcome of the win."))
+            field = "won_on" if outcome.won_on is None else "won_outcome"
+            raise TransitionError(_("Give the date and the outcome of the win."), field)
         need.won_on = outcome.won_on
         need.won_outcome = outcome.won_outcome
 

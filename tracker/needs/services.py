@@ -20,6 +20,7 @@ from tracker.models import (
     User,
     utcnow,
 )
+from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
 from tracker.statements import built_once
 from tracker.text import search_needle
 from tracker.versioning import StaleEdit, check_version
@@ -75,6 +76,7 @@ def add_note(need: Need, body: str, by: User) -> NeedNote:
 
 # The value of an id, region or currency filter that asks for the needs without one.
 NONE = "none"
+CLOSED_STAGES = (Stage.WON, Stage.LOST)
 # The order in which needs reach stages: a need that reached won also reached talks, and so on.
 REACH_ORDER = (
     Stage.NEW,
@@ -107,7 +109,8 @@ class NeedFilters:
     organisation_id: int | None = None
     origin: str | None = None  # organisation's country, ISO alpha-2
     overdue: bool = False
-    no_next_step: bool = False
+    no_open_followup: bool = False
+    state: str | None = None  # "open": an active stage; "closed": won or lost (the report's)
     # Set by the reports' drill-down links; the list shows them as removable chips.
     created_from: date | None = None
     created_to: date | None = None
@@ -119,11 +122,12 @@ class NeedFilters:
     moved_from: date | None = None  # the current stage was entered within moved_from/to
     moved_to: date | None = None
     lost_reason_id: int | str | None = None
-    region: str | None = None  # the delegation's origin region
+    region_id: int | str | None = None  # the delegation's origin region
     currency: str | None = None  # a Currency value or NONE
     today: date = field(default_factory=date.today)
-    # Shown on the lost-reason chip; looked up by parse_filters, never a filter itself.
+    # Shown on the lost-reason and region chips; looked up by parse_filters, never filters.
     lost_reason_name: str | None = field(default=None, compare=False, metadata={"arg": False})
+    region_name: str | None = field(default=None, compare=False, metadata={"arg": False})
 
     def to_args(self) -> dict[str, str]:
         """The set filters as query-string arguments (what parse_filters reads back)."""
@@ -175,11 +179,12 @@ def reached_condition(stage: Stage, start: date | None = None, end: date | None 
     )
 
 
-def _region_condition(region: str):
-    if region == NONE:
-        unknown = select(Delegation.id).where(Delegation.origin_region.is_(None))
+def _region_condition(region_id: int | str):
+    if region_id == NONE:
+        unknown = select(Delegation.id).where(Delegation.origin_region_id.is_(None))
         return or_(Need.delegation_id.is_(None), Need.delegation_id.in_(unknown))
-    return Need.delegation_id.in_(select(Delegation.id).where(Delegation.origin_region == region))
+    from_region = select(Delegation.id).where(Delegation.origin_region_id == region_id)
+    return Need.delegation_id.in_(from_region)
 
 
 def filtered(stmt: Select, f: NeedFilters) -> Select:
@@ -218,10 +223,12 @@ def filtered(stmt: Select, f: NeedFilters) -> Select:
             .where(StageChange.need_id == Need.id, StageChange.to_stage == f.entered)
             .exists()
         )
-    if f.region:
-        stmt = stmt.where(_region_condition(f.region))
+    if f.region_id is not None:
+        stmt = stmt.where(_region_condition(f.region_id))
     active = Need.stage.in_(ACTIVE_STAGES)
-    if f.no_next_step:
+    if f.state:
+        stmt = stmt.where(active if f.state == "open" else Need.stage.in_(CLOSED_STAGES))
+    if f.no_open_followup:
         stmt = stmt.where(active, Need.next_followup_due.is_(None))
     if f.overdue:
         stmt = stmt.where(
@@ -236,7 +243,7 @@ def _with_cards(stmt: Select) -> Select:
     organisation's and the owner's names (their whole records cost a page of 25 rows some
     40 columns each, the owner's password hash among them) and the category."""
     return stmt.options(
-        joinedload(Need.organisation).load_only(Organisation.name),
+        joinedload(Need.organisation).load_only(*ORGANISATION_NAMES),
         joinedload(Need.owner).load_only(User.display_name),
         joinedload(Need.category),
     )

@@ -10,17 +10,17 @@ from markupsafe import Markup
 from tracker import datacache
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
-from tracker.forms import parse_id
 from tracker.i18n import current_locale, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
 from tracker.needs import choices, exports, services
-from tracker.needs.board import board_cards, stage_totals
+from tracker.needs.board import board_cards, column_figures
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import get_need_or_404, need_detail, parse_filters
 from tracker.needs.moves import apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
+from tracker.numbers import parse_id
 from tracker.pagination import paginate_ids_first
 from tracker.security import is_visible, require, safe_local_path
 from tracker.softdelete import restorable_note
@@ -52,12 +52,12 @@ def export(fmt: str):
 
 @bp.route("/board")
 def board():
-    """Needs as cards in one column per stage."""
+    """Needs as cards in one column per stage, each headed by its count and value in CNY."""
     filters = parse_filters(request.args, local_today())
     columns = board_cards(filters)
-    totals = datacache.cached(
-        "pipeline", ("stage totals", filters, datacache.viewer(current_user)),
-        lambda: stage_totals(filters),
+    figures = datacache.cached(
+        "pipeline", ("board columns", filters, datacache.viewer(current_user)),
+        lambda: column_figures(filters),
     )  # fmt: skip
     cards = [n for stage_cards in columns.values() for n in stage_cards]
     # Every card of a column offers the same moves: label them once per stage, not per card.
@@ -66,9 +66,10 @@ def board():
         for stage in columns
     }
     return render_template(
-        "needs/board.html", columns=columns, totals=totals, filters=filters,
+        "needs/board.html", columns=columns, figures=figures, filters=filters,
         flags=_flags(cards), options=_filter_options(filters), moves=moves,
         move_to=_("Move “%(title)s” to"),  # each card's label, with its title filled in
+        closing_fields=_closing_fields(),
     )  # fmt: skip
 
 
@@ -123,7 +124,8 @@ def edit(need_id: int):
 @bp.route("/<int:need_id>/stage", methods=["GET", "POST"])
 @require("record.edit")
 def move(need_id: int):
-    """Move a need to another stage (board card select, board drag and drop, detail page)."""
+    """Move a need to another stage (board card select, board drag and drop, detail page); won
+    or lost without its details shows this page asking for them, the choice kept."""
     need = get_need_or_404(need_id)
     form = _stage_form(need)
     if request.method == "GET":
@@ -134,8 +136,12 @@ def move(need_id: int):
             db.session.commit()
             flash(_("Moved to %(stage)s.", stage=need.stage.label), "success")
             return redirect(_back_to(need))
-        flash(error, "danger")
-    return render_template("needs/stage.html", need=need, form=form)
+        if error.field:
+            form[error.field].errors.append(str(error))
+        else:
+            flash(str(error), "danger")
+    back = safe_local_path(request.values.get("next"))
+    return render_template("needs/stage.html", need=need, form=form, back=back)
 
 
 @bp.route("/<int:need_id>/reopen", methods=["POST"])
@@ -231,6 +237,19 @@ def _stage_fields(stage: Stage, form: StageForm) -> Markup:
     writes each attribute through str.format: the fields cost a need's page 1.4 ms)."""
     parts = ("stage fields", stage, str(current_locale()))
     draw = partial(render_template, "needs/_stage_fields.html", form=form)
+    return Markup(datacache.cached("pipeline", parts, draw))  # noqa: S704  # nosec B704
+
+
+def _closing_fields() -> Markup:
+    """The won and lost fields a board card shows when one of them is chosen (copied from a
+    <template> by static/js/stage.js): drawn once per language until the vocabularies change."""
+
+    def draw() -> str:
+        form = StageForm(formdata=None)
+        form.lost_reason_id.choices = choices.lost_reasons()
+        return render_template("needs/_closing_fields.html", form=form)
+
+    parts = ("closing fields", str(current_locale()))
     return Markup(datacache.cached("pipeline", parts, draw))  # noqa: S704  # nosec B704
 
 

@@ -303,13 +303,15 @@ def delete_blockers(organisation: Organisation) -> list[str]:
     pipeline = _pipeline_counts(oid)
     if pipeline["needs"] or pipeline["followups"]:
         reasons.append(
-            _("It has %(needs)d needs and %(followups)d follow-ups; they must be kept.",
-              needs=pipeline["needs"], followups=pipeline["followups"])
+            _("It has %(needs)s and %(followups)s; they must be kept.",
+              needs=ngettext("%(num)s need", "%(num)s needs", pipeline["needs"]),
+              followups=ngettext("%(num)s follow-up", "%(num)s follow-ups", pipeline["followups"]))
         )  # fmt: skip
     if pipeline["matches"] or pipeline["talks"]:
         reasons.append(
-            _("It was matched %(matches)d times and took part in %(talks)d talks; that history "
-              "must be kept.", matches=pipeline["matches"], talks=pipeline["talks"])
+            _("It has %(matches)s and %(talks)s; that history must be kept.",
+              matches=ngettext("%(num)s match", "%(num)s matches", pipeline["matches"]),
+              talks=ngettext("%(num)s talk", "%(num)s talks", pipeline["talks"]))
         )  # fmt: skip
     return reasons
 

@@ -13,6 +13,7 @@ from tracker.i18n import country_choices, current_locale
 from tracker.matchmaking.queries import partner_panel
 from tracker.models import Organisation, OrganisationKind
 from tracker.needs.services import needs_panel
+from tracker.numbers import parse_id
 from tracker.organisations import exports, merging, services
 from tracker.organisations.forms import MergeForm, OrganisationForm
 from tracker.pagination import paginate_ids_first
@@ -30,7 +31,7 @@ def _list_query() -> tuple[str, Select]:
     stmt = services.list_organisations(
         query=args.get("q", "")[:200],
         kind=args.get("kind"),
-        key_industry_id=args.get("industry", type=int),
+        key_industry_id=parse_id(args.get("industry")),
         country=args.get("country"),
         side=args.get("side"),
         sort=sort,

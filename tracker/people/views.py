@@ -1,15 +1,17 @@
 """People: list, create, edit, detail, delete."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select
 
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
-from tracker.forms import EmptyForm, parse_id
+from tracker.forms import EmptyForm
 from tracker.lookup.services import filter_options
 from tracker.models import Person
+from tracker.numbers import parse_id
+from tracker.pagination import paginate
 from tracker.people import exports, services
 from tracker.people.forms import PersonForm
 from tracker.security import get_visible_or_404, require
@@ -25,7 +27,7 @@ def _list_query() -> tuple[str, Select]:
     sort = args.get("sort", "name")
     stmt = services.list_people(
         query=args.get("q", "")[:200],
-        organisation_id=args.get("organisation", type=int),
+        organisation_id=parse_id(args.get("organisation")),
         side=args.get("side"),
         sort=sort,
     )
@@ -37,7 +39,7 @@ def list_people():
     """People with search, organisation and side filters, sorting and pages."""
     args = request.args
     sort, stmt = _list_query()
-    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = paginate(stmt)
     return render_template(
         "people/list.html",
         page=page,

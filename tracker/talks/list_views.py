@@ -1,18 +1,18 @@
 """The talks list page and its export (registered on the talks blueprint)."""
 
-from flask import current_app, render_template, request
+from flask import render_template, request
 from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
 from tracker.exports import send_table, stream_rows
-from tracker.extensions import db
 from tracker.followups.chips import drill_need_filters, on_needs_chips
-from tracker.forms import parse_id
 from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
 from tracker.models import Need
 from tracker.needs.loading import parse_date
 from tracker.needs.services import filtered
+from tracker.numbers import parse_id
+from tracker.pagination import paginate
 from tracker.security import require
 from tracker.talks import exports, listing
 
@@ -39,7 +39,7 @@ def _list_query() -> tuple[listing.TalkFilters, str, Select]:
 def list_talks():
     """Talks with filters (held_from/held_to: local start days), sorting and pages."""
     filters, sort, stmt = _list_query()
-    page = db.paginate(stmt, per_page=current_app.config["PER_PAGE"], error_out=False)
+    page = paginate(stmt)
     return render_template(
         "talks/list.html", page=page, filters=filters, sort=sort, statuses=listing.STATUSES,
         delegations=filter_options("delegations", filters.delegation_id),

@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.extensions import db
+from tracker.i18n import zone_info
 from tracker.matchmaking.flow import ALLOWED, record
 from tracker.models import (
     Match,
@@ -22,10 +23,15 @@ from tracker.models import (
     talk_staff,
     utcnow,
 )
+from tracker.stored_text import N_, StoredMessage
 from tracker.text import fold
 
 # Stages from which a scheduled talk suggests moving the need on to "talks".
 EARLIER_STAGES = (Stage.NEW, Stage.QUALIFIED, Stage.MATCHING)
+# Notes the app writes on a match's and a need's timeline (shown in the reader's language);
+# the talk's page offers the second when it moves the need on to talks.
+TALK_NOTE = StoredMessage(N_("Talk “%(title)s”."))
+MOVED_FOR_TALK = StoredMessage(N_("Talk scheduled: %(title)s"))
 
 
 @dataclass
@@ -44,6 +50,18 @@ class TalkData:
     organisation_ids: list[int] = field(default_factory=list)
 
 
+# Why a talk that has not started cannot have an outcome (the outcome form says the same).
+NOT_HELD_YET = _l("This talk has not taken place yet. Record its outcome once it has been held.")
+
+
+class TalkError(ValueError):
+    """A refused change; field names the form field it concerns."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
 @dataclass(frozen=True)
 class Conflict:
     """Another talk at an overlapping time with the same colleague or in the same room."""
@@ -54,12 +72,12 @@ class Conflict:
 
 def to_utc(day: date, at: time, zone: str) -> datetime:
     """A wall-clock time in zone as naive UTC."""
-    return datetime.combine(day, at, ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
+    return datetime.combine(day, at, zone_info(zone)).astimezone(UTC).replace(tzinfo=None)
 
 
 def local_parts(value: datetime, zone: str) -> tuple[date, time]:
     """Naive UTC shown as the day and time in zone (to refill the form)."""
-    local = value.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    local = value.replace(tzinfo=UTC).astimezone(zone_info(zone))
     return local.date(), local.time().replace(tzinfo=None)
 
 
@@ -114,12 +132,18 @@ def create_talk(need: Need, data: TalkData, by: User | None, match: Match | None
     db.session.add(talk)
     db.session.flush()
     if match is not None and MatchStatus.TALK_SCHEDULED in ALLOWED[match.status]:
-        record(match, MatchStatus.TALK_SCHEDULED, by, _("Talk “%(title)s”.", title=talk.title))
+        record(match, MatchStatus.TALK_SCHEDULED, by, TALK_NOTE.text(title=talk.title))
     return talk
 
 
 def update_talk(talk: Talk, data: TalkData) -> Talk:
-    """Change a talk; a new time or place tells calendars to update the event; flushes."""
+    """Change a talk; a new time or place tells calendars to update the event; flushes. A held
+    talk (its outcome recorded) cannot move into the future: TalkError."""
+    if talk.outcome and data.starts_at > utcnow():
+        raise TalkError(
+            _("The outcome of this talk is recorded, so it has been held: it cannot move to a "
+              "time in the future."), "day",
+        )  # fmt: skip
     before = (talk.starts_at, talk.ends_at, talk.place, talk.video_link, talk.title)
     _apply(talk, data)
     if before != (talk.starts_at, talk.ends_at, talk.place, talk.video_link, talk.title):
@@ -129,7 +153,10 @@ def update_talk(talk: Talk, data: TalkData) -> Talk:
 
 
 def record_outcome(talk: Talk, minutes: str | None, outcome: str | None, by: User | None) -> Talk:
-    """Write the minutes and outcome; its match becomes "talk held" if it was scheduled."""
+    """Write the minutes and outcome; its match becomes "talk held" if it was scheduled. A talk
+    that has not started yet cannot be held: TalkError."""
+    if not has_started(talk):
+        raise TalkError(str(NOT_HELD_YET), "outcome")
     talk.minutes = (minutes or "").strip() or None
     talk.outcome = (outcome or "").strip() or None
     match = talk.match
@@ -168,6 +195,31 @@ def talk_detail(talk_id: int) -> Talk | None:
     return db.session.scalar(stmt)
 
 
+@dataclass
+class Participants:
+    """A talk's people by side: the visitors, the local partners (each with its people in the
+    talk), and our staff."""
+
+    visitors: list[Person]
+    partners: list[tuple[Organisation, list[Person]]]
+    staff: list[User]
+
+
+def participants(talk: Talk) -> Participants:
+    """Split a talk's people (loaded by talk_detail) into the visiting and the local side."""
+    partners: dict[int, tuple[Organisation, list[Person]]] = {
+        o.id: (o, []) for o in talk.organisations
+    }
+    visitors = []
+    for person in sorted(talk.people, key=lambda p: fold(p.full_name)):
+        organisation = person.organisation
+        if organisation is not None and organisation.is_local:
+            partners.setdefault(organisation.id, (organisation, []))[1].append(person)
+        else:
+            visitors.append(person)
+    return Participants(visitors, list(partners.values()), list(talk.staff))
+
+
 def talks_for_user(user: User) -> list[Talk]:
     """Talks the user takes part in as staff, for their calendar feed."""
     stmt = (
@@ -183,3 +235,8 @@ def talks_for_user(user: User) -> list[Talk]:
 
 def is_past(talk: Talk) -> bool:
     return talk.is_past(utcnow())
+
+
+def has_started(talk: Talk) -> bool:
+    """Whether the talk's start has come: only then can it be marked held."""
+    return talk.starts_at <= utcnow()

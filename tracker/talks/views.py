@@ -7,19 +7,22 @@ URL map:
     GET      /talks/<id>                     talks.detail
     GET/POST /talks/<id>/edit                talks.edit     record.edit
     GET/POST /talks/<id>/outcome             talks.outcome  record.edit
+    POST     /talks/<id>/invite              talks.invite   record.edit
     GET/POST /talks/<id>/delete              talks.delete   record.delete
 """
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from tracker.extensions import db
-from tracker.forms import EmptyForm, parse_id
+from tracker.forms import EmptyForm
 from tracker.models import Match, Need, Stage, Talk
+from tracker.numbers import parse_id
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
-from tracker.talks import list_views, services
+from tracker.talks import invitations, list_views, services
 from tracker.talks.choices import fill, form_data, set_choices
 from tracker.talks.forms import OutcomeForm, TalkForm
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
@@ -67,10 +70,7 @@ def create():
         if not found or form.schedule_anyway.data:
             talk = services.create_talk(need, data, current_user, match)
             db.session.commit()
-            flash(_("Talk scheduled."), "success")
-            if services.offers_move_to_talks(need):
-                flash(_("The need is still “%(stage)s”. You can move it to talks on this page.",
-                        stage=need.stage.label), "info")  # fmt: skip
+            flash(_("Talk scheduled."), "success")  # the page offers the stage move, if any
             return redirect(url_for(".detail", talk_id=talk.id))
     return render_template(
         "talks/form.html", form=form, need=need, match=match, talk=None, conflicts=found
@@ -83,7 +83,9 @@ def detail(talk_id: int):
     talk = _talk_or_404(talk_id)
     return render_template(
         "talks/detail.html", talk=talk, past=services.is_past(talk),
+        started=services.has_started(talk), participants=services.participants(talk),
         offer_talks_stage=services.offers_move_to_talks(talk.need), talks_stage=Stage.TALKS,
+        move_note=services.MOVED_FOR_TALK.text(title=talk.title),
         entered=services.local_parts(talk.starts_at, talk.timezone),
         entered_end=services.local_parts(talk.ends_at, talk.timezone),
     )  # fmt: skip
@@ -109,8 +111,11 @@ def edit(talk_id: int):
                 db.session.commit()
             except STALE_ERRORS as error:
                 return _edit_conflict(error, talk_id, form)
-            flash(_("Talk saved."), "success")
-            return redirect(url_for(".detail", talk_id=talk.id))
+            except services.TalkError as error:
+                form[error.field].errors.append(str(error))
+            else:
+                flash(_("Talk saved."), "success")
+                return redirect(url_for(".detail", talk_id=talk.id))
     return render_template(
         "talks/form.html", form=form, need=talk.need, match=talk.match, talk=talk, conflicts=found
     )
@@ -121,7 +126,7 @@ def edit(talk_id: int):
 def outcome(talk_id: int):
     """Record the minutes and the outcome; then offer the next follow-up."""
     talk = _talk_or_404(talk_id)
-    form = OutcomeForm(obj=talk)
+    form = OutcomeForm(obj=talk, starts_at=talk.starts_at)
     if form.validate_on_submit():
         try:
             check_version(talk, form.loaded_version)
@@ -129,9 +134,42 @@ def outcome(talk_id: int):
             db.session.commit()
         except STALE_ERRORS as error:
             return _edit_conflict(error, talk_id, form)
-        flash(_("Outcome recorded. Assign the next follow-up below."), "success")
-        return redirect(url_for(".detail", talk_id=talk.id))
-    return render_template("talks/outcome.html", form=form, talk=talk)
+        except services.TalkError as error:  # moved into the future since the form was loaded
+            form[error.field].errors.append(str(error))
+        else:
+            flash(_("Outcome recorded. Assign the next follow-up below."), "success")
+            return redirect(url_for(".detail", talk_id=talk.id))
+    return render_template(
+        "talks/outcome.html", form=form, talk=talk, started=services.has_started(talk)
+    )
+
+
+@bp.route("/<int:talk_id>/invite", methods=["POST"])
+@require("record.edit")
+def invite(talk_id: int):
+    """E-mail the participants an invitation with the talk's calendar file, in their language."""
+    talk = _talk_or_404(talk_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    report = invitations.send_invitations(talk, current_user)
+    db.session.commit()
+    _flash_invitations(report)
+    return redirect(url_for(".detail", talk_id=talk.id))
+
+
+def _flash_invitations(report: invitations.InvitationReport) -> None:
+    count = len(report.sent)
+    if report.failed:
+        flash(_("Sending the invitations broke off after %(count)d. Try again later.",
+                count=count), "danger")  # fmt: skip
+    elif count:
+        flash(ngettext("Invitation sent to %(num)d participant.",
+                       "Invitation sent to %(num)d participants.", count), "success")  # fmt: skip
+    elif not report.without_email:
+        flash(_("The talk has no participants to invite yet."), "info")
+    if report.without_email:
+        flash(_("No e-mail address, not invited: %(names)s.",
+                names=", ".join(report.without_email)), "warning")  # fmt: skip
 
 
 def _edit_conflict(error: Exception, talk_id: int, form: TalkForm | OutcomeForm):
@@ -140,7 +178,10 @@ def _edit_conflict(error: Exception, talk_id: int, form: TalkForm | OutcomeForm)
     current = _talk_or_404(talk_id)
     if isinstance(form, OutcomeForm):
         saved = OutcomeForm(formdata=None, obj=current)
-        return edit_conflict(error, "talks/outcome.html", form, saved, talk=current)
+        return edit_conflict(
+            error, "talks/outcome.html", form, saved, talk=current,
+            started=services.has_started(current),
+        )  # fmt: skip
     saved = TalkForm(formdata=None)
     fill(saved, current)
     return edit_conflict(
