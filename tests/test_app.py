@@ -11,10 +11,10 @@ def test_first_start_writes_a_secret_key_and_reuses_it(tmp_path, monkeypatch):
     monkeypatch.delenv("TRACKER_SECRET_KEY", raising=False)
     monkeypatch.setattr("flask.Flask.auto_find_instance_path", lambda self: str(tmp_path))
     first = create_app()
-    config_file = tmp_path / "config.py"
-    assert config_file.exists()
+    key_file = tmp_path / "secret_key"  # tests/test_instance_secret.py: workers starting at once
+    assert key_file.exists()
     assert len(first.config["SECRET_KEY"]) == 64
-    assert oct(config_file.stat().st_mode)[-3:] == "600"
+    assert oct(key_file.stat().st_mode)[-3:] == "600"
     second = create_app()
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
 

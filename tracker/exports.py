@@ -228,14 +228,16 @@ def local_time(value: datetime | None) -> datetime | None:
 def stream_rows(stmt, scalars: bool = True) -> Iterator[Any]:
     """The statement's rows (or first entities), fetched YIELD_PER at a time when iterated.
 
-    The statement runs here, in the view: a query that fails is then an error page, not a
-    download cut short after its first bytes (once the body streams, the status is sent)."""
-    result = db.session.execute(stmt.execution_options(yield_per=YIELD_PER))
-    return _fetch(result, scalars)
+    Its first row is read here, in the view: a query that fails is then an error page, not a
+    download cut short after its first bytes (once the body streams, the status is sent). The
+    rows themselves are read while the body streams, in the session of the context that
+    stream_with_context pushes again: the view's session is closed when the view returns."""
+    db.session.execute(stmt.limit(1)).all()
+    return _fetch(stmt, scalars)
 
 
-def _fetch(result, scalars: bool) -> Iterator[Any]:
-    with result:
+def _fetch(stmt, scalars: bool) -> Iterator[Any]:
+    with db.session.execute(stmt.execution_options(yield_per=YIELD_PER)) as result:
         yield from result.scalars() if scalars else result
 
 

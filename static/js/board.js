@@ -1,6 +1,7 @@
 // Drag a need card onto another column. The card's own form does the move (a normal POST with
 // its CSRF token), so the server applies the same rules as without JavaScript. Won and lost need
-// details, so dropping there opens the stage form instead.
+// details, so dropping there chooses the stage in the card, whose fields then ask for them
+// (stage.js).
 (() => {
   let dragged = null;
   document.querySelectorAll(".need-card").forEach((card) => {
@@ -25,7 +26,10 @@
       const select = form && form.querySelector("select");
       if (!select || ![...select.options].some((o) => o.value === stage)) return;
       if (closed.includes(stage)) {
-        window.location = `${dragged.dataset.moveUrl}?to=${encodeURIComponent(stage)}`;
+        select.value = stage;
+        select.dispatchEvent(new Event("change"));
+        const first = form.querySelector("[data-closing]:not([hidden]) :is(input, select)");
+        (first || select).focus();
         return;
       }
       select.value = stage;

@@ -24,6 +24,7 @@ CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "Quiet-harbour-lantern-47"
 LAPTOP = {"width": 1366, "height": 900}
 TABLET = {"width": 820, "height": 1180}
+PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
@@ -164,11 +165,11 @@ def new_context(browser, base_url, login_states):
     """Open browser contexts (logged in as a role, or anonymous); closed after the test."""
     contexts = []
 
-    def _new(role: str | None = "staff", *, viewport=LAPTOP, **options):
+    def _new(role: str | None = "staff", *, viewport=LAPTOP, locale="en-GB", **options):
         context = browser.new_context(
             base_url=base_url,
             viewport=viewport,
-            locale="en-GB",
+            locale=locale,
             timezone_id="Asia/Shanghai",
             storage_state=login_states[role] if role else None,
             accept_downloads=True,

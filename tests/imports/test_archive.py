@@ -1,8 +1,10 @@
-"""Hostile workbooks are refused before any XML is parsed, fast and in little memory."""
+"""Hostile workbooks are refused before any XML is parsed, in little memory.
+
+How fast (under a second each, the issue's target) is measured by bench/hostile_files.py
+(`make bench`), not here: a timed test fails on a busy machine, not on slow code."""
 
 import io
 import re
-import time
 import tracemalloc
 
 import openpyxl
@@ -33,16 +35,14 @@ def _upload(client, delegation, data: bytes, name: str):
 
 
 def _measured(call):
-    """call()'s result, its wall time in seconds and its peak of traced memory in bytes."""
+    """call()'s result and its peak of traced memory in bytes."""
     tracemalloc.start()
     try:
-        start = time.perf_counter()
         result = call()
-        seconds = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    return result, seconds, peak
+    return result, peak
 
 
 def _refusal(data: bytes, name: str) -> str:
@@ -60,11 +60,10 @@ def test_a_decompression_bomb_upload_is_refused_at_once_and_nothing_is_kept(
     assert len(data) < 2**20
     login("staff")
     client.get(url_for("imports.upload", delegation_id=delegation.id))  # templates compiled
-    response, seconds, peak = _measured(lambda: _upload(client, delegation, data, "liste.xlsx"))
+    response, peak = _measured(lambda: _upload(client, delegation, data, "liste.xlsx"))
     assert response.status_code == 200
     # The refusal is the file field's own message.
     assert re.search(r'id="file-error"[^>]*>[^<]*unpacks to far more than its size', response.text)
-    assert seconds < 1.0
     assert peak < 50 * 2**20
     assert totals()["ImportRecord"] == 0
 
@@ -111,9 +110,8 @@ def test_openpyxl_parses_through_defusedxml_should_a_dtd_get_past_the_check(monk
 
 def test_a_size_understated_in_the_directory_is_not_believed():
     data = hostile.understated()  # 30 MB of sheet declared as 1 KB
-    message, seconds, peak = _measured(lambda: _refusal(data, "liste.xlsx"))
+    message, peak = _measured(lambda: _refusal(data, "liste.xlsx"))
     assert "cannot be read" in message
-    assert seconds < 1.0
     assert peak < 10 * 2**20
 
 
@@ -123,10 +121,9 @@ def test_ordinary_workbooks_pass_the_check():
     assert read_table(xlsx(german_list().rows), "liste.xlsx").header_row == 3
 
 
-def test_a_csv_at_the_size_limit_is_read_in_bounded_time_and_memory():
+def test_a_csv_at_the_size_limit_is_read_in_bounded_memory():
     data = csv_file([["Name"], *([["ab"]] * 1_700_000)])  # 5 MB of short lines
     assert len(data) > 5 * 10**6
-    message, seconds, peak = _measured(lambda: _refusal(data, "liste.csv"))
+    message, peak = _measured(lambda: _refusal(data, "liste.csv"))
     assert "more than 2000 rows" in message
-    assert seconds < 1.0
     assert peak < 50 * 2**20

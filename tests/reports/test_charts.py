@@ -3,8 +3,9 @@
 import re
 
 from tests.conftest import PASSWORD
+from tests.reports.conftest import noon_days_ago
 from tracker.extensions import db
-from tracker.models import Stage
+from tracker.models import OriginRegion, Stage
 
 
 def _page(client, pipeline, **query) -> str:
@@ -44,11 +45,47 @@ def test_bar_links_match_the_table_links(client, pipeline):
     assert links == re.findall(r'<a href="([^"]+)"', table)
 
 
-def test_trend_shows_twelve_months_with_four_series(client, pipeline):
-    svg = _svg(_page(client, pipeline), "trend")
-    assert len(re.findall(r"<a href=", svg)) == 48
-    assert "New needs" in svg and "Won" in svg and "Lost" in svg and "Talks held" in svg
-    assert len(re.findall(r'<a href="/talks/\?[^"]*held_from=', svg)) == 12
+def _table_after(page: str, svg: str) -> str:
+    return page[page.index(svg) + len(svg) :].split("</table>")[0]
+
+
+def test_trend_draws_a_linked_bar_per_value_and_the_table_every_month(client, pipeline):
+    page = _page(client, pipeline)
+    svg = _svg(page, "trend")
+    table = _table_after(page, svg)
+    values = [int(n) for n in re.findall(r">(\d+)</a>", table)]
+    assert len(values) == 48  # twelve months of four series
+    # A zero draws no bar (and no link): the bars are the table's non-zero links.
+    assert len(re.findall(r"<a href=", svg)) == sum(1 for v in values if v)
+    bar_links = re.findall(r'<a href="([^"]+)"', svg)
+    assert set(bar_links) <= set(re.findall(r'<a href="([^"]+)"', table))
+    for label in ("New needs", "Won", "Lost", "Talks held"):
+        assert f"</span> {label}</li>" in page  # the legend
+    assert len(re.findall(r'<a href="/talks/\?[^"]*held_from=', table)) == 12
+
+
+def test_trend_charts_are_compact_and_leave_out_the_empty_months_before_any(client, pipeline):
+    """The follow-ups done fall 25 and 60 days ago: the chart starts at the month of the
+    earlier, is drawn at its own size (width in pixels) and stays low."""
+    page = _page(client, pipeline)
+    svg = _svg(page, "done")
+    width, height = map(float, re.search(r'viewBox="0 0 (\S+) (\S+)"', svg).groups())
+    assert f'width="{width:.0f}"' in svg
+    assert height <= 170
+    first = noon_days_ago(60).date().replace(day=1)
+    months = (noon_days_ago(0).date().year - first.year) * 12 + noon_days_ago(0).month - first.month
+    assert len(re.findall(r'font-size="11" fill="#212529"', svg)) == months + 1
+    assert len(re.findall(r"<a href=", svg)) == 2
+
+
+def test_stages_are_drawn_on_a_brand_scale_with_red_for_lost_only(client, pipeline):
+    svg = _svg(_page(client, pipeline), "funnel")
+    fills = dict(re.findall(r"<title>([^:<]+): \d+</title>\s*<text[^>]*>[^<]*</text>\s*"
+                            r'<rect[^>]*fill="([^"]+)"', svg))  # fmt: skip
+    assert set(fills) == {s.label for s in Stage}
+    danger = "#dc3545"
+    assert [label for label, fill in fills.items() if fill == danger] == ["Lost"]
+    assert fills["Matching"] != danger and fills["Won"] == "#198754"
 
 
 def test_print_stylesheet_keeps_charts_and_drops_filters(client, pipeline):
@@ -58,7 +95,8 @@ def test_print_stylesheet_keeps_charts_and_drops_filters(client, pipeline):
 
 
 def test_names_are_escaped_in_charts_and_tables(client, pipeline):
-    pipeline.things["thuringia"].origin_region = "<script>alert(1)</script>"
+    region = db.session.get(OriginRegion, pipeline.things["thuringia"].origin_region_id)
+    region.name = "<script>alert(1)</script>"
     db.session.commit()
     page = _page(client, pipeline)
     assert "<script>alert(1)</script>" not in page

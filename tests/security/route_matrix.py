@@ -93,6 +93,8 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "talks.outcome": "all",
     "talks.invite": "all",
     "talks.delete": "managers",
+    # the letterhead's logo: behind login; none is configured in the tests, hence 404
+    "letterhead.logo": {"anonymous": "login", "staff": 404, "manager": 404, "admin": 404},
     # member-list imports
     "imports.upload": "all",
     # drafts belong to the staff user who uploaded them; others get 404

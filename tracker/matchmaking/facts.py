@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from tracker.models import OfferKind
+from tracker.models.organisation import reader_language
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,12 @@ class PartnerFacts(NamedTuple):
     industry_id: int | None = None
     names: tuple[str, ...] = ()
     description: str | None = None
+    by_language: tuple[tuple[str, str], ...] = ()  # ("zh", "上海机器人产业园"), ...
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language where recorded (as Organisation.shown_name)."""
+        return dict(self.by_language).get(reader_language()) or self.name
 
 
 class OfferFacts(NamedTuple):

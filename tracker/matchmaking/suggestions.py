@@ -190,6 +190,9 @@ def need_facts(need: Need) -> NeedFacts:
     )
 
 
+LANGUAGES = ("en", "de", "zh")
+
+
 def partner_facts(ids: list[int]) -> list[PartnerFacts]:
     """The local organisations of ids, with their names and descriptions."""
     rows = db.session.execute(
@@ -199,11 +202,12 @@ def partner_facts(ids: list[int]) -> list[PartnerFacts]:
             Organisation.description,
         ).where(Organisation.is_local.is_(True), Organisation.id.in_(ids))
     )  # fmt: skip
-    return [
-        PartnerFacts(i, name, industry, tuple(dict.fromkeys(n for n in (name, en, de, zh) if n)),
-                     description)
-        for i, name, industry, en, de, zh, description in rows
-    ]  # fmt: skip
+    partners = []
+    for i, name, industry, en, de, zh, description in rows:
+        names = tuple(dict.fromkeys(n for n in (name, en, de, zh) if n))
+        by_language = tuple((lang, n) for lang, n in zip(LANGUAGES, (en, de, zh), strict=True) if n)
+        partners.append(PartnerFacts(i, name, industry, names, description, by_language))
+    return partners
 
 
 def offer_facts(organisation_ids: list[int]) -> list[OfferFacts]:

@@ -3,10 +3,11 @@
 import enum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
+from tracker.i18n import current_locale
 from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
     SoftDeleteMixin,
@@ -111,6 +112,12 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
         self.search_key = search_key(self.name, self.name_de, self.name_en, self.name_zh, self.city)
 
     @property
+    def shown_name(self) -> str:
+        """The name in the reader's language where one is recorded, else the main name: a
+        Chinese reader sees 耶拿光学 for Jenoptik when its Chinese name is on file."""
+        return getattr(self, SHOWN_NAME_COLUMNS.get(_language(), "name")) or self.name
+
+    @property
     def other_names(self) -> list[str]:
         """Names in other languages or scripts that differ from the main one."""
         names = (self.name_de, self.name_en, self.name_zh)
@@ -118,3 +125,26 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<Organisation {self.name!r}>"
+
+
+# The column of each interface language's name; what loads an organisation only for its name
+# loads NAME_COLUMNS, so that shown_name needs no second query.
+SHOWN_NAME_COLUMNS = {"de": "name_de", "en": "name_en", "zh": "name_zh"}
+NAME_COLUMNS = (Organisation.name, Organisation.name_de, Organisation.name_en, Organisation.name_zh)
+
+
+def reader_language() -> str:
+    """The interface language's code: "zh", "de" or "en"."""
+    return _language()
+
+
+def _language() -> str:
+    return str(current_locale() or "en")[:2]
+
+
+def shown_name_column(language: str, label: str = "organisation_name"):
+    """SQL: the organisation's name in that language ("zh") where recorded, else its name."""
+    column = SHOWN_NAME_COLUMNS.get(language[:2])
+    if column is None:
+        return Organisation.name.label(label)
+    return func.coalesce(getattr(Organisation, column), Organisation.name).label(label)

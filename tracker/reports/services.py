@@ -5,17 +5,17 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import get_locale
 from sqlalchemy import delete, select
+from sqlalchemy.orm import joinedload
 
 from tracker import datacache
 from tracker.extensions import db
+from tracker.i18n import commission_zone, local_today
 from tracker.models import Currency, ExchangeRate, Stage, User, utcnow
 from tracker.needs.services import NeedFilters
-from tracker.reports import figures, money, timing
+from tracker.reports import figures, money, summary, timing
 from tracker.reports.timing import add_months
 from tracker.security import can
 
@@ -81,7 +81,7 @@ def month_window(filters: ReportFilters, today: date) -> list[date]:
 
 def local_offset_minutes() -> int:
     """The commission's offset from UTC (Asia/Shanghai has no daylight saving time)."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    zone = commission_zone()
     return int(datetime.now(zone).utcoffset().total_seconds() // 60)
 
 
@@ -103,8 +103,9 @@ class PipelineReport:
     time_in_stage: list
     followups_by_staff: list
     done_per_month: list
-    no_next_step: "figures.Bar"
+    no_open_followup: "figures.Bar"
     trend: list
+    summary: "summary.Summary"
 
 
 def pipeline_report(filters: ReportFilters, user: User, today: date) -> PipelineReport:
@@ -115,6 +116,7 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
     table = money.money_by_stage(f)
     # The money table counts the needs of each stage already: the funnel reuses its counts.
     funnel = figures.stage_bars({stage.stage: int(stage.needs) for stage in table.stages})
+    followups_by_staff = figures.followups_by_staff(f, today)
     return PipelineReport(
         needs=f,
         total=sum(bar.value for bar in funnel),
@@ -128,10 +130,12 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
         conversion=figures.conversion(f),
         lost_reasons=figures.lost_reasons(f),
         time_in_stage=timing.time_in_stage(f, utcnow()),
-        followups_by_staff=figures.followups_by_staff(f, today),
+        followups_by_staff=followups_by_staff,
         done_per_month=timing.done_per_month(f, months, offset),
-        no_next_step=figures.no_next_step(f),
+        no_open_followup=figures.no_open_followup(f),
         trend=timing.trend(f, months, offset),
+        # From the money table's and follow-ups' figures, plus one query for this year's wins.
+        summary=summary.summary(f, table.stages, followups_by_staff, today),
     )
 
 
@@ -152,21 +156,26 @@ def cached_pipeline_report(
     return datacache.cached("pipeline", parts, lambda: draw(pipeline_report(filters, user, today)))
 
 
-def current_rates() -> dict[Currency, Decimal]:
-    """The rate to CNY of each currency that has one."""
-    rows = db.session.execute(select(ExchangeRate.currency, ExchangeRate.rate_to_cny))
-    return dict(rows.all())
+def current_rates() -> dict[Currency, ExchangeRate]:
+    """The rate to CNY of each currency that has one: a manager's, or the default shipped."""
+    stmt = select(ExchangeRate).options(joinedload(ExchangeRate.updated_by))
+    return {rate.currency: rate for rate in db.session.scalars(stmt)}
 
 
-def set_rates(rates: dict[Currency, Decimal | None], by: User) -> None:
-    """Save the rates; None removes a currency's rate (its amounts are then not converted)."""
+def set_rates(rates: dict[Currency, Decimal | None], by: User, today: date | None = None) -> None:
+    """Save the rates as by's own, effective today; None removes a currency's rate (its amounts
+    are then not converted). A default saved unchanged stays the default."""
+    today = today or local_today()
     existing = {r.currency: r for r in db.session.scalars(select(ExchangeRate))}
     for currency, rate in rates.items():
+        row = existing.get(currency)
         if rate is None:
             db.session.execute(delete(ExchangeRate).where(ExchangeRate.currency == currency))
-        elif currency in existing:
-            existing[currency].rate_to_cny = rate
-            existing[currency].updated_by = by
-        else:
-            db.session.add(ExchangeRate(currency=currency, rate_to_cny=rate, updated_by=by))
+        elif row is None:
+            db.session.add(ExchangeRate(currency=currency, rate_to_cny=rate, updated_by=by,
+                                        effective_on=today, is_default=False))  # fmt: skip
+        elif row.rate_to_cny != rate or not row.is_default:
+            if row.rate_to_cny != rate:
+                row.effective_on = today
+            row.rate_to_cny, row.updated_by, row.is_default = rate, by, False
     db.session.flush()

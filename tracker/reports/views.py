@@ -20,7 +20,8 @@ from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
 from tracker.models import Stage
 from tracker.needs import choices
-from tracker.needs.loading import parse_date, parse_id
+from tracker.needs.loading import parse_date
+from tracker.numbers import parse_id
 from tracker.reports import exports, links, services
 from tracker.reports.forms import CONVERTIBLE, RatesForm
 from tracker.security import can, require
@@ -94,13 +95,13 @@ def export(table: str, fmt: str):
 def rates():
     """Set the rates that convert investments to CNY in the report."""
     current = services.current_rates()
-    form = RatesForm(data={c.value: current.get(c) for c in CONVERTIBLE})
+    form = RatesForm(data={c.value: r.rate_to_cny for c, r in current.items()})
     if form.validate_on_submit():
         services.set_rates(form.rates(), by=current_user)
         db.session.commit()
         flash(_("Exchange rates saved."), "success")
         return redirect(url_for("reports.rates"))
-    return render_template("reports/rates.html", form=form, currencies=CONVERTIBLE)
+    return render_template("reports/rates.html", form=form, currencies=CONVERTIBLE, current=current)
 
 
 def _options(filters: services.ReportFilters) -> dict:
