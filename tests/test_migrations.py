@@ -148,3 +148,39 @@ def test_meeting_soft_delete_migration_keeps_participants_and_needs(migration_ap
         downgrade(revision="0013_matchmaking_relevance")
         with db.engine.connect() as conn:
             assert _meeting_links(conn) == ("Agreed", 1, 1, 1)
+
+
+INSERT_DELEGATION = text(
+    "INSERT INTO delegation (title, origin_country, origin_region, start_date, end_date,"
+    " host, status, search_key, version, created_at, updated_at)"
+    " VALUES (:title, 'DE', :region, '2026-05-12', '2026-05-14', 'Host', 'planned', '', 1,"
+    " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+)
+
+
+def test_free_text_regions_become_one_region_each(migration_app):
+    """Migration 0016: spellings of one region in any language become that region; a value
+    that names none becomes a region of its own; China's provinces are seeded."""
+    with migration_app.app_context():
+        upgrade(revision="0015_totp_pending_secret")
+        rows = [("A", "Thüringen"), ("B", "thueringen"), ("C", "Thuringia"), ("D", "图林根"),
+                ("E", "Atlantis"), ("F", None)]  # fmt: skip
+        with db.engine.begin() as conn:
+            for title, region in rows:
+                conn.execute(INSERT_DELEGATION, {"title": title, "region": region})
+        upgrade(revision="0016_origin_regions")
+        with db.engine.connect() as conn:
+            found = dict(
+                conn.execute(
+                    text(
+                        "SELECT d.title, r.name FROM delegation d"
+                        " LEFT JOIN origin_region r ON r.id = d.origin_region_id"
+                    )
+                ).all()
+            )
+            provinces = conn.execute(
+                text("SELECT name_zh FROM origin_region WHERE country = 'CN' ORDER BY name")
+            ).scalars()
+            assert "广东省" in list(provinces)
+        assert found == {"A": "Thuringia", "B": "Thuringia", "C": "Thuringia", "D": "Thuringia",
+                         "E": "Atlantis", "F": None}  # fmt: skip

@@ -1,8 +1,8 @@
 """Origin regions become a managed vocabulary in English, German and Chinese (issue 20).
 
-Seeds the German and Austrian states, the main Swiss cantons, and the other countries and
-regions delegations often come from; every delegation's free-text region moves to the region
-with that name in any language (case, accents, spaces and hyphens ignored: "Thüringen",
+Seeds the German and Austrian states, the main Swiss cantons, China's provinces, and the other
+countries and regions delegations often come from; every delegation's free-text region moves to
+the region with that name in any language (case, accents, spaces and hyphens ignored: "Thüringen",
 "thueringen" and "Thuringia" are one region), and a value that names none becomes a region of
 its own. Talks and local offers get search keys, so the global search finds them.
 
@@ -72,6 +72,38 @@ REGIONS = [
     ("Vaud", "Waadt", "沃州", "CH"),
     ("Zug", "Zug", "楚格州", "CH"),
     ("Zurich", "Zürich", "苏黎世州", "CH"),
+    # China's provinces, municipalities and autonomous regions (domestic delegations).
+    ("Anhui", "Anhui", "安徽省", "CN"),
+    ("Beijing", "Peking", "北京市", "CN"),
+    ("Chongqing", "Chongqing", "重庆市", "CN"),
+    ("Fujian", "Fujian", "福建省", "CN"),
+    ("Gansu", "Gansu", "甘肃省", "CN"),
+    ("Guangdong", "Guangdong", "广东省", "CN"),
+    ("Guangxi", "Guangxi", "广西壮族自治区", "CN"),
+    ("Guizhou", "Guizhou", "贵州省", "CN"),
+    ("Hainan", "Hainan", "海南省", "CN"),
+    ("Hebei", "Hebei", "河北省", "CN"),
+    ("Heilongjiang", "Heilongjiang", "黑龙江省", "CN"),
+    ("Henan", "Henan", "河南省", "CN"),
+    ("Hubei", "Hubei", "湖北省", "CN"),
+    ("Hunan", "Hunan", "湖南省", "CN"),
+    ("Inner Mongolia", "Innere Mongolei", "内蒙古自治区", "CN"),
+    ("Jiangsu", "Jiangsu", "江苏省", "CN"),
+    ("Jiangxi", "Jiangxi", "江西省", "CN"),
+    ("Jilin", "Jilin", "吉林省", "CN"),
+    ("Liaoning", "Liaoning", "辽宁省", "CN"),
+    ("Ningxia", "Ningxia", "宁夏回族自治区", "CN"),
+    ("Qinghai", "Qinghai", "青海省", "CN"),
+    ("Shaanxi", "Shaanxi", "陕西省", "CN"),
+    ("Shandong", "Shandong", "山东省", "CN"),
+    ("Shanghai", "Shanghai", "上海市", "CN"),
+    ("Shanxi", "Shanxi", "山西省", "CN"),
+    ("Sichuan", "Sichuan", "四川省", "CN"),
+    ("Tianjin", "Tianjin", "天津市", "CN"),
+    ("Tibet", "Tibet", "西藏自治区", "CN"),
+    ("Xinjiang", "Xinjiang", "新疆维吾尔自治区", "CN"),
+    ("Yunnan", "Yunnan", "云南省", "CN"),
+    ("Zhejiang", "Zhejiang", "浙江省", "CN"),
     ("Belgium", "Belgien", "比利时", "BE"),
     ("Flanders", "Flandern", "弗拉芒大区", "BE"),
     ("Wallonia", "Wallonien", "瓦隆大区", "BE"),
