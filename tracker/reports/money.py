@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 
 from tracker.extensions import db
 from tracker.models import Currency, ExchangeRate, Need, Stage
@@ -55,7 +55,8 @@ def money_by_stage(f: NeedFilters) -> MoneyTable:
         select(
             Need.stage, Need.currency, func.count(Need.id), func.sum(Need.estimated_investment),
             jobs, converted,
-            func.sum(func.count(Need.id)).over(**per_stage),
+            # A sum of counts is a numeric on PostgreSQL: cast, so the count is an int.
+            cast(func.sum(func.count(Need.id)).over(**per_stage), Integer),
             func.sum(jobs).over(**per_stage),
             func.sum(converted).over(**per_stage),
         )

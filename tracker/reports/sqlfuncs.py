@@ -1,7 +1,7 @@
 """Portable SQL for the report queries and other counts: one spelling per database, chosen
 when compiling."""
 
-from sqlalchemy import Float, Integer, String, case, func, literal_column
+from sqlalchemy import Float, Integer, String, case, cast, func, literal_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -96,5 +96,7 @@ def _greatest_postgresql(element, compiler, **kw):
 
 
 def count_if(condition):
-    """How many rows meet condition, as an aggregate (0, not NULL, over no rows)."""
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+    """How many rows meet condition, as an aggregate (0, not NULL, over no rows); an int on
+    both databases (PostgreSQL's sum of integers is a numeric, which Python reads as Decimal,
+    and a count that is a Decimal chooses no plural form)."""
+    return cast(func.coalesce(func.sum(case((condition, 1), else_=0)), 0), Integer)
