@@ -67,9 +67,11 @@ translations-update: venv
 	$(BIN)/pybabel update -i tracker/translations/messages.pot -d tracker/translations \
 		--ignore-obsolete --ignore-pot-creation-date
 
+## lint: ruff, and import-linter's contracts for the layers (pyproject.toml, docs/architecture.md)
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## security: bandit over the app; medium and high findings fail (low ones are reviewed by hand)
 security: venv

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from tests.queries import count_queries, warm_up
+from tracker.dates import local_midnight_utc
 from tracker.extensions import db
 from tracker.followups.mine import week_end
-from tracker.followups.queries import local_midnight_utc
 from tracker.i18n import local_today
 from tracker.main.my_day import my_day
 from tracker.models import FollowUpStatus

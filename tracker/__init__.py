@@ -5,7 +5,15 @@ from pathlib import Path
 from flask import Flask, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from tracker import instance
+from tracker import errors, instance, security, templating
+from tracker.admin.views import bp as admin_bp
+from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
+from tracker.audit.views import bp as audit_bp
+from tracker.auth.views import bp as auth_bp
+from tracker.calendar.views import bp as calendar_bp
+from tracker.cli import commands
+from tracker.delegations.views import bp as delegations_bp
+from tracker.deleted.views import bp as deleted_bp
 from tracker.extensions import (
     babel,
     bootstrap,
@@ -17,6 +25,25 @@ from tracker.extensions import (
     migrate,
     talisman,
 )
+from tracker.followups.views import bp as followups_bp
+from tracker.i18n import install_template_gettext, select_locale, select_timezone
+from tracker.imports.views import bp as imports_bp
+from tracker.languages.views import bp as languages_bp
+from tracker.letterhead import bp as letterhead_bp
+from tracker.lookup.views import assets as tom_select_assets
+from tracker.lookup.views import bp as lookup_bp
+from tracker.main.views import bp as main_bp
+from tracker.matchmaking.views import bp as matchmaking_bp
+from tracker.needs.views import bp as needs_bp
+from tracker.organisations.views import bp as organisations_bp
+from tracker.people.views import bp as people_bp
+from tracker.reports.views import bp as reports_bp
+from tracker.talks.views import bp as talks_bp
+from tracker.vocabularies.views import bp as vocabularies_bp
+
+# isort: split
+# Imported for the session hooks they install, like the audit recorder above.
+from tracker import datacache, softdelete  # noqa: F401
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Responses a browser or proxy may keep: files that are the same for everyone. Every other
@@ -80,9 +107,6 @@ def trust_proxies(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind the extensions to this app."""
-    from tracker import datacache, security, softdelete  # noqa: F401  (their session hooks)
-    from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
-    from tracker.i18n import install_template_gettext, select_locale, select_timezone
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
@@ -109,26 +133,6 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """One blueprint per feature."""
-    from tracker.admin.views import bp as admin_bp
-    from tracker.audit.views import bp as audit_bp
-    from tracker.auth.views import bp as auth_bp
-    from tracker.calendar.views import bp as calendar_bp
-    from tracker.delegations.views import bp as delegations_bp
-    from tracker.deleted.views import bp as deleted_bp
-    from tracker.followups.views import bp as followups_bp
-    from tracker.imports.views import bp as imports_bp
-    from tracker.languages.views import bp as languages_bp
-    from tracker.letterhead import bp as letterhead_bp
-    from tracker.lookup.views import assets as tom_select_assets
-    from tracker.lookup.views import bp as lookup_bp
-    from tracker.main.views import bp as main_bp
-    from tracker.matchmaking.views import bp as matchmaking_bp
-    from tracker.needs.views import bp as needs_bp
-    from tracker.organisations.views import bp as organisations_bp
-    from tracker.people.views import bp as people_bp
-    from tracker.reports.views import bp as reports_bp
-    from tracker.talks.views import bp as talks_bp
-    from tracker.vocabularies.views import bp as vocabularies_bp
 
     for blueprint in (
         auth_bp,
@@ -157,14 +161,11 @@ def register_blueprints(app: Flask) -> None:
 
 def register_errorhandlers(app: Flask) -> None:
     """Friendly error pages; a failed request never leaves a half-written transaction behind."""
-    from tracker.errors import register
-
-    register(app)
+    errors.register(app)
 
 
 def register_commands(app: Flask) -> None:
     """Flask CLI commands."""
-    from tracker.cli import commands
 
     for command in commands:
         app.cli.add_command(command)
@@ -172,9 +173,7 @@ def register_commands(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     """Filters and globals shared by all templates."""
-    from tracker.templating import register
-
-    register(app)
+    templating.register(app)
 
 
 def register_response_headers(app: Flask) -> None:

@@ -4,12 +4,19 @@ import sys
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from tracker.admin.services import UserError
+from tracker.admin.services import create_user as create
+from tracker.backup import BackupError, backup, restore
+from tracker.deleted.services import purge_deleted
+from tracker.demo import create_demo_admin, seed
 from tracker.extensions import db
 from tracker.followups.reminders import send_reminders
 from tracker.imports.cli import import_members_command
+from tracker.matchmaking.glossary import seed_glossary
 from tracker.models import Role, User
 
 
@@ -25,8 +32,6 @@ from tracker.models import Role, User
 @with_appcontext
 def create_user(email: str, display_name: str, role: str) -> None:
     """Create a user; the password is prompted for twice, or read from standard input in scripts."""
-    from tracker.admin.services import UserError
-    from tracker.admin.services import create_user as create
 
     if sys.stdin.isatty():
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -55,8 +60,6 @@ def create_user(email: str, display_name: str, role: str) -> None:
 @with_appcontext
 def seed_demo(first_run: bool, url: str) -> None:
     """Load the demo: a commission's year of delegations, needs and talks; reruns add nothing."""
-    from tracker.demo import create_demo_admin, seed
-
     if first_run and db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("Existing data kept. Log in with your account (see README to add users).")
         return
@@ -79,8 +82,6 @@ def seed_demo(first_run: bool, url: str) -> None:
 @with_appcontext
 def seed_glossary_command() -> None:
     """Add the shipped glossary's concepts the synonym list lacks; edited groups are kept."""
-    from tracker.matchmaking.glossary import seed_glossary
-
     added = seed_glossary()
     db.session.commit()
     click.echo(f"Glossary: {added} concept groups added to the synonym list.")
@@ -91,8 +92,6 @@ def seed_glossary_command() -> None:
 @with_appcontext
 def backup_command(path: Path) -> None:
     """Write a consistent backup of the database to PATH (the app may keep running)."""
-    from tracker.backup import BackupError, backup
-
     try:
         backup(path)
     except BackupError as error:
@@ -106,8 +105,6 @@ def backup_command(path: Path) -> None:
 @with_appcontext
 def restore_command(path: Path, yes: bool) -> None:
     """Replace ALL data in the database with the backup at PATH."""
-    from tracker.backup import BackupError, restore
-
     if not yes:
         click.confirm("This replaces every record in the database. Continue?", abort=True)
     try:
@@ -122,9 +119,6 @@ def restore_command(path: Path, yes: bool) -> None:
 @with_appcontext
 def purge_deleted_command(dry_run: bool) -> None:
     """Remove for good the records deleted more than DELETED_RETENTION_DAYS ago."""
-    from flask import current_app
-
-    from tracker.deleted.services import purge_deleted
 
     days = current_app.config["DELETED_RETENTION_DAYS"]
     result = purge_deleted(days, dry_run=dry_run)

@@ -27,7 +27,7 @@ SESSION_IDLE_MINUTES = 60
 SESSION_ABSOLUTE_HOURS = 10
 PERMANENT_SESSION_LIFETIME = 10 * 3600  # seconds; the cookie's own expiry, same as absolute
 # The cookie is sent again only when the session changes (its seen_at moves at most every 30 s:
-# tracker.auth.sessions), not signed afresh on every request.
+# tracker.sessions), not signed afresh on every request.
 SESSION_REFRESH_EACH_REQUEST = False
 
 # Scripts only from this app (no inline script); inline style attributes are allowed for

@@ -73,6 +73,7 @@ def xlsx_workbook_bytes(
     sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
 ) -> bytes:
     """An XLSX workbook with one sheet per (title, header, rows), cells as in xlsx_bytes."""
+    # openpyxl is imported where XLSX is written: most requests never need its 5 MB.
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -99,6 +100,7 @@ MIN_WIDTH, MAX_WIDTH = 8, 50
 def write_sheet(workbook, title: str, rows: Iterable[Sequence[Any]]) -> None:
     """Add a sheet of rows to a write-only workbook: the first row a bold header, frozen and
     filterable; dates, times and amounts formatted, text neutralised (see xlsx_bytes)."""
+    # openpyxl is imported where XLSX is written: most requests never need its 5 MB.
     from openpyxl.utils import get_column_letter
 
     sheet = workbook.create_sheet(_xml_safe(title).translate(SHEET_TITLE_FORBIDDEN)[:31])
@@ -118,6 +120,7 @@ def write_sheet(workbook, title: str, rows: Iterable[Sequence[Any]]) -> None:
 
 
 def _header_cells(sheet, header: Sequence[Any]) -> list:
+    # openpyxl is imported where XLSX is written: most requests never need its 5 MB.
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
@@ -131,6 +134,7 @@ def _header_cells(sheet, header: Sequence[Any]) -> list:
 def _typed_cells(sheet, row: Sequence[Any]) -> list:
     """A row's cells: text neutralised and stripped of control characters (not allowed in a
     sheet's XML), dates, times and amounts with their number format."""
+    # openpyxl is imported where XLSX is written: most requests never need its 5 MB.
     from openpyxl.cell import WriteOnlyCell
 
     cells = []
@@ -266,6 +270,7 @@ def iter_csv(rows: Iterable[Sequence[Any]]) -> Iterator[bytes]:
 def xlsx_file(rows: Iterable[Sequence[Any]], title: str = "Sheet1"):
     """A write-only XLSX workbook of one sheet (write_sheet) in a spooled temporary file, at
     its start."""
+    # openpyxl is imported where XLSX is written: most requests never need its 5 MB.
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)

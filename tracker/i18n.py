@@ -13,6 +13,7 @@ from flask_login import current_user
 from jinja2.nodes import EvalContext
 from jinja2.utils import pass_eval_context
 from markupsafe import Markup
+from sqlalchemy import func
 
 LANGUAGE_NAMES = {"zh": "中文", "de": "Deutsch", "en": "English"}
 # Chosen before logging in (the switch on the login page), or by a user who follows the browser.
@@ -46,6 +47,19 @@ def current_locale() -> Locale | None:
         if locale is not None:
             return locale
     return get_locale()
+
+
+def in_language(name: str | None, name_de: str | None, name_zh: str | None) -> str:
+    """A name kept in English, German and Chinese, in the interface language, falling back to
+    English: the one place that picks a vocabulary term's or a region's shown name."""
+    language = str(current_locale() or "en")[:2]
+    return {"de": name_de, "zh": name_zh}.get(language) or name or ""
+
+
+def language_column(name, name_de, name_zh):
+    """in_language in SQL, for a term's name chosen by the database (lists sorted by it)."""
+    chosen = {"de": name_de, "zh": name_zh}.get(str(current_locale() or "en")[:2])
+    return name if chosen is None else func.coalesce(chosen, name)
 
 
 def translate(message: str, **variables) -> str:

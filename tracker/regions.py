@@ -11,7 +11,7 @@ from sqlalchemy import Select, select
 
 from tracker import datacache
 from tracker.extensions import db
-from tracker.i18n import country_name, current_locale
+from tracker.i18n import country_name, in_language
 from tracker.models import OriginRegion
 from tracker.text import fold
 
@@ -46,8 +46,7 @@ def _all_names() -> dict[int, Names]:
 
 def label_of(names: Names) -> str:
     """A region's name in the interface language, falling back to English."""
-    language = str(current_locale() or "en")[:2]
-    return {"de": names[1], "zh": names[2]}.get(language) or names[0]
+    return in_language(*names[:3])
 
 
 def region_label(region_id: int | None) -> str:

@@ -14,6 +14,8 @@ from flask_login import current_user
 from sqlalchemy import ColumnElement, Select, event, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
+from tracker import sessions
+from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
 from tracker.models import FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
 from tracker.statements import with_options
@@ -54,11 +56,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "warning"
     login_manager.session_protection = "strong"
-    from tracker.auth import sessions
-
     sessions.init_app(app)
-    from tracker.clean_input import CleanRequest
-
     app.request_class = CleanRequest  # no NUL characters reach forms, queries or the database
     app.before_request(_require_login)
     app.before_request(sessions.required_setup)

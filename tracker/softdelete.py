@@ -12,6 +12,8 @@ so pages look records up with `tracker.security.get_visible_or_404`, which alway
 
 from datetime import datetime
 
+from flask import current_app
+from flask_babel import ngettext
 from sqlalchemy import Select, event
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
@@ -62,9 +64,6 @@ def soft_delete(record, by_id: int | None) -> None:
 
 def restorable_note() -> str:
     """The confirmation pages' promise that a deletion can be undone, and for how long."""
-    from flask import current_app
-    from flask_babel import ngettext
-
     days = current_app.config["DELETED_RETENTION_DAYS"]
     return ngettext(
         "Managers can restore it from Deleted items for %(num)d day.",

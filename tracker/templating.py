@@ -18,6 +18,7 @@ from flask_babel import (
 from flask_login import current_user
 from markupsafe import Markup
 
+from tracker.followups.services import followup_badge
 from tracker.i18n import (
     LANGUAGE_NAMES,
     country_choices,
@@ -121,8 +122,6 @@ def _percent(value: float | Decimal | None) -> str:
 
 def _followup_badge():
     """The current user's open and unseen follow-up counts for the nav badge (one query)."""
-    from tracker.followups.services import followup_badge
-
     return followup_badge(current_user)
 
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from tracker.dates import local_midnight_utc
 from tracker.extensions import db
-from tracker.followups.queries import local_midnight_utc
 from tracker.models import FollowUpStatus, Need, Role, Stage, User, utcnow
 
 S = Stage

@@ -9,8 +9,8 @@ from tests.reports.conftest import noon_days_ago
 from tracker.extensions import db
 from tracker.models import Stage
 from tracker.needs.services import NeedFilters
-from tracker.reports.sqlfuncs import days_between, greatest, year_month
 from tracker.reports.timing import time_in_stage
+from tracker.sqlfuncs import days_between, greatest, year_month
 
 
 @pytest.mark.parametrize(

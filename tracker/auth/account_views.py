@@ -6,10 +6,10 @@ from flask_login import current_user
 
 from tracker.auth import totp
 from tracker.auth.forms import ChangePasswordForm, CodeForm, PasswordConfirmForm
-from tracker.auth.sessions import start_session
 from tracker.extensions import db
 from tracker.models import utcnow
 from tracker.security import log_security_event
+from tracker.sessions import start_session
 
 
 def change_password():

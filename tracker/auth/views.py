@@ -21,11 +21,11 @@ from tracker.auth import account_views, attempts, devices, totp
 from tracker.auth.attempts import Budget
 from tracker.auth.forms import CodeForm, LoginForm
 from tracker.auth.passwords import login_password_matches
-from tracker.auth.sessions import end_session, setup_endpoint, start_session
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import User, utcnow
-from tracker.security import log_security_event, safe_local_path
+from tracker.security import load_user, log_security_event, safe_local_path
+from tracker.sessions import end_session, setup_endpoint, start_session
 
 bp = Blueprint("auth", __name__)
 for _rule, _view in account_views.RULES:
@@ -126,8 +126,6 @@ def _pending_user() -> User | None:
     pending = str(session.get("pending_user", ""))
     if time.time() - session.get("pending_at", 0) > PENDING_SECONDS:
         return None
-    from tracker.security import load_user
-
     return load_user(pending) if pending else None
 
 

@@ -3,12 +3,12 @@
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from icalendar import Calendar, Event
 from sqlalchemy import select
 
 from tracker.extensions import db
@@ -16,9 +16,6 @@ from tracker.followups.queries import ROW_OPTIONS, subject_of
 from tracker.i18n import commission_zone
 from tracker.models import FollowUp, FollowUpStatus, Talk, User
 from tracker.talks.services import talks_for_user
-
-if TYPE_CHECKING:  # imported where a feed is built: other requests never need its 3 MB
-    from icalendar import Calendar, Event
 
 TOKEN_BYTES = 32  # token_urlsafe(32) gives 43 characters; the column holds 64
 # What token_urlsafe produces; anything else is refused before it reaches the database.
@@ -52,9 +49,8 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC)
 
 
-def build_feed(user: User) -> "Calendar":
+def build_feed(user: User) -> Calendar:
     """The user's calendar: one all-day event per open follow-up (more kinds can be appended)."""
-    from icalendar import Calendar
 
     with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         calendar = Calendar()
@@ -81,7 +77,7 @@ def open_followups(user: User) -> list[FollowUp]:
     return list(db.session.scalars(stmt))
 
 
-def add_followup_events(calendar: "Calendar", user: User) -> None:
+def add_followup_events(calendar: Calendar, user: User) -> None:
     """Append an all-day event for each of the user's open follow-ups."""
     for followup in open_followups(user):
         calendar.add_component(followup_event(followup))
@@ -92,7 +88,6 @@ def followup_event(followup: FollowUp) -> "Event":
     link = url_for("followups.detail", followup_id=followup.id, _external=True)
     subject = subject_of(followup)
     about = f"{subject.label}: {subject.name}\n" if subject else ""
-    from icalendar import Event
 
     event = Event()
     event.add("uid", f"followup-{followup.id}@tracker")
@@ -109,7 +104,7 @@ def followup_event(followup: FollowUp) -> "Event":
     return event
 
 
-def add_talk_events(calendar: "Calendar", user: User) -> None:
+def add_talk_events(calendar: Calendar, user: User) -> None:
     """Append a timed event for each talk the user takes part in as staff."""
     zone = commission_zone()
     for talk in talks_for_user(user):
@@ -121,7 +116,6 @@ def talk_event(talk: Talk, zone: ZoneInfo) -> "Event":
     link = url_for("talks.detail", talk_id=talk.id, _external=True)
     partners = ", ".join(o.name for o in talk.organisations)
     lines = [talk.need.organisation.name, partners, talk.video_link or "", talk.agenda or "", link]
-    from icalendar import Event
 
     event = Event()
     event.add("uid", f"talk-{talk.id}@tracker")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from tracker.delegations.services import topics_by_ids
 from tracker.extensions import db
 from tracker.models import Delegation, Meeting, Person, User
+from tracker.softdelete import soft_delete
 
 
 def to_utc(local: datetime, zone: str) -> datetime:
@@ -70,8 +71,6 @@ def save_meeting(
 
 def delete_meeting(meeting: Meeting, by_id: int | None = None) -> None:
     """Soft-delete a meeting, its minutes and link rows kept for a restore; flushes."""
-    from tracker.softdelete import soft_delete
-
     soft_delete(meeting, by_id)
 
 

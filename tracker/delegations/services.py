@@ -16,8 +16,10 @@ from tracker.models import (
     Delegation,
     DelegationMember,
     DelegationStatus,
+    FollowUp,
     Meeting,
     MemberRole,
+    Need,
     Organisation,
     OrganisationKind,
     Person,
@@ -25,6 +27,7 @@ from tracker.models import (
     User,
 )
 from tracker.regions import region_names, regions_named
+from tracker.softdelete import soft_delete
 from tracker.statements import built_once
 from tracker.text import fold, search_needle
 
@@ -255,8 +258,6 @@ def topics_by_ids(topic_ids: Iterable[int]) -> list[Topic]:
 def delete_blockers(delegation: Delegation) -> list[str]:
     """Why the delegation cannot be deleted: needs raised during it and follow-ups on it would
     lose their history (empty when it can be deleted)."""
-    from tracker.models import FollowUp, Need
-
     needs = db.session.scalar(
         select(func.count(Need.id)).where(Need.delegation_id == delegation.id)
     )
@@ -276,8 +277,6 @@ def delete_blockers(delegation: Delegation) -> list[str]:
 def delete_delegation(delegation_id: int, by_id: int | None = None) -> None:
     """Soft-delete a delegation; its memberships and meetings stay with it, hidden, until it is
     restored or purged (then they go with it)."""
-    from tracker.softdelete import soft_delete
-
     delegation = db.session.scalar(select(Delegation).where(Delegation.id == delegation_id))
     if delegation is not None:
         soft_delete(delegation, by_id)

@@ -18,6 +18,7 @@ from tracker.delegations import (
 from tracker.delegations.forms import DelegationForm, OrganisationPickForm
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
+from tracker.followups.queries import followups_panel
 from tracker.i18n import country_choices
 from tracker.models import Delegation, DelegationStatus
 from tracker.needs.services import needs_panel
@@ -126,7 +127,8 @@ def detail(delegation_id: int):
         delegation=delegation,
         groups=services.members_by_organisation(delegation),
         pick=OrganisationPickForm(),
-        panel=needs_panel(delegation_id=delegation.id),
+        panel=needs_panel(delegation_id=delegation.id)
+        | followups_panel(delegation_id=delegation.id),
     )
 
 

@@ -5,22 +5,20 @@ filters it has none for (on_needs, need.*, completed_*, need_id). Each becomes a
 names it, that the form keeps as hidden inputs and that a link removes.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from tracker.chips import NEED_PREFIX, Chip, span
+from tracker.dates import parse_date
 from tracker.extensions import db
-from tracker.i18n import country_name, format_day
+from tracker.i18n import country_name
 from tracker.models import Delegation, KeyIndustry, Need, NeedCategory, Organisation, User
-from tracker.needs.loading import filter_chips, parse_date, parse_filters
+from tracker.needs.loading import filter_chips, parse_filters
 from tracker.needs.services import NONE, NeedFilters
 from tracker.numbers import parse_id
 
-# Report links restrict a list to records on needs (on_needs=1) matching the needs list's
-# filters, given with this prefix (need.delegation_id=3).
-NEED_PREFIX = "need."
 # Need filters that name a record: the model to look its name up in, and the chip's wording.
 NAMED = {
     "delegation_id": (Delegation, "title"),
@@ -29,29 +27,6 @@ NAMED = {
     "category_id": (NeedCategory, "label"),
     "key_industry_id": (KeyIndustry, "label"),
 }
-
-
-@dataclass(frozen=True)
-class FilterChip:
-    """An active filter without an input: its label and the arguments that keep it."""
-
-    label: str
-    args: dict[str, str]  # kept as hidden inputs of the form
-    also_removes: tuple[str, ...] = ()
-
-    @property
-    def remove(self) -> dict:
-        """The url_with changes that drop the filter."""
-        return dict.fromkeys((*self.args, *self.also_removes))
-
-
-def span(start: date | None, end: date | None) -> str:
-    """Two days as a readable range; either may be missing."""
-    if start and end:
-        return _("%(start)s to %(end)s", start=format_day(start), end=format_day(end))
-    if start:
-        return _("from %(start)s", start=format_day(start))
-    return _("until %(end)s", end=format_day(end)) if end else ""
 
 
 def _named_label(key: str, value) -> str:
@@ -85,18 +60,18 @@ def _simple_label(key: str, f: NeedFilters, value: str) -> str:
     return f"{key}: {value}"  # a need filter added later, shown plainly until it gets words
 
 
-def need_chips(f: NeedFilters) -> list[FilterChip]:
+def need_chips(f: NeedFilters) -> list[Chip]:
     """The needs filters of a drill-down, each as a chip with need.-prefixed arguments."""
     args = f.to_args()
     chips, covered = [], set()
     for chip in filter_chips(f):
-        kept = {NEED_PREFIX + k: args[k] for k in chip.keys if k in args}
+        kept = {NEED_PREFIX + k: v for k, v in chip.args.items()}
         if kept:
-            chips.append(FilterChip(chip.label, kept))
-            covered.update(chip.keys)
+            chips.append(Chip(chip.label, kept))
+            covered.update(chip.args)
     for key, value in args.items():
         if key not in covered:
-            chips.append(FilterChip(_simple_label(key, f, value), {NEED_PREFIX + key: value}))
+            chips.append(Chip(_simple_label(key, f, value), {NEED_PREFIX + key: value}))
     return chips
 
 
@@ -112,32 +87,32 @@ def drill_need_filters(args: MultiDict, today: date) -> NeedFilters | None:
     return parse_filters(stripped, today)
 
 
-def on_needs_chips(args: MultiDict, today: date, label: str) -> list[FilterChip]:
+def on_needs_chips(args: MultiDict, today: date, label: str) -> list[Chip]:
     """With on_needs=1: a chip labelled label, then one per needs filter (need.* arguments)."""
     f = drill_need_filters(args, today)
     if f is None:
         return []
     # Removing "on needs" drops the needs filters with it (they mean nothing alone).
     raw = tuple(k for k in args if k.startswith(NEED_PREFIX))
-    return [FilterChip(label, {"on_needs": "1"}, raw), *need_chips(f)]
+    return [Chip(label, {"on_needs": "1"}, raw), *need_chips(f)]
 
 
-def followup_chips(args: MultiDict, today: date) -> list[FilterChip]:
+def followup_chips(args: MultiDict, today: date) -> list[Chip]:
     """Chips for the list's drill-down filters (need_id, delegation_id, organisation_id,
     on_needs, need.*, completed_*)."""
     chips = []
     for key in ("delegation_id", "organisation_id"):  # from a delegation's or organisation's page
         if (record_id := parse_id(args.get(key))) is not None:
-            chips.append(FilterChip(_named_label(key, str(record_id)), {key: str(record_id)}))
+            chips.append(Chip(_named_label(key, str(record_id)), {key: str(record_id)}))
     if (need_id := parse_id(args.get("need_id"))) is not None:
         # A SELECT, not session.get: a cached object would skip the confidential-need rule.
         need = db.session.scalar(db.select(Need).where(Need.id == need_id))
         name = need.title if need else f"#{need_id}"
-        chips.append(FilterChip(_("Need: %(title)s", title=name), {"need_id": str(need_id)}))
+        chips.append(Chip(_("Need: %(title)s", title=name), {"need_id": str(need_id)}))
     chips.extend(on_needs_chips(args, today, _("Follow-ups on needs only")))
     start, end = parse_date(args.get("completed_from")), parse_date(args.get("completed_to"))
     if start or end:
         days = {"completed_from": start, "completed_to": end}
         kept = {key: day.isoformat() for key, day in days.items() if day}
-        chips.append(FilterChip(_("Completed %(span)s", span=span(start, end)), kept))
+        chips.append(Chip(_("Completed %(span)s", span=span(start, end)), kept))
     return chips

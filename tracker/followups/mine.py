@@ -13,7 +13,7 @@ from tracker import datacache
 from tracker.extensions import db
 from tracker.followups.queries import LIST_OPTIONS, OPEN
 from tracker.models import FollowUp, User
-from tracker.reports.sqlfuncs import count_if
+from tracker.sqlfuncs import count_if
 from tracker.statements import built_once
 
 GROUP_LIMIT = 10  # follow-ups shown per group; the group's total links to all of them

@@ -1,15 +1,14 @@
 """Reading follow-ups: my groups, the team summary, the filtered list, reminders."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, and_, bindparam, func, select, true, union
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker.dates import local_midnight_utc
 from tracker.extensions import db
-from tracker.i18n import commission_zone
 from tracker.models import (
     Delegation,
     FollowUp,
@@ -19,6 +18,7 @@ from tracker.models import (
     User,
 )
 from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
+from tracker.needs.services import PANEL_ROWS
 from tracker.statements import built_once
 
 OPEN = FollowUpStatus.OPEN
@@ -75,13 +75,6 @@ def subject_of(followup: FollowUp) -> Subject | None:
         values = {"delegation_id": followup.delegation_id}
         return Subject(_("Delegation"), followup.delegation.title, "delegations.detail", values)
     return None
-
-
-def local_midnight_utc(day: date) -> datetime:
-    """The start of day in the commission's time zone, as naive UTC like the stored times."""
-    zone = commission_zone()
-    local = datetime.combine(day, time.min, tzinfo=zone)
-    return local.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -260,6 +253,15 @@ def about(*, organisation_id: int | None = None, delegation_id: int | None = Non
         )
         clauses.append(FollowUp.id.in_(ids))
     return and_(true(), *clauses)
+
+
+def followups_panel(*, organisation_id: int | None = None, delegation_id: int | None = None):
+    """What an organisation's or a delegation's page shows of its open follow-ups (the soonest
+    due first), with their total."""
+    of = "organisation" if organisation_id is not None else "delegation"
+    record_id = organisation_id if organisation_id is not None else delegation_id
+    followups, total = open_followups_about(of, record_id, limit=PANEL_ROWS)
+    return {"followups": followups, "followups_total": total}
 
 
 def open_followups_about(of: str, record_id: int, limit: int) -> tuple[list[FollowUp], int]:

@@ -35,7 +35,7 @@ from tracker.models import (
     User,
     utcnow,
 )
-from tracker.reports.sqlfuncs import count_if
+from tracker.sqlfuncs import count_if
 
 __all__ = [
     "Badge",

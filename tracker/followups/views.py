@@ -4,6 +4,7 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import Select, select
 
+from tracker.dates import parse_date
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.followups import edit_views, exports, services
@@ -11,7 +12,6 @@ from tracker.followups.chips import drill_need_filters, followup_chips
 from tracker.followups.forms import CompleteForm
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need
-from tracker.needs.loading import parse_date
 from tracker.needs.services import filtered
 from tracker.numbers import parse_id
 from tracker.pagination import paginate

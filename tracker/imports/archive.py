@@ -16,7 +16,22 @@ from typing import IO
 
 from flask_babel import lazy_gettext as _l
 
-from tracker.imports.parsing import UNREADABLE_XLSX, ImportFileError
+UNREADABLE_XLSX = _l(
+    "The Excel file cannot be read; it may be damaged or not really an .xlsx file. "
+    "Open it in Excel and save it again, or save it as CSV."
+)
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read as a member list; str() is a message for the user."""
+
+    def __init__(self, message) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
 
 # A member list of IMPORT_MAX_ROWS rows by 60 columns unpacks to a few MB; ordinary workbooks
 # compress 5 to 25 times. Apache POI's ZipSecureFile uses the same ratio and grace size.

@@ -15,6 +15,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from tracker.exports import restore
+from tracker.imports.archive import UNREADABLE_XLSX, ImportFileError, check_xlsx
 from tracker.imports.fields import header_score
 
 log = logging.getLogger(__name__)
@@ -27,21 +28,6 @@ MAX_COLUMNS = 60
 MAX_CELL = 5000
 DELIMITERS = ",;\t"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-UNREADABLE_XLSX = _l(
-    "The Excel file cannot be read; it may be damaged or not really an .xlsx file. "
-    "Open it in Excel and save it again, or save it as CSV."
-)
-
-
-class ImportFileError(ValueError):
-    """The file cannot be read as a member list; str() is a message for the user."""
-
-    def __init__(self, message) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 @dataclass
@@ -225,9 +211,8 @@ def _csv_rows(data: bytes, max_rows: int) -> list[list[str]]:
 def _xlsx_rows(
     data: bytes, sheet: str | None, max_rows: int
 ) -> tuple[list[list[str]], str, list[str]]:
+    # Imported for XLSX files only: openpyxl costs every worker 5 MB.
     from openpyxl import load_workbook
-
-    from tracker.imports.archive import check_xlsx  # here: archive imports this module
 
     check_xlsx(data)  # sizes, ratios and DTDs, before openpyxl parses anything
     limit = max_rows + HEADER_SCAN + 1

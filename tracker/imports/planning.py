@@ -10,6 +10,7 @@ from collections.abc import Collection
 from flask_babel import gettext as _
 
 from tracker.imports import lookups
+from tracker.imports.fields import FIELDS
 from tracker.imports.parsing import Table
 from tracker.imports.plans import NeedPlan, OrganisationPlan, Plan, RowPlan
 from tracker.imports.values import (
@@ -91,8 +92,6 @@ def _fail(row: RowPlan, reason: str) -> RowPlan:
 
 
 def _field(name: str) -> str:
-    from tracker.imports.fields import FIELDS
-
     return str(FIELDS[name])
 
 

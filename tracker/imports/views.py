@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import choices as needs_choices
 from tracker.exports import csv_bytes, download, xlsx_bytes
 from tracker.extensions import db
 from tracker.forms import EmptyForm
@@ -17,7 +18,6 @@ from tracker.imports.lookups import DelegationGone
 from tracker.imports.parsing import ImportFileError
 from tracker.imports.planning import build_plan
 from tracker.models import Delegation, ImportRecord
-from tracker.needs import choices as needs_choices
 from tracker.security import get_visible_or_404, log_security_event, require
 
 bp = Blueprint("imports", __name__, url_prefix="/imports")

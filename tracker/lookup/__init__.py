@@ -5,5 +5,6 @@ page lists them all: services answers the pickers' searches, fields holds the fo
 the JSON endpoint and Tom Select's files, static/js/lookup.js the browser side.
 """
 
+from tracker.choices import FALLBACK  # noqa: F401  (the pickers' own number, kept by the core)
+
 LIMIT = 20  # matches per keystroke
-FALLBACK = 30  # records a picker lists beside the chosen one, for browsers without JavaScript

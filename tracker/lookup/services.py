@@ -14,7 +14,7 @@ from tracker import datacache
 from tracker.extensions import db
 from tracker.lookup import FALLBACK, LIMIT
 from tracker.models import Delegation, Organisation, Person
-from tracker.organisations.services import name_matches
+from tracker.models.imports import name_matches
 from tracker.text import search_needle
 
 MAX_NEEDLE = 100  # longer queries match nothing anyway; keep the LIKE pattern short

@@ -12,10 +12,10 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
+from tracker.dates import within_days
 from tracker.extensions import db
 from tracker.followups.mine import Group, my_followups, week_end
 from tracker.models import Need, Talk, User, talk_staff
-from tracker.needs.services import within_days
 
 # Rows shown per part; a part's count says how many there are and links to all of them.
 MY_DAY_LIMIT = 5

@@ -18,8 +18,8 @@ from tracker.models import (
     Talk,
     User,
 )
+from tracker.models.imports import name_matches
 from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
-from tracker.organisations.services import name_matches
 from tracker.text import search_needle
 
 # Hits shown per kind of record: each kind is one bounded query (its first rows in its order).

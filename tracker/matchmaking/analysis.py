@@ -80,6 +80,7 @@ def _segmenter():
     """A jieba segmenter of our own (the glossary's words are added to it), made on first use:
     its dictionary holds 35 MB, which processes that never match (an export worker, the
     command line) should not pay for."""
+    # Imported on first use, for the 35 MB dictionary named above.
     import rjieba
 
     return rjieba.Jieba()

@@ -4,12 +4,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import choices
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.matchmaking import services
 from tracker.matchmaking.forms import OfferForm, SynonymForm
 from tracker.models import Organisation, SynonymGroup
-from tracker.needs import choices
 from tracker.pagination import paginate
 from tracker.security import get_visible_or_404, require
 from tracker.versioning import STALE_ERRORS, check_version, edit_conflict

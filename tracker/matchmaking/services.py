@@ -10,7 +10,6 @@ from sqlalchemy.orm import contains_eager, selectinload
 from tracker.extensions import db
 from tracker.matchmaking.flow import MatchError, change_status, record
 from tracker.matchmaking.suggestions import suggestion_for
-from tracker.matchmaking.textmatch import match_text
 from tracker.models import (
     KeyIndustry,
     LocalOffer,
@@ -26,6 +25,7 @@ from tracker.models import (
 )
 from tracker.models.matchmaking import TERM_SEPARATOR
 from tracker.stored_text import N_, StoredMessage
+from tracker.textmatch import match_text
 
 # The note on a match made from a suggestion (shown in the reader's language).
 ACCEPTED = StoredMessage(N_("Accepted from the suggestions."))

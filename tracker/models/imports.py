@@ -4,16 +4,16 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, or_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.models.base import TimestampMixin, enum_column, utcnow
+from tracker.models.organisation import Organisation
 from tracker.text import organisation_key, search_key
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
-    from tracker.models.organisation import Organisation
     from tracker.models.user import User
 
 
@@ -79,3 +79,13 @@ class ImportRecord(TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<ImportRecord {self.file_name!r} {self.status}>"
+
+
+def name_matches(needle: str):
+    """Condition: an organisation's folded names or aliases contain the folded needle."""
+    via_alias = select(OrganisationAlias.organisation_id).where(
+        OrganisationAlias.search_key.contains(needle, autoescape=True)
+    )
+    return or_(
+        Organisation.search_key.contains(needle, autoescape=True), Organisation.id.in_(via_alias)
+    )

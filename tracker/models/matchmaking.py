@@ -9,7 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
-from tracker.matchmaking.textmatch import match_text
 from tracker.models.base import (
     SoftDeleteMixin,
     TimestampMixin,
@@ -19,6 +18,7 @@ from tracker.models.base import (
     utcnow,
 )
 from tracker.text import search_key
+from tracker.textmatch import match_text
 
 if TYPE_CHECKING:
     from tracker.models.need import Need

@@ -4,7 +4,7 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tracker.extensions import db
-from tracker.i18n import current_locale
+from tracker.i18n import in_language, language_column
 from tracker.models.base import TimestampMixin, VersionedMixin
 from tracker.text import search_key
 
@@ -22,8 +22,12 @@ class VocabularyMixin(VersionedMixin, TimestampMixin):
     @property
     def label(self) -> str:
         """The name in the interface language, falling back to English."""
-        language = str(current_locale() or "en")[:2]
-        return {"de": self.name_de, "zh": self.name_zh}.get(language) or self.name
+        return in_language(self.name, self.name_de, self.name_zh)
+
+    @classmethod
+    def label_column(cls):
+        """label in SQL: the name in the interface language, for lists sorted by it."""
+        return language_column(cls.name, cls.name_de, cls.name_zh)
 
     def __str__(self) -> str:
         return self.label

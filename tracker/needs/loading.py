@@ -1,6 +1,5 @@
 """Loading needs for the views: one place for 404s, eager loading and filter parsing."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from flask import abort
@@ -10,8 +9,9 @@ from sqlalchemy.orm import joinedload
 from werkzeug.datastructures import MultiDict
 
 from tracker import security
+from tracker.chips import Chip, span
+from tracker.dates import parse_date
 from tracker.extensions import db
-from tracker.i18n import format_day
 from tracker.models import Currency, LostReason, Need, Stage
 from tracker.needs.services import NONE, NeedFilters
 from tracker.numbers import parse_id
@@ -95,16 +95,6 @@ def parse_stage(value) -> Stage | None:
     return Stage(value) if value in Stage._value2member_map_ else None
 
 
-def parse_date(value) -> date | None:
-    """A YYYY-MM-DD day from user input between 1900 and 9998, or None."""
-    try:
-        day = date.fromisoformat(str(value or "")[:10])
-    except ValueError:
-        return None
-    # Days at the ends of the calendar overflow once turned into UTC bounds or month ranges.
-    return day if date(1900, 1, 1) <= day <= date(9998, 12, 31) else None
-
-
 def _region_id(args: MultiDict) -> int | str | None:
     """The region_id filter; links made before regions were a vocabulary name one (region=)."""
     if "region_id" in args or not args.get("region"):
@@ -120,55 +110,39 @@ def _id_or_none(value) -> int | str | None:
     return NONE if value == NONE else parse_id(value)
 
 
-@dataclass(frozen=True)
-class Chip:
-    """An active filter without an input: its label and the arguments that removing it drops."""
-
-    label: str
-    keys: tuple[str, ...]
-
-    @property
-    def remove(self) -> dict:
-        return dict.fromkeys(self.keys)
-
-
-def _span(start: date | None, end: date | None) -> str:
-    if start and end:
-        return _("%(start)s to %(end)s", start=format_day(start), end=format_day(end))
-    if start:
-        return _("from %(start)s", start=format_day(start))
-    return _("until %(end)s", end=format_day(end)) if end else ""
-
-
 def filter_chips(f: NeedFilters) -> list[Chip]:
     """Chips for the filters set by report links (dates, reached stages, region, ...)."""
+    args = f.to_args()
     chips = []
+
+    def add(label: str, *keys: str) -> None:
+        # Removing a span drops both its ends, also one the link left unset.
+        chips.append(Chip(label, {k: args[k] for k in keys if k in args}, keys))
+
     if f.state:
-        label = _("Active needs") if f.state == "open" else _("Closed needs (won or lost)")
-        chips.append(Chip(label, ("state",)))
+        add(_("Active needs") if f.state == "open" else _("Closed needs (won or lost)"), "state")
     if f.created_from or f.created_to:
-        chips.append(Chip(_("Created %(span)s", span=_span(f.created_from, f.created_to)),
-                          ("created_from", "created_to")))  # fmt: skip
+        add(_("Created %(span)s", span=span(f.created_from, f.created_to)),
+            "created_from", "created_to")  # fmt: skip
     if f.reached:
         label = _("Reached %(stage)s or later", stage=f.reached.label)
         if f.reached_from or f.reached_to:
-            label += " " + _span(f.reached_from, f.reached_to)
-        chips.append(Chip(label, ("reached", "reached_from", "reached_to")))
+            label += " " + span(f.reached_from, f.reached_to)
+        add(label, "reached", "reached_from", "reached_to")
     if f.ever_reached:
-        chips.append(Chip(_("Reached %(stage)s or later", stage=f.ever_reached.label),
-                          ("ever_reached",)))  # fmt: skip
+        add(_("Reached %(stage)s or later", stage=f.ever_reached.label), "ever_reached")
     if f.entered:
-        chips.append(Chip(_("Has been in %(stage)s", stage=f.entered.label), ("entered",)))
+        add(_("Has been in %(stage)s", stage=f.entered.label), "entered")
     if f.moved_from or f.moved_to:
-        chips.append(Chip(_("Current stage since %(span)s", span=_span(f.moved_from, f.moved_to)),
-                          ("moved_from", "moved_to")))  # fmt: skip
+        add(_("Current stage since %(span)s", span=span(f.moved_from, f.moved_to)),
+            "moved_from", "moved_to")  # fmt: skip
     if f.lost_reason_id:
-        reason = f.lost_reason_name or _("no reason given")
-        chips.append(Chip(_("Lost: %(reason)s", reason=reason), ("lost_reason_id",)))
+        add(_("Lost: %(reason)s", reason=f.lost_reason_name or _("no reason given")),
+            "lost_reason_id")  # fmt: skip
     if f.region_id is not None:
         region = _("no region") if f.region_id == NONE else f.region_name or f"#{f.region_id}"
-        chips.append(Chip(_("Origin region: %(region)s", region=region), ("region_id",)))
+        add(_("Origin region: %(region)s", region=region), "region_id")
     if f.currency:
         currency = _("no currency") if f.currency == NONE else f.currency
-        chips.append(Chip(_("Currency: %(currency)s", currency=currency), ("currency",)))
+        add(_("Currency: %(currency)s", currency=currency), "currency")
     return chips

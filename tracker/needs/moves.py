@@ -3,9 +3,10 @@
 from flask_babel import gettext as _
 
 from tracker.extensions import db
-from tracker.models import FollowUp, LostReason, Need, Stage, User, WonOutcome
+from tracker.models import FollowUp, LostReason, Match, Need, Stage, Talk, User, WonOutcome
 from tracker.needs.forms import ReopenForm, StageForm
 from tracker.needs.pipeline import Outcome, TransitionError, move_need, reopen_need
+from tracker.softdelete import mark_deleted
 
 
 def apply_move(need: Need, form: StageForm, by: User) -> TransitionError | None:
@@ -40,9 +41,6 @@ def apply_reopen(need: Need, form: ReopenForm, by: User) -> str | None:
 def delete_need(need: Need, by_id: int | None = None) -> None:
     """Soft-delete a need with its follow-ups, matches and talks, all with one deleted_at, so
     restoring the need brings back exactly those; flushes."""
-    from tracker.models import Match, Talk
-    from tracker.softdelete import mark_deleted
-
     parts = [
         record
         for model in (FollowUp, Match, Talk)

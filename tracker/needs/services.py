@@ -1,13 +1,14 @@
 """Cooperation needs: writing them, listing and filtering them, and their panel on other pages."""
 
 from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import joinedload
 
+from tracker.dates import within_days
 from tracker.extensions import db
-from tracker.followups.queries import local_midnight_utc
+from tracker.i18n import local_today
 from tracker.models import (
     ACTIVE_STAGES,
     Delegation,
@@ -18,6 +19,7 @@ from tracker.models import (
     Stage,
     StageChange,
     User,
+    need_flags,
     utcnow,
 )
 from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
@@ -144,22 +146,6 @@ class NeedFilters:
     def is_set(self) -> bool:
         return bool(self.to_args())
 
-    def chips(self) -> list:
-        """The filters the list form has no input for, as removable chips."""
-        from tracker.needs.loading import filter_chips
-
-        return filter_chips(self)
-
-
-def within_days(column, start: date | None, end: date | None) -> list:
-    """column between two local days, both included (stored times are naive UTC)."""
-    conditions = []
-    if start is not None:
-        conditions.append(column >= local_midnight_utc(start))
-    if end is not None:
-        conditions.append(column < local_midnight_utc(end + timedelta(days=1)))
-    return conditions
-
 
 def reached_condition(stage: Stage, start: date | None = None, end: date | None = None):
     """The need reached stage (or a later one) within the days: by its history, or by its
@@ -264,24 +250,17 @@ PANEL_ROWS = 10
 
 
 def needs_panel(*, organisation_id: int | None = None, delegation_id: int | None = None) -> dict:
-    """What an organisation's or a delegation's page shows of its needs (the latest first) and
-    open follow-ups (the soonest due first), with the total of each."""
-    from tracker.followups.queries import open_followups_about
-    from tracker.i18n import local_today
-    from tracker.models import need_flags
-
+    """What an organisation's or a delegation's page shows of its needs (the latest first),
+    with their total; the page adds the follow-ups panel beside it."""
     today = local_today()
     of = "organisation" if organisation_id is not None else "delegation"
     record_id = organisation_id if organisation_id is not None else delegation_id
     latest, total = _panel_statements(of, PANEL_ROWS)
     params = {"record_id": record_id}
     needs = list(db.session.scalars(latest, params))
-    followups, followups_total = open_followups_about(of, record_id, limit=PANEL_ROWS)
     return {
         "needs": needs,
         "needs_total": db.session.scalar(total, params),
-        "followups": followups,
-        "followups_total": followups_total,
         "flags": {n.id: need_flags(n, today) for n in needs},
         "today": today,
     }

@@ -7,16 +7,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
-from tracker import datacache
+from tracker import choices, datacache
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.i18n import current_locale, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
-from tracker.needs import choices, exports, services
+from tracker.needs import exports, services
 from tracker.needs.board import board_cards, column_figures
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
-from tracker.needs.loading import get_need_or_404, need_detail, parse_filters
+from tracker.needs.loading import filter_chips, get_need_or_404, need_detail, parse_filters
 from tracker.needs.moves import apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
@@ -37,7 +37,7 @@ def index():
     page = paginate_ids_first(services.list_needs(filters, sort))
     return render_template(
         "needs/list.html", page=page, filters=filters, sort=sort, flags=_flags(page.items),
-        options=_filter_options(filters),
+        options=_filter_options(filters), chips=filter_chips(filters),
     )  # fmt: skip
 
 
@@ -68,6 +68,7 @@ def board():
     return render_template(
         "needs/board.html", columns=columns, figures=figures, filters=filters,
         flags=_flags(cards), options=_filter_options(filters), moves=moves,
+        chips=filter_chips(filters),
         move_to=_("Move “%(title)s” to"),  # each card's label, with its title filled in
         closing_fields=_closing_fields(),
     )  # fmt: skip

@@ -13,7 +13,10 @@ from tracker.extensions import db
 from tracker.models import (
     Delegation,
     DelegationMember,
+    FollowUp,
     KeyIndustry,
+    Match,
+    Need,
     Organisation,
     OrganisationAlias,
     OrganisationKind,
@@ -21,7 +24,9 @@ from tracker.models import (
     User,
     delegation_organisation,
 )
-from tracker.needs.choices import term_label
+from tracker.models.imports import name_matches
+from tracker.models.talk import talk_organisation
+from tracker.softdelete import soft_delete
 from tracker.text import organisation_key, search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -75,16 +80,6 @@ def find_duplicates(
     if exclude_id is not None:
         stmt = stmt.where(Organisation.id != exclude_id)
     return list(db.session.scalars(stmt.limit(limit)))
-
-
-def name_matches(needle: str):
-    """Condition: an organisation's folded names or aliases contain the folded needle."""
-    via_alias = select(OrganisationAlias.organisation_id).where(
-        OrganisationAlias.search_key.contains(needle, autoescape=True)
-    )
-    return or_(
-        Organisation.search_key.contains(needle, autoescape=True), Organisation.id.in_(via_alias)
-    )
 
 
 def possible_duplicates(
@@ -191,7 +186,7 @@ def filter_options() -> tuple[list[Term], list[str]]:
     """Active key industries and the countries in use, in one query (for the list filters)."""
     industries = select(
         literal_column("'industry'").label("kind"), KeyIndustry.id,
-        term_label(KeyIndustry).label("label"), KeyIndustry.position.label("position"),
+        KeyIndustry.label_column().label("label"), KeyIndustry.position.label("position"),
         KeyIndustry.name.label("name"),
     ).where(KeyIndustry.active.is_(True))  # fmt: skip
     countries = (
@@ -318,16 +313,11 @@ def delete_blockers(organisation: Organisation) -> list[str]:
 
 def delete_organisation(organisation: Organisation, by_id: int | None = None) -> None:
     """Soft-delete an unused organisation (check delete_blockers first); flushes."""
-    from tracker.softdelete import soft_delete
-
     soft_delete(organisation, by_id)
 
 
 def _pipeline_counts(organisation_id: int) -> dict[str, int]:
     """Needs, follow-ups, matches and talks that refer to the organisation, in one query."""
-    from tracker.models import FollowUp, Need
-    from tracker.models.matchmaking import Match
-    from tracker.models.talk import talk_organisation
 
     def count(stmt):
         return stmt.scalar_subquery()

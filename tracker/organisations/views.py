@@ -8,6 +8,7 @@ from sqlalchemy import Select
 from tracker import datacache
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
+from tracker.followups.queries import followups_panel
 from tracker.forms import EmptyForm
 from tracker.i18n import country_choices, current_locale
 from tracker.matchmaking.queries import partner_panel
@@ -144,7 +145,8 @@ def detail(organisation_id: int):
         "organisations/detail.html",
         organisation=found.organisation,
         delegations=found.delegations,
-        panel=needs_panel(organisation_id=found.organisation.id),
+        panel=needs_panel(organisation_id=found.organisation.id)
+        | followups_panel(organisation_id=found.organisation.id),
         partner=partner_panel(organisation_id) if found.organisation.is_local else None,
     )
 

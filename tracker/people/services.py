@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationMember, Meeting, Organisation, Person, User
 from tracker.models.meeting import meeting_person
+from tracker.softdelete import soft_delete
 from tracker.text import search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -178,6 +179,4 @@ def delete_blockers(person: Person) -> list[str]:
 
 def delete_person(person: Person, by_id: int | None = None) -> None:
     """Soft-delete a person with no history (check delete_blockers first); flushes."""
-    from tracker.softdelete import soft_delete
-
     soft_delete(person, by_id)

@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import case, func, select
 
 from tracker.extensions import db
+from tracker.i18n import in_language
 from tracker.models import (
     ACTIVE_STAGES,
     Delegation,
@@ -24,7 +24,7 @@ from tracker.models import (
 )
 from tracker.needs.services import NONE, REACH_ORDER, NeedFilters, filtered
 from tracker.reports.scope import on_needs
-from tracker.reports.sqlfuncs import count_if
+from tracker.sqlfuncs import count_if
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,6 @@ class Bar:
     value: int
     drill: dict = field(default_factory=dict)
     key: object = None
-
-
-def vocabulary_label(name: str | None, name_de: str | None, name_zh: str | None) -> str:
-    """A term's name in the interface language (as VocabularyMixin.label, from plain columns)."""
-    language = str(get_locale() or "en")[:2]
-    return {"de": name_de, "zh": name_zh}.get(language) or name or ""
 
 
 def funnel(f: NeedFilters) -> list[Bar]:
@@ -71,7 +65,7 @@ def _vocabulary_bars(f: NeedFilters, model, column, filter_key: str, none_label:
     )
     return [
         Bar(
-            vocabulary_label(name, de, zh) if key is not None else none_label,
+            in_language(name, de, zh) if key is not None else none_label,
             count,
             {filter_key: key if key is not None else NONE},
             key,
@@ -133,7 +127,7 @@ def by_region(f: NeedFilters) -> list[Bar]:
     )  # fmt: skip
     return [
         Bar(
-            vocabulary_label(name, de, zh) if key is not None else _("No region"),
+            in_language(name, de, zh) if key is not None else _("No region"),
             int(count),
             {"region_id": key if key is not None else NONE},
             key,

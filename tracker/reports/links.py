@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import url_for
 
-from tracker.followups.chips import NEED_PREFIX
+from tracker.chips import NEED_PREFIX
 from tracker.needs.services import NeedFilters
 
 

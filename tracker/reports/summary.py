@@ -14,7 +14,7 @@ from tracker.extensions import db
 from tracker.models import ACTIVE_STAGES, Need, Stage
 from tracker.models.rates import cny_rate
 from tracker.needs.services import NeedFilters, filtered
-from tracker.reports.sqlfuncs import count_if
+from tracker.sqlfuncs import count_if
 
 
 @dataclass(frozen=True)

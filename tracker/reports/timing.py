@@ -6,11 +6,12 @@ from datetime import date, datetime
 from sqlalchemy import func, literal, select, type_coerce, union_all
 from sqlalchemy.types import NullType
 
+from tracker.dates import within_days
 from tracker.extensions import db
 from tracker.models import FollowUp, FollowUpStatus, Need, Stage, StageChange, Talk, utcnow
-from tracker.needs.services import NeedFilters, filtered, within_days
+from tracker.needs.services import NeedFilters, filtered
 from tracker.reports.scope import on_needs
-from tracker.reports.sqlfuncs import span, span_days, year_month
+from tracker.sqlfuncs import span, span_days, year_month
 
 # Percentiles shown per stage, in hundredths: the median and the 90th percentile.
 PERCENTILES = (50, 90)

@@ -14,13 +14,13 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
+from tracker import choices
+from tracker.dates import parse_date
 from tracker.exports import send_table
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
 from tracker.models import Stage
-from tracker.needs import choices
-from tracker.needs.loading import parse_date
 from tracker.numbers import parse_id
 from tracker.reports import exports, links, services
 from tracker.reports.forms import CONVERTIBLE, RatesForm

@@ -4,12 +4,12 @@ from flask import render_template, request
 from flask_babel import gettext as _
 from sqlalchemy import Select, select
 
+from tracker.dates import parse_date
 from tracker.exports import send_table, stream_rows
 from tracker.followups.chips import drill_need_filters, on_needs_chips
 from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
 from tracker.models import Need
-from tracker.needs.loading import parse_date
 from tracker.needs.services import filtered
 from tracker.numbers import parse_id
 from tracker.pagination import paginate

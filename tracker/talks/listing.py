@@ -7,8 +7,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker.dates import within_days
 from tracker.models import Need, Organisation, Talk, utcnow
-from tracker.needs.services import within_days
 from tracker.text import search_needle
 
 # A talk is held once it has ended; "no outcome" is a held talk whose outcome is not recorded.

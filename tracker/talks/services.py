@@ -23,6 +23,7 @@ from tracker.models import (
     talk_staff,
     utcnow,
 )
+from tracker.softdelete import soft_delete
 from tracker.stored_text import N_, StoredMessage
 from tracker.text import fold
 
@@ -168,8 +169,6 @@ def record_outcome(talk: Talk, minutes: str | None, outcome: str | None, by: Use
 
 def delete_talk(talk: Talk, by_id: int | None = None) -> None:
     """Soft-delete a talk (restorable from Deleted items); flushes."""
-    from tracker.softdelete import soft_delete
-
     soft_delete(talk, by_id)
 
 

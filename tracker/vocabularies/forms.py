@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 
 from tracker.forms import IntegerField, VersionedForm
 from tracker.i18n import country_choices
+from tracker.models import LostReason, OriginRegion
 from tracker.regions import find_region
 from tracker.vocabularies import services
 
@@ -88,6 +89,4 @@ class RegionForm(TermForm):
 
 def form_class(model: type[services.Term]) -> type[TermForm]:
     """The form for a vocabulary's terms."""
-    from tracker.models import LostReason, OriginRegion
-
     return {LostReason: LostReasonForm, OriginRegion: RegionForm}.get(model, TermForm)

@@ -1,11 +1,10 @@
-"""Choices for the needs forms and filters, loaded once per request."""
+"""Choices of the forms and list filters (vocabularies, users, meetings), shared by features."""
 
-from sqlalchemy import Date, cast, func, literal_column, null, or_, select, union_all
+from sqlalchemy import Date, cast, literal_column, null, or_, select, union_all
 
 from tracker import datacache
 from tracker.extensions import db
 from tracker.i18n import current_locale
-from tracker.lookup import FALLBACK
 from tracker.models import (
     Delegation,
     KeyIndustry,
@@ -16,6 +15,8 @@ from tracker.models import (
 )
 
 NONE = [("", "—")]
+# Records a picker lists beside the chosen one, for browsers without JavaScript.
+FALLBACK = 30
 
 
 def meetings(delegation_id: int | None) -> list[tuple[str | int, str]]:
@@ -57,12 +58,6 @@ def active_users(include_id: int | None = None) -> list[tuple[str | int, str]]:
     return NONE + [(i, name) for i, name in db.session.execute(stmt.order_by(User.display_name))]
 
 
-def term_label(model):
-    """SQL for a vocabulary term's name in the interface language (as its .label in Python)."""
-    name = {"de": model.name_de, "zh": model.name_zh}.get(str(current_locale() or "en")[:2])
-    return model.name if name is None else func.coalesce(name, model.name)
-
-
 def filter_options(
     delegation_id: int | str | None = None,
 ) -> dict[str, list[tuple[str | int, str]]]:
@@ -74,7 +69,7 @@ def filter_options(
     """
 
     def terms(kind: str, model):
-        label = term_label(model)
+        label = model.label_column()
         return select(
             literal_column(f"'{kind}'").label("kind"), model.id, label.label("label"),
             model.position.label("position"), cast(null(), Date).label("day"),
