@@ -1,4 +1,4 @@
-"""The README's role matrix and tracker.security.PERMISSIONS say the same thing."""
+"""The role matrix in docs/features.md and tracker.security.PERMISSIONS say the same thing."""
 
 import re
 from pathlib import Path
@@ -6,12 +6,12 @@ from pathlib import Path
 from tracker.models import Role
 from tracker.security import PERMISSIONS
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+FEATURES = Path(__file__).resolve().parents[2] / "docs" / "features.md"
 
 
 def _documented() -> dict[str, frozenset[Role]]:
     rows = {}
-    for line in README.read_text(encoding="utf-8").splitlines():
+    for line in FEATURES.read_text(encoding="utf-8").splitlines():
         match = re.match(r"\|[^|]*\| `([a-z_.]+)` \|(.*)\|\s*$", line)
         if match:
             cells = [c.strip() for c in match.group(2).split("|")]
@@ -20,5 +20,5 @@ def _documented() -> dict[str, frozenset[Role]]:
     return rows
 
 
-def test_readme_matrix_matches_the_code():
+def test_documented_matrix_matches_the_code():
     assert _documented() == PERMISSIONS
