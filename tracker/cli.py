@@ -1,12 +1,15 @@
 """Flask commands: create-user and seed-demo."""
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from tracker.backup import BackupError, backup, restore
 from tracker.extensions import db
 from tracker.followups.reminders import send_reminders
 from tracker.imports.cli import import_members_command
@@ -86,17 +89,22 @@ def seed_glossary_command() -> None:
     click.echo(f"Glossary: {added} concept groups added to the synonym list.")
 
 
+@contextmanager
+def _backup_errors() -> Iterator[None]:
+    """A failed backup or restore ends the command with its reason, not a traceback."""
+    try:
+        yield
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
 def backup_command(path: Path) -> None:
     """Write a consistent backup of the database to PATH (the app may keep running)."""
-    from tracker.backup import BackupError, backup
-
-    try:
+    with _backup_errors():
         backup(path)
-    except BackupError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Backed up the database to {path} ({path.stat().st_size:,} bytes).")
 
 
@@ -106,14 +114,10 @@ def backup_command(path: Path) -> None:
 @with_appcontext
 def restore_command(path: Path, yes: bool) -> None:
     """Replace ALL data in the database with the backup at PATH."""
-    from tracker.backup import BackupError, restore
-
     if not yes:
         click.confirm("This replaces every record in the database. Continue?", abort=True)
-    try:
+    with _backup_errors():
         restore(path)
-    except BackupError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Restored the database from {path}.")
 
 
