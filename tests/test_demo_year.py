@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from tracker import demo_data, demo_data_year
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.models import (
@@ -120,3 +121,20 @@ def test_the_second_run_adds_nothing(demo, runner):
     after = {t.name: db.session.scalar(select(func.count()).select_from(t))
              for t in db.metadata.sorted_tables}  # fmt: skip
     assert after == before
+
+
+def test_the_demo_tables_load_as_rows_of_the_recorded_shapes():
+    """The JSON rows come back as tuples, with tuples where a row holds one and lists where it
+    holds a list (of topics, of people)."""
+    follow_up = next(row[8] for row in demo_data.NEEDS if row[8] is not None)
+    assert isinstance(demo_data.NEEDS[0], tuple) and isinstance(follow_up, tuple)
+    assert all(isinstance(asked, tuple) for asked in demo_data.NEED_ASKS.values())
+    assert isinstance(demo_data_year.MEETINGS[0][5], list)
+    need = demo_data_year.NEEDS[0]
+    assert isinstance(need, demo_data_year.DemoNeed) and isinstance(need.partners, tuple)
+    assert demo_data_year.NEEDS[1].followup == (
+        "Check the sample parts' X-ray report",
+        "document",
+        2,
+        -4,
+    )

@@ -1,6 +1,8 @@
 """Flask commands: create-user and seed-demo."""
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -87,15 +89,22 @@ def seed_glossary_command() -> None:
     click.echo(f"Glossary: {added} concept groups added to the synonym list.")
 
 
+@contextmanager
+def _backup_errors() -> Iterator[None]:
+    """A failed backup or restore ends the command with its reason, not a traceback."""
+    try:
+        yield
+    except BackupError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @with_appcontext
 def backup_command(path: Path) -> None:
     """Write a consistent backup of the database to PATH (the app may keep running)."""
-    try:
+    with _backup_errors():
         backup(path)
-    except BackupError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Backed up the database to {path} ({path.stat().st_size:,} bytes).")
 
 
@@ -107,10 +116,8 @@ def restore_command(path: Path, yes: bool) -> None:
     """Replace ALL data in the database with the backup at PATH."""
     if not yes:
         click.confirm("This replaces every record in the database. Continue?", abort=True)
-    try:
+    with _backup_errors():
         restore(path)
-    except BackupError as error:
-        raise click.ClickException(str(error)) from error
     click.echo(f"Restored the database from {path}.")
 
 

@@ -3,9 +3,11 @@
 import secrets
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from tracker import demo_data as data
 from tracker.extensions import db
@@ -110,47 +112,53 @@ def _staff(email: str, name: str, role: str, created: Counter) -> User:
     return user
 
 
+def _found_or_added(stmt: Select, make: Callable[[], Any], created: Counter, what: str):
+    """The demo record stmt finds, or a new one from make(): added, flushed and counted."""
+    record = db.session.scalar(stmt)
+    if record is None:
+        record = make()
+        db.session.add(record)
+        db.session.flush()
+        created[what] += 1
+    return record
+
+
 def _organisation(name, kind, city, industry, name_de, name_zh, website, is_local, created,
                   country=None):  # fmt: skip
-    existing = db.session.scalar(
-        select(Organisation).where(Organisation.name_key == organisation_key(name))
+    return _found_or_added(
+        select(Organisation).where(Organisation.name_key == organisation_key(name)),
+        lambda: Organisation(
+            name=name,
+            name_de=name_de,
+            name_en=name if name_de else None,
+            name_zh=name_zh,
+            kind=OrganisationKind(kind),
+            country=country or ("CN" if is_local else "DE"),
+            city=city,
+            website=website,
+            key_industry=industry,
+            is_local=is_local,
+        ),
+        created,
+        "organisations",
     )
-    if existing is not None:
-        return existing
-    org = Organisation(
-        name=name,
-        name_de=name_de,
-        name_en=name if name_de else None,
-        name_zh=name_zh,
-        kind=OrganisationKind(kind),
-        country=country or ("CN" if is_local else "DE"),
-        city=city,
-        website=website,
-        key_industry=industry,
-        is_local=is_local,
-    )
-    db.session.add(org)
-    db.session.flush()
-    created["organisations"] += 1
-    return org
 
 
 def _person(name, other, position, organisation, languages, created) -> Person:
     email = _demo_email(name, organisation)
-    person = db.session.scalar(select(Person).where(Person.email == email))
-    if person is None:
-        person = Person(
+    return _found_or_added(
+        select(Person).where(Person.email == email),
+        lambda: Person(
             full_name=name,
             name_other_script=other,
             position=position,
             organisation=organisation,
             email=email,
             languages=languages,
-        )
-        db.session.add(person)
-        db.session.flush()
-        created["people"] += 1
-    return person
+        ),
+        created,
+        "people",
+    )
 
 
 def _demo_email(name: str, organisation: Organisation | None) -> str:

@@ -1,511 +1,67 @@
 """The demo data set: the Thuringia delegation's visit to Baoshan (see shared/context).
 
-Organisations and people are fictional; e-mail addresses use example domains.
+Organisations and people are fictional; e-mail addresses use example domains. The rows are data,
+kept in demo_data.json (one list a table, one row a line); this module names each table's columns.
 """
 
-# Partners write Chinese with full-width commas, semicolons and brackets, as their real texts do.
-# ruff: noqa: RUF001
+import json
+from pathlib import Path
+from typing import Any
 
-TOPICS = [
-    ("AI and robotics", "KI und Robotik", "人工智能与机器人"),
-    ("Industrial innovation cooperation", "Industrielle Innovationszusammenarbeit", "产业创新合作"),
-    ("Global supply chains", "Globale Lieferketten", "全球供应链"),
-    ("Investment promotion", "Investitionsförderung", "投资促进"),
-]
 
-KEY_INDUSTRIES = [
-    ("Cruise tourism", "Kreuzfahrttourismus", "邮轮旅游"),
-    ("Green and low-carbon technology", "Grüne und kohlenstoffarme Technologien", "绿色低碳"),
-    ("Robotics and high-end manufacturing", "Robotik und High-End-Fertigung", "机器人及高端制造"),
-    ("Biopharma and synthetic biology", "Biopharmazie und synthetische Biologie", "生物医药与合成生物"),
-    ("New materials", "Neue Materialien", "新材料"),
-    ("Next-generation information technology", "Informationstechnik der neuen Generation", "新一代信息技术"),
-    ("Automotive parts", "Automobilteile", "汽车零部件"),
-]  # fmt: skip
+def load_tables(file_name: str) -> dict[str, Any]:
+    """The tables of a demo data file beside this module."""
+    return json.loads(Path(__file__).with_name(file_name).read_text(encoding="utf-8"))
 
-NEED_CATEGORIES = [
-    ("Establishment and investment", "Ansiedlung und Investition", "落户与投资"),
-    ("Local partner search", "Suche nach lokalen Partnern", "寻找本地合作伙伴"),
-    ("Supply chain and sourcing", "Lieferkette und Beschaffung", "供应链与采购"),
-    ("Talent and recruitment", "Fachkräfte und Rekrutierung", "人才与招聘"),
-    ("Industrial land and space", "Gewerbeflächen und Räume", "产业用地与空间"),
-    ("Policy and subsidies", "Förderpolitik und Zuschüsse", "政策与补贴"),
-    ("R&D cooperation", "F&E-Kooperation", "研发合作"),
-    ("Market access and regulation", "Marktzugang und Regulierung", "市场准入与监管"),
-    ("Financing and capital", "Finanzierung und Kapital", "融资与资本"),
-    ("Professional services", "Dienstleistungen und Beratung", "专业服务"),
-    ("Housing and relocation", "Wohnen und Umzug", "住房与安居"),
-    ("Test sites and pilot projects", "Testfelder und Pilotprojekte", "测试场景与试点项目"),
-    ("Customers and sales", "Kunden und Vertrieb", "客户与销售"),
-    ("Events and networking", "Veranstaltungen und Netzwerke", "活动与交流"),
-    ("Other", "Sonstiges", "其他"),
-]
 
+def as_rows(rows: list[list], *tuple_columns: int) -> list[tuple]:
+    """JSON rows as tuples; the columns named hold tuples too (or None)."""
+    return [
+        tuple(tuple(v) if i in tuple_columns and v is not None else v for i, v in enumerate(row))
+        for row in rows
+    ]
+
+
+_TABLES = load_tables("demo_data.json")
+
+# (English, German, Chinese) for the topics, key industries and need categories
+TOPICS = as_rows(_TABLES["TOPICS"])
+KEY_INDUSTRIES = as_rows(_TABLES["KEY_INDUSTRIES"])
+NEED_CATEGORIES = as_rows(_TABLES["NEED_CATEGORIES"])
 # (English, German, Chinese, whether the reason needs an explanation)
-LOST_REASONS = [
-    ("Chose another location", "Anderen Standort gewählt", "选择了其他地点", False),
-    ("No budget", "Kein Budget", "没有预算", False),
-    ("No response", "Keine Rückmeldung", "没有回应", False),
-    ("Not a fit", "Passt nicht", "不匹配", False),
-    ("Other", "Sonstiges", "其他", True),
-]
+LOST_REASONS = as_rows(_TABLES["LOST_REASONS"])
 
 # The demo's origin regions in English, German and Chinese, found by any of these names (migration
-# 0016 seeds them on a migrated database; a test database made without migrations gets them here).
-REGIONS = {
-    "Thuringia": ("Thüringen", "图林根州", "DE"),
-    "Saxony": ("Sachsen", "萨克森州", "DE"),
-    "Bavaria": ("Bayern", "巴伐利亚州", "DE"),
-    "Baden-Württemberg": ("Baden-Württemberg", "巴登-符腾堡州", "DE"),
-    "North Rhine-Westphalia": ("Nordrhein-Westfalen", "北莱茵-威斯特法伦州", "DE"),
-    "Upper Austria": ("Oberösterreich", "上奥地利州", "AT"),
-    "Basel-Stadt": ("Basel-Stadt", "巴塞尔城市州", "CH"),
-}
+# 0016 seeds them on a migrated database; a test database made without migrations gets them here):
+# English -> (German, Chinese, country)
+REGIONS = {name: tuple(names) for name, names in _TABLES["REGIONS"].items()}
 
-STAFF = [
-    ("li.na@example.org", "李娜 Li Na", "staff"),
-    ("wang.wei@example.org", "王伟 Wang Wei", "manager"),
-    ("zhang.min@example.org", "张敏 Zhang Min", "staff"),
-]
+# (e-mail, display name, role)
+STAFF = as_rows(_TABLES["STAFF"])
 
 # (name, kind, city, key industry, German name, Chinese name, website)
-VISITING_ORGANISATIONS = [
-    ("Thuringian Ministry for Economic Affairs and Science", "government", "Erfurt", None,
-     "Thüringer Ministerium für Wirtschaft und Wissenschaft", "图林根州经济与科学部", None),
-    ("Thuringia Development Agency", "development_agency", "Erfurt", None,
-     "Thüringer Entwicklungsagentur", "图林根州发展署", "https://agency.example.de"),
-    ("Institute for Applied Photonics Jena", "research_institute", "Jena", "New materials",
-     "Institut für Angewandte Photonik Jena", "耶拿应用光子研究所", None),
-    ("Ilmenau University of Applied Technology", "university", "Ilmenau",
-     "Next-generation information technology", "Hochschule für Angewandte Technik Ilmenau",
-     "伊尔默瑙应用技术大学", None),
-    ("Saale Robotik GmbH", "company", "Jena", "Robotics and high-end manufacturing",
-     "Saale Robotik GmbH", "萨勒机器人有限公司", "https://saale-robotik.example.de"),
-    ("Jenaer Optronik AG", "company", "Jena", "New materials", None, "耶拿光电股份公司",
-     "https://optronik.example.de"),
-    ("Wartburg Autoteile GmbH", "company", "Eisenach", "Automotive parts", None,
-     "瓦尔特堡汽车零部件有限公司", "https://wartburg-autoteile.example.de"),
-    ("Erfurter Grünstrom GmbH", "company", "Erfurt", "Green and low-carbon technology", None,
-     "埃尔福特绿电有限公司", None),
-    ("Gera BioSynth GmbH", "company", "Gera", "Biopharma and synthetic biology", None,
-     "格拉生物合成有限公司", None),
-    ("Ilmtal Software GmbH", "company", "Ilmenau", "Next-generation information technology",
-     None, "伊尔姆谷软件有限公司", None),
-    ("Eisenacher Präzisionsguss GmbH", "company", "Eisenach", "Automotive parts", None,
-     "艾森纳赫精密铸造有限公司", None),
-]  # fmt: skip
-
-LOCAL_ORGANISATIONS = [
-    ("Shanghai Robot Industry Park", "industrial_park", "Shanghai",
-     "Robotics and high-end manufacturing", "Shanghai Robot Industry Park", "上海机器人产业园"),
-    ("Baoshan Investment Promotion Service Centre", "development_agency", "Shanghai", None,
-     "Investitionsförderzentrum Baoshan", "宝山区投资促进服务中心"),
-    ("Baoshan Automotive Parts Cluster", "industrial_park", "Shanghai", "Automotive parts",
-     "Automobilteile-Cluster Baoshan", "宝山汽车零部件产业集群"),
-    ("Wusong Materials Innovation Lab", "research_institute", "Shanghai", "New materials",
-     "Innovationslabor für Werkstoffe Wusong", "吴淞新材料创新实验室"),
-    # 4: parks and sites
-    ("Luojing Smart Manufacturing Park", "industrial_park", "Shanghai",
-     "Robotics and high-end manufacturing", "Smart-Manufacturing-Park Luojing", "罗泾智能制造产业园"),
-    ("Yanghang Industrial Park", "industrial_park", "Shanghai", "Automotive parts",
-     "Industriepark Yanghang", "杨行工业园区"),
-    ("Baoshan Biopharma Industrial Park", "industrial_park", "Shanghai",
-     "Biopharma and synthetic biology", "Biopharma-Park Baoshan", "宝山生物医药产业园"),
-    ("North Shanghai Life Science Park", "industrial_park", "Shanghai",
-     "Biopharma and synthetic biology", None, "上海北部生命科学园"),
-    ("Wusong New Materials Industry Base", "industrial_park", "Shanghai", "New materials",
-     "Werkstoff-Industriebasis Wusong", "吴淞新材料产业基地"),
-    ("Baoshan Hydrogen Energy Industry Park", "industrial_park", "Shanghai",
-     "Green and low-carbon technology", "Wasserstoff-Industriepark Baoshan", "宝山氢能产业园"),
-    # 10: port and logistics
-    ("Wusongkou International Cruise Port", "company", "Shanghai", "Cruise tourism",
-     "Internationaler Kreuzfahrthafen Wusongkou", "吴淞口国际邮轮港"),
-    ("Shanghai Huileng Cold Chain Logistics Co., Ltd.", "company", "Shanghai",
-     "Biopharma and synthetic biology", None, "上海汇冷冷链物流有限公司"),
-    ("Baoshan Bonded Logistics Centre (Type B)", "industrial_park", "Shanghai", "Automotive parts",
-     "Zolllager- und Logistikzentrum Baoshan", "宝山保税物流中心（B型）"),
-    ("Shanghai Hengtong Customs Brokerage Co., Ltd.", "company", "Shanghai", None, None,
-     "上海恒通报关有限公司"),
-    # 14: manufacturers and suppliers
-    ("Shanghai Jingxin Electronics Technology Co., Ltd.", "company", "Shanghai",
-     "Next-generation information technology", None, "上海精芯电子科技有限公司"),
-    ("Shanghai Xinwei Semiconductor Packaging & Test Co., Ltd.", "company", "Shanghai",
-     "Next-generation information technology", None, "上海芯微半导体封测有限公司"),
-    ("Shanghai Hongda Precision Plastics Co., Ltd.", "company", "Shanghai", "Automotive parts",
-     None, "上海宏达精密塑胶有限公司"),
-    ("Shanghai Jinlu Die Casting Co., Ltd.", "company", "Shanghai", "Automotive parts", None,
-     "上海金路压铸有限公司"),
-    ("Baoshan Ruijie Precision Machining Works", "company", "Shanghai",
-     "Robotics and high-end manufacturing", None, "宝山锐捷精密机械加工厂"),
-    ("Shanghai Yuepu Special Steel Co., Ltd.", "company", "Shanghai", "New materials", None,
-     "上海月浦特钢有限公司"),
-    ("Donghai Automotive Group", "company", "Shanghai", "Automotive parts", None, "东海汽车集团"),
-    # 21: testing, research and education
-    ("Shanghai Jianyuan Testing & Certification Co., Ltd.", "company", "Shanghai",
-     "Robotics and high-end manufacturing", "Jianyuan Prüf- und Zertifizierungsgesellschaft Shanghai",
-     "上海检源检测认证有限公司"),
-    ("Baoshan Institute of Metrology and Testing", "research_institute", "Shanghai",
-     "Robotics and high-end manufacturing", "Institut für Messwesen und Prüftechnik Baoshan",
-     "宝山区计量测试研究所"),
-    ("Shanghai University, Baoshan Campus", "university", "Shanghai", "New materials",
-     "Universität Shanghai, Campus Baoshan", "上海大学宝山校区"),
-    ("Baoshan Intelligent Robotics Research Institute", "research_institute", "Shanghai",
-     "Robotics and high-end manufacturing", "Forschungsinstitut für intelligente Robotik Baoshan",
-     "宝山智能机器人研究院"),
-    ("Baoshan Polytechnic College", "university", "Shanghai", "Robotics and high-end manufacturing",
-     "Berufskolleg Baoshan", "宝山职业技术学院"),
-    # 26: talent, money and advice
-    ("Baoshan Talent Service Centre", "government", "Shanghai", None,
-     "Fachkräfte-Servicezentrum Baoshan", "宝山区人才服务中心"),
-    ("Gucun Talent Apartments", "other", "Shanghai", None, None, "顾村人才公寓"),
-    ("Wusong Commercial Bank, Baoshan Branch", "bank", "Shanghai", None, None,
-     "吴淞商业银行宝山支行"),
-    ("Elbe Handelsbank (China) Co., Ltd., Shanghai Branch", "bank", "Shanghai", None,
-     "Elbe Handelsbank (China), Filiale Shanghai", "易北商业银行（中国）有限公司上海分行"),
-    ("Baoshan Smart Manufacturing Guidance Fund", "other", "Shanghai",
-     "Robotics and high-end manufacturing", None, "宝山区智能制造产业引导基金"),
-    ("Shanghai Hengli Law Firm", "company", "Shanghai", None, "Kanzlei Hengli Shanghai",
-     "上海恒立律师事务所"),
-    ("Shanghai Tianxin Certified Public Accountants", "company", "Shanghai", None, None,
-     "上海天信会计师事务所"),
-    ("Baoshan Foreign-Invested Enterprise Service Centre", "government", "Shanghai", None,
-     "Servicezentrum für ausländisch investierte Unternehmen Baoshan", "宝山区外商投资企业服务中心"),
-    # 34: networks, events, start-ups
-    ("German-Chinese Industry Association Baoshan", "association", "Shanghai", "Automotive parts",
-     "Deutsch-Chinesischer Industrieverband Baoshan", "宝山中德产业合作促进会"),
-    ("Baoshan International Expo Centre", "company", "Shanghai", None, None, "宝山国际会展中心"),
-    ("Baoshan Robotics & AI Accelerator", "industrial_park", "Shanghai",
-     "Next-generation information technology", "Accelerator für Robotik und KI Baoshan",
-     "宝山机器人与人工智能加速器"),
-]  # fmt: skip
+VISITING_ORGANISATIONS = as_rows(_TABLES["VISITING_ORGANISATIONS"])
+# (name, kind, city, key industry, German name, Chinese name); from index 0 the district's services,
+# 4 parks and sites, 10 port and logistics, 14 manufacturers and suppliers, 21 testing, research and
+# education, 26 talent, money and advice, 34 networks, events and start-ups
+LOCAL_ORGANISATIONS = as_rows(_TABLES["LOCAL_ORGANISATIONS"])
 
 # (full name, other script, position, organisation, role, languages)
-MEMBERS = [
-    ("Dr. Katrin Bäumer", None, "State Secretary", 0, "head", "de, en"),
-    ("Jörg Weißenfels", None, "Head of Division, Foreign Trade", 0, "member", "de, en"),
-    ("Annette Müller", None, "Desk Officer China", 0, "organiser", "de, en, zh"),
-    ("Felix Schönherr", None, "Managing Director", 1, "member", "de, en"),
-    ("Sabine Krüger", None, "Investment Manager Asia", 1, "member", "de, en"),
-    ("Lukas Hoffmann", None, "Project Manager", 1, "organiser", "de, en"),
-    ("Prof. Dr. Thomas Große", None, "Institute Director", 2, "member", "de, en"),
-    ("Dr. Miriam Schäfer", None, "Head of Technology Transfer", 2, "member", "de, en"),
-    ("Prof. Dr. Andreas Köhler", None, "Vice President Research", 3, "member", "de, en"),
-    ("Julia Lange", None, "International Office", 3, "member", "de, en, zh"),
-    ("Markus Vogt", None, "CEO", 4, "member", "de, en"),
-    ("Hannah Schröder", None, "Head of Business Development Asia", 4, "member", "de, en"),
-    ("Stefan Oehler", None, "CTO", 4, "member", "de"),
-    ("Dr. Uwe Brückner", None, "Chairman of the Board", 5, "member", "de, en"),
-    ("Claudia Fuchs", None, "Sales Director APAC", 5, "member", "de, en"),
-    ("Ralf Dietzel", None, "Managing Director", 6, "member", "de"),
-    ("Tobias Wendt", None, "Head of Purchasing", 6, "member", "de, en"),
-    ("Nadine Pöhler", None, "Plant Manager", 6, "member", "de, en"),
-    ("Martin Sauerbrey", None, "Managing Director", 7, "member", "de, en"),
-    ("Lea Hartung", None, "Project Developer", 7, "member", "de, en"),
-    ("Dr. Jens Möbius", None, "CEO", 8, "member", "de, en"),
-    ("Carolin Ebert", None, "Head of Regulatory Affairs", 8, "member", "de, en"),
-    ("Sebastian Thiele", None, "Founder and CEO", 9, "member", "de, en"),
-    ("Franziska Rößler", None, "Head of Partnerships", 9, "member", "de, en"),
-    ("Bernd Kühnast", None, "Managing Director", 10, "member", "de"),
-    ("Patrick Seidel", None, "Sales Manager", 10, "member", "de, en"),
-    ("陈晓燕 Chen Xiaoyan", "陈晓燕", "德语翻译", None, "interpreter", "zh, de, en"),
-    ("Dr. Wolfgang Ständer", None, "Advisor Asia", 1, "member", "de, en"),
-    ("Ines Gräfe", None, "Press Officer", 0, "member", "de, en"),
-]
-
-LOCAL_CONTACTS = [
-    ("周强 Zhou Qiang", "周强", "Park Director", 0),
-    ("刘芳 Liu Fang", "刘芳", "Head of Investment Services", 1),
-    ("黄磊 Huang Lei", "黄磊", "Cluster Manager", 2),
-    ("王海涛 Wang Haitao", "王海涛", "Investment Manager", 4),
-    ("陈静 Chen Jing", "陈静", "Head of Park Services", 6),
-    ("孙立军 Sun Lijun", "孙立军", "Sales Director", 14),
-    ("赵雪梅 Zhao Xuemei", "赵雪梅", "Key Account Manager, German Customers", 16),
-    ("郭晓明 Guo Xiaoming", "郭晓明", "Sales Manager", 17),
-    ("吴俊 Wu Jun", "吴俊", "Head of Electrical Safety Lab", 21),
-    ("徐丽 Xu Li", "徐丽", "Business Development Manager", 9),
-    ("马建国 Ma Jianguo", "马建国", "Dean, School of Intelligent Manufacturing", 25),
-    ("杨帆 Yang Fan", "杨帆", "Foreign Talent Consultant", 26),
-    ("林佳 Lin Jia", "林佳", "Relationship Manager, Foreign-Invested Companies", 28),
-    ("朱婷 Zhu Ting", "朱婷", "Secretary-General", 34),
-    ("何伟东 He Weidong", "何伟东", "Supplier Development Manager", 20),
-]
+MEMBERS = as_rows(_TABLES["MEMBERS"])
+# Local partners' people: (full name, other script, position, LOCAL_ORGANISATIONS index)
+LOCAL_CONTACTS = as_rows(_TABLES["LOCAL_CONTACTS"])
 
 # Needs raised during the visit: (organisation index, title, category, industry, stage,
 # investment EUR, jobs, owner index, follow-up (title, kind, assignee index, due in days) or None)
-NEEDS = [
-    (4, "Production space of 3,000 m² for robot arm assembly", "Industrial land and space",
-     "Robotics and high-end manufacturing", "qualified", 12_000_000, 60, 0,
-     ("Send the robot park's floor plans", "email", 0, 3)),
-    (6, "Local suppliers for aluminium housing parts", "Local partner search",
-     "Automotive parts", "matching", 5_000_000, 25, 2,
-     ("Shortlist three die-casting suppliers", "document", 2, -2)),
-    (9, "Recruit ten software engineers in Shanghai", "Talent and recruitment",
-     "Next-generation information technology", "talks", 800_000, 10, 0,
-     ("Call about the talent apartment programme", "call", 1, 0)),
-    (8, "Subsidies for a synthetic biology pilot lab", "Policy and subsidies",
-     "Biopharma and synthetic biology", "new", 3_000_000, 15, 1, None),
-    (7, "Site for a green hydrogen demonstration plant", "Establishment and investment",
-     "Green and low-carbon technology", "lost", 20_000_000, 40, 1, None),
-]  # fmt: skip
+NEEDS = as_rows(_TABLES["NEEDS"], 8)
 
 # What some needs ask for, so offers can be compared: need title -> (m² asked, headcount asked)
-NEED_ASKS = {
-    "Production space of 3,000 m² for robot arm assembly": (3000, 60),
-    "Recruit ten software engineers in Shanghai": (None, 10),
-}
+NEED_ASKS = {title: tuple(asked) for title, asked in _TABLES["NEED_ASKS"].items()}
 
-# Offers of the local partners: (organisation index in LOCAL_ORGANISATIONS, kind, title,
-# description, m² available, headcount, key industries, keywords, contact index or None)
-LOCAL_OFFERS = [
-    (0, "factory_space", "Standard factory buildings, phase II",
-     "Ready-to-use production halls with 8 m clear height, 3 t floor load and a shared test "
-     "field for industrial robots; flexible leases from 1,000 m².",
-     5000, None, ["Robotics and high-end manufacturing"],
-     "Produktionsfläche, production space, 厂房, robot assembly, Roboter", 0),
-    (0, "talent_programme", "Robotics engineers' talent apartments",
-     "Subsidised apartments and recruiting days with Shanghai University for engineers.",
-     None, 40, ["Robotics and high-end manufacturing"], "engineers, Ingenieure, 工程师", 0),
-    (1, "subsidy_scheme", "Baoshan foreign investment support policy",
-     "Rent subsidies, start-up grants and fast-track registration for foreign-invested firms.",
-     None, None, [], "Zuschüsse, subsidies, 补贴, registration", 1),
-    (1, "office_space", "Serviced offices at the Baoshan business centre",
-     "Furnished offices for a first representative office, from 50 m².",
-     800, None, [], "office, Büro, 办公室", 1),
-    (2, "supplier_capability", "Die-casting and machining suppliers",
-     "Fifteen certified suppliers of aluminium die-cast and machined parts for vehicles.",
-     None, None, ["Automotive parts"], "Gehäuseteile, die casting, Druckguss, 压铸", 2),
-    (3, "research_cooperation", "Joint lab for optical and new materials",
-     "Shared equipment and joint projects with the materials lab's research groups.",
-     None, None, ["New materials"], "optics, Photonik, 光学, coatings", None),
-    # Parks and sites
-    (4, "factory_space", "三期标准厂房（单层/双层）",
-     "三期标准厂房已竣工交付：单层厂房檐高10米，地坪荷载5吨/平方米，预留10吨行车牛腿；双层厂房二层荷载1吨/平方米，配3吨货梯。双回路供电，最小分割单元1,500平方米，租期五年以上可享装修补贴。",
-     9000, None, ["Robotics and high-end manufacturing"], "标准厂房，行车，双回路供电，Produktionshalle", 3),
-    (4, "office_space", "R&D offices, building 5",
-     "Office floors of 1,200 m² next to the production halls, suited to engineering and after-sales teams; staff canteen and a shuttle bus to Meilan Lake station on Metro Line 7.",
-     2400, None, [], "R&D centre, Entwicklungsbüro, 研发办公", 3),
-    (5, "factory_space", "Small standard workshops for SME suppliers",
-     "Units of 600 to 2,000 m², 7 m eaves height, dock levellers and 24-hour security; shared canteen and dormitory on site. Leases from three years, two months rent-free for new tenants.",
-     3600, None, ["Automotive parts"], "workshop, Werkhalle, 小型厂房", None),
-    (5, "factory_space", "定制厂房代建",
-     "园区平台公司在M1工业用地上按企业工艺要求代建厂房，建成后由企业长期租赁或分期回购，从签约到交付约18个月。适合需要特殊层高、荷载或环保设施的项目。",
-     20000, None, ["Automotive parts", "Robotics and high-end manufacturing"], "代建，build-to-suit，定制厂房", None),
-    (6, "factory_space", "C栋二层十万级GMP洁净区（已验证）",
-     "C栋二层整体装修的十万级（ISO 8）洁净区，洁净面积约780平方米，含一更、二更、缓冲间、独立空调机组及纯化水系统，2024年完成验证。适合医疗器械、体外诊断试剂及药品二级包装，可拎包入驻，租期三年起。",
-     780, None, ["Biopharma and synthetic biology"], "GMP，十万级，ISO 8，纯化水，医疗器械", 4),
-    (6, "lab_space", "Wet labs and fermentation pilot plant",
-     "BSL-2 wet labs from 150 m² and a shared pilot plant with 50 L to 500 L fermenters, run by the park's own technicians; approved storage for hazardous chemicals.",
-     1800, None, ["Biopharma and synthetic biology"], "synthetic biology, fermentation, Fermentation, 发酵, BSL-2", 4),
-    (6, "subsidy_scheme", "生物医药产业专项扶持",
-     "对新落户的生物医药企业给予最长三年租金补贴，设备投资按一定比例补助；临床批件及注册证取得后另有奖励，具体以区政策为准。",
-     None, None, ["Biopharma and synthetic biology"], None, 4),
-    (6, "market_access", "NMPA registration support for medical devices",
-     "The park's service team guides tenants through product testing, clinical evaluation and NMPA registration of class II and III devices, and introduces accredited clinical trial hospitals in Shanghai.",
-     None, None, ["Biopharma and synthetic biology"], "NMPA, 医疗器械注册, Zulassung", 4),
-    (7, "factory_space", "Whole GMP building for lease, building 8",
-     "Four-storey GMP production building with 12,600 m² in total, of which 9,800 m² are ISO 7 and ISO 8 clean rooms, own utilities and wastewater pre-treatment. Leased as a whole building only, minimum term ten years.",
-     12600, None, ["Biopharma and synthetic biology"], "GMP厂房，十万级，万级，整栋出租", None),
-    (7, "office_space", "Headquarters offices on the science park's campus",
-     "Grade-A offices from 300 m² with meeting centre and canteen, a short walk from the production buildings.",
-     3000, None, [], None, None),
-    (8, "factory_space", "Heavy-industry halls on the former steelworks site",
-     "Renovated steel-frame halls with 18 m clear height, 32 t overhead cranes, a rail siding and a 110 kV substation on site; suited to metal processing, powder metallurgy and additive manufacturing.",
-     16000, None, ["New materials"], "Schwerlasthalle, overhead crane, 行车, Pulvermetallurgie, additive manufacturing", None),
-    (8, "test_site", "新材料公共中试基地",
-     "开放金属粉末雾化、热等静压（HIP）、PVD涂层及真空热处理等公共中试设备，按机时收费，可承接吨级工艺验证，配专职工艺工程师。",
-     4000, None, ["New materials"], "中试，热等静压，HIP，涂层，pilot line", None),
-    (9, "factory_space", "Produktionshallen für Brennstoffzellen und Elektrolyseure",
-     "Hallen von 2.000 bis 6.000 m² mit Ex-Schutz-Zonen, Gaswarnanlage und genehmigter Wasserstofflagerung bis 1 t. Nachbarn im Park: zwei Stack-Hersteller und ein Prüfzentrum für Tanksysteme.",
-     6000, None, ["Green and low-carbon technology"], "Brennstoffzelle, Elektrolyseur, 电解槽, Ex-Schutz", 9),
-    (9, "test_site", "加氢站与燃料电池测试台架",
-     "园区自有35/70MPa加氢站及燃料电池系统测试台架（最大300kW），可供企业开展系统及整车验证，按小时计费，提前一周预约。",
-     None, None, ["Green and low-carbon technology"], "加氢站，测试台架，fuel cell testing", 9),
-    (9, "subsidy_scheme", "Hydrogen demonstration co-funding",
-     "District co-funding of up to 30% of eligible costs for demonstration projects in hydrogen production, refuelling and fuel cell vehicles, on top of Shanghai's city-cluster subsidies for fuel cell vehicles.",
-     None, None, ["Green and low-carbon technology"], "green hydrogen, Förderung, demonstration", 9),
-    # Port and logistics
-    (10, "distribution", "Ship supplies for international cruise calls",
-     "A bonded supply channel for food, wine and spare parts to cruise ships calling at Wusongkou; we introduce suppliers to the licensed ship chandlers and the port's inspection office.",
-     None, None, ["Cruise tourism"], "ship supply, Schiffsausrüstung, 船供, 邮轮", None),
-    (10, "events", "邮轮城会议中心及码头活动场地",
-     "邮轮城会议中心及客运大楼公共区域可承接新品发布、招商推介及欢迎晚宴，最多可容纳800人，提供同传设备及餐饮。",
-     3000, 800, ["Cruise tourism"], "发布会，会议，Veranstaltung", None),
-    (11, "distribution", "GSP-certified pharma cold storage",
-     "Validated 2–8 °C and –20 °C storage, bonded and non-bonded, with temperature mapping and 24/7 monitoring; GDP-compliant refrigerated transport across the Yangtze River Delta.",
-     6500, None, ["Biopharma and synthetic biology"], "GSP, GDP, 冷链, Kühlkette, cold chain", None),
-    (11, "services", "特殊物品及临床样品进口代理",
-     "代理生物制品、临床试验样品等特殊物品的卫生检疫审批、冷链清关及门到门配送，全程温度记录可追溯。",
-     None, None, ["Biopharma and synthetic biology"], "特殊物品，清关，临床样品", None),
-    (12, "distribution", "Bonded warehousing and VMI for production lines",
-     "Store imported components with duties suspended and call them off to your line just in time; bonded exhibition of machinery, VAT refund on entry for exports. Racked and ground storage for automotive and machinery parts.",
-     45000, None, ["Automotive parts"], "bonded warehouse, Zolllager, 保税仓, VMI, just in time", None),
-    (12, "market_access", "跨境电商1210保税备货",
-     "以跨境电商1210模式先将消费品批量入区备货，按消费者订单逐单清关配送，适合德国食品、保健品及小家电试水中国市场。",
-     None, None, [], "跨境电商，1210，cross-border e-commerce", None),
-    (13, "services", "Customs clearance and tariff classification",
-     "Import and export declarations at Waigaoqiao, Yangshan and Pudong Airport, advance tariff rulings on HS codes, AEO advice and post-clearance audits. A German-speaking account manager for your shipments.",
-     None, None, [], "Zollabwicklung, customs clearance, 报关, HS code, AEO", None),
-    (13, "services", "进口设备减免税办理",
-     "为外资鼓励类项目办理项目确认书及进口自用设备免征关税手续，兼办旧设备进口装运前检验。",
-     None, None, [], None, None),
-    # Manufacturers and suppliers
-    (14, "supplier_capability", "SMT贴片及PCBA一站式加工",
-     "公司拥有8条全自动SMT生产线（雅马哈、松下贴片机），可贴装01005元件及0.35mm间距BGA，配备SPI、AOI和X-Ray检测，按IPC-A-610二级/三级标准生产，支持小批量打样和批量加工，常规交期7天。",
-     None, 260, ["Next-generation information technology"], "SMT贴片、DIP插件、PCBA、BGA、AOI、IPC-A-610", 5),
-    (14, "supplier_capability", "Box build and functional testing",
-     "Final assembly of control units and industrial IoT gateways with ICT and functional testing, conformal coating and burn-in; IATF 16949 and ISO 13485 certified.",
-     None, None, ["Next-generation information technology", "Automotive parts"], "box build, conformal coating, Baugruppenfertigung, ISO 13485", 5),
-    (15, "supplier_capability", "Advanced packaging in small batches",
-     "QFN, SiP and wafer-level packaging for MEMS sensors and power devices from 1,000 units; engineering lots in four weeks, reliability tests to AEC-Q100.",
-     None, None, ["Next-generation information technology"], "QFN, SiP, MEMS, 封装测试, AEC-Q100", None),
-    (15, "lab_space", "千级洁净室短期分租",
-     "厂内一间千级（ISO 6）洁净室闲置，约300平方米，可短期分租给传感器、光学器件企业做小批量试产，可共用厂务设施。",
-     300, None, ["Next-generation information technology"], "千级，ISO 6，洁净室", None),
-    (16, "supplier_capability", "精密注塑加工（来料加工/包工包料）",
-     "现有海天、恩格尔注塑机42台（80–850吨），加工PA6、PA66、PBT、POM、PC/ABS及玻纤增强料，配机械手取件和在线称重；IATF 16949认证，长期为德系汽车零部件企业配套连接器壳体、支架等零件。",
-     None, 180, ["Automotive parts"], "注塑，PA66，玻纤增强，双色注塑，IATF 16949", 6),
-    (16, "supplier_capability", "Werkzeugbau und Erstmuster",
-     "Eigener Werkzeugbau mit zwölf Mitarbeitern: Spritzgießwerkzeuge bis 2 t, Erstmuster mit EMPB bzw. PPAP in sechs bis acht Wochen, Werkzeugänderungen im Haus. Ansprechpartnerin spricht Deutsch.",
-     None, None, ["Automotive parts"], "Werkzeugbau, Spritzgießwerkzeug, PPAP, 模具", 6),
-    (17, "supplier_capability", "Aluminium high-pressure die casting, 280 to 2,500 t",
-     "Twelve cells from 280 to 2,500 t including vacuum die casting for structural parts, T6 heat treatment and in-line X-ray; we supply e-drive and gearbox housings to Tier-1 suppliers.",
-     None, 320, ["Automotive parts"], "Druckguss, 压铸, aluminium, ADC12, AlSi10MnMg, 外壳", 7),
-    (17, "supplier_capability", "压铸件精加工与气密性检测",
-     "压铸件CNC精加工、浸渗处理及气密性检测一条龙，交付可直接装配的壳体，月产能约6万件。",
-     None, None, ["Automotive parts"], "精加工，浸渗，气密性检测", 7),
-    (18, "supplier_capability", "五轴CNC加工与快速打样",
-     "DMG MORI五轴加工中心4台、三轴加工中心18台，加工铝合金、不锈钢及钛合金零件，公差±0.005mm；打样3至5个工作日，蔡司三坐标全尺寸检测。",
-     None, None, ["Robotics and high-end manufacturing"], "五轴加工，CNC，打样，三坐标，Prototypen", None),
-    (19, "pilot_customer", "Pilot installations in our rolling mills",
-     "Two hot-rolling lines are open for pilot installations of condition monitoring, predictive maintenance and robotic sampling. Pilots that meet their targets go into group-wide purchasing.",
-     None, None, ["New materials", "Robotics and high-end manufacturing"], "predictive maintenance, Zustandsüberwachung, 预测性维护, machine vision", None),
-    (19, "supplier_capability", "特殊钢棒线材就近供货",
-     "齿轮钢、轴承钢及弹簧钢棒线材年产能80万吨，已通过IATF 16949认证，可为长三角汽车零部件企业就近供货并提供材料技术支持。",
-     None, None, ["New materials", "Automotive parts"], "齿轮钢，轴承钢，Sonderstahl", None),
-    (20, "pilot_customer", "供应商导入计划（本地化采购）",
-     "集团采购部为新落户长三角的零部件企业开放供应商导入通道：样件评审、PPAP、小批量试供，合格后纳入定点清单。当前重点：电驱壳体、热管理部件、车身结构件。",
-     None, None, ["Automotive parts"], "定点，PPAP，本地化采购，supplier onboarding", 14),
-    (20, "pilot_customer", "Pilot lines for robotics and AI in final assembly",
-     "Our Baoshan assembly plant hosts three-month pilots of collaborative robots, AI-based visual inspection and AGVs; the plant pays for the pilot when the agreed KPIs are met.",
-     None, None, ["Automotive parts", "Robotics and high-end manufacturing"], "cobot, AGV, AI vision, Pilotprojekt", 14),
-    (20, "market_access", "Dealer and aftermarket channel for accessories",
-     None,
-     None, None, ["Automotive parts"], None, None),
-    # Testing, research and education
-    (21, "services", "Safety testing of power tools and household appliances",
-     "CNAS and CMA accredited lab for GB 3883 / IEC 62841 (hand-held motor-operated electric tools) and GB 4706 / IEC 60335. We run the type tests, prepare the CCC application with the certification body and support the initial factory inspection; CB test reports for export.",
-     None, None, ["Robotics and high-end manufacturing"], "CCC, 3C认证, type testing, certification, power tools, 电动工具, GB 3883, IEC 62841, CB scheme", 8),
-    (21, "services", "EMV-Prüfungen im 3-m-Halbabsorberraum",
-     "Störaussendung und Störfestigkeit nach CISPR 14, CISPR 32 und IEC 61000-4-x; Termine meist innerhalb von zwei Wochen, Projektleitung auf Deutsch oder Englisch.",
-     None, None, [], "EMV, EMC, 电磁兼容, CISPR", 8),
-    (21, "services", "出口欧盟CE认证测试",
-     "为本地制造企业提供CE（低电压指令、EMC指令、机械指令）测试及技术文件编制，与欧盟公告机构合作出具报告。",
-     None, None, [], "CE，LVD，机械指令", 8),
-    (22, "services", "Calibration of gauges, torque tools and CMMs",
-     "CNAS-accredited calibration of length, torque, pressure and temperature instruments; on-site calibration of coordinate measuring machines and torque wrenches at your line, with certificates your IATF auditor accepts.",
-     None, None, ["Robotics and high-end manufacturing", "Automotive parts"], "Kalibrierung, calibration, 校准, CNAS, 三坐标", None),
-    (22, "services", "计量器具强制检定",
-     "依法开展衡器、压力表、加油机等强制检定，新设企业可预约上门检定。",
-     None, None, [], None, None),
-    (23, "research_cooperation", "Joint projects with the Materials Genome Institute",
-     "High-throughput computation and testing of alloys and functional materials; joint labs with companies can be co-funded by the Shanghai Science and Technology Commission.",
-     None, None, ["New materials"], "materials genome, alloy design, Werkstoffentwicklung, 材料基因组", None),
-    (23, "talent_programme", "校园招聘与实习基地共建",
-     "每年为企业组织专场招聘会，面向机械、自动化、材料及计算机专业本科与研究生；可共建实习基地、联合培养研究生，每年可推荐实习生约200名。",
-     None, 200, ["Robotics and high-end manufacturing", "Next-generation information technology"], "校园招聘，实习，graduates, Absolventen", None),
-    (23, "research_cooperation", "Robot control and machine vision research",
-     "The School of Mechatronic Engineering and Automation works on robot control, machine vision and digital twins; Sino-German co-supervision of doctoral students is possible.",
-     None, None, ["Robotics and high-end manufacturing"], "Robotik, machine vision, 机器视觉, digital twin", None),
-    (24, "research_cooperation", "协作机器人应用联合开发",
-     "面向汽车零部件和3C电子行业开发协作机器人应用，提供视觉引导上下料、力控打磨等工艺包，可承接企业委托研发并申报市级科技项目。",
-     None, None, ["Robotics and high-end manufacturing"], "协作机器人，视觉引导，力控打磨，cobot", None),
-    (24, "test_site", "Open application centre for robot cells",
-     "A 1,200 m² application centre with 30 robots of six brands: try gripping, welding and palletising cells before you buy, with safety assessment to GB 11291 and ISO 10218.",
-     1200, None, ["Robotics and high-end manufacturing"], "Anwendungszentrum, test cell, ISO 10218", None),
-    (25, "talent_programme", "Duale Ausbildung nach deutschem Vorbild",
-     "Dreijährige Ausbildung zum Mechatroniker und Industriemechaniker mit Praxisphasen im Betrieb und Abschlussprüfung der AHK. Die Unternehmen stellen Ausbilder und Ausbildungsplätze, das Kolleg übernimmt Theorie und Werkstatt.",
-     None, 120, ["Robotics and high-end manufacturing", "Automotive parts"], "duale Ausbildung, 双元制, AHK, Mechatroniker", 10),
-    (25, "talent_programme", "企业订单班",
-     "按企业岗位需求定制课程，每班30至40人，第三年进入企业顶岗实习，毕业即可上岗。",
-     None, 40, ["Robotics and high-end manufacturing"], None, 10),
-    # Talent, money and advice
-    (26, "services", "Work and residence permits for foreign staff",
-     "We file work permits (categories A and B) and residence permits for your expatriate staff and their families, usually within 15 working days; appointments in English.",
-     None, None, [], "work permit, Arbeitserlaubnis, 工作许可, Aufenthaltstitel", 11),
-    (26, "subsidy_scheme", "人才安居与引进奖励",
-     "对重点企业引进的高层次人才给予安家补贴、租房补贴，并协调子女入学，由企业统一申报。",
-     None, None, [], "人才补贴，安家补贴，租房补贴", 11),
-    (26, "talent_programme", "Job fairs for foreign-invested companies",
-     "Quarterly job fairs and a search service for engineers and skilled workers from the Yangtze River Delta, free for companies registered in Baoshan.",
-     None, 500, [], "Fachkräfte, skilled workers, 技术工人", 11),
-    (27, "housing", "Furnished apartments near Gucun Park",
-     "320 furnished one- and two-bedroom flats of 35 to 70 m², five minutes from Gucun Park station on Metro Line 7; rents about 30% below market for staff of companies approved by the district.",
-     None, 320, [], "talent apartment, Wohnung, 人才公寓", None),
-    (27, "housing", "Serviced Apartments für entsandte Mitarbeiter",
-     "Möblierte Apartments ab einem Monat für Expats und Inbetriebnahme-Teams, mit Reinigung, englischsprachiger Rezeption und Shuttle zu den Industrieparks.",
-     None, 48, [], "Serviced Apartment, Expats, 短租", None),
-    (28, "finance", "Accounts and foreign exchange for foreign-invested companies",
-     "Capital account for the registered capital, cross-border RMB settlement and cash pooling; a relationship manager for German-speaking clients and online banking in English.",
-     None, None, [], "Kontoeröffnung, account opening, 开户, Kapitalkonto", 12),
-    (28, "finance", "科创贷（区担保）",
-     "面向科技型中小企业的信用贷款，由区政策性融资担保基金提供担保，单户最高1,000万元，贴息后年化成本约2%。",
-     None, None, ["Robotics and high-end manufacturing", "New materials"], "科技贷款，担保，贴息", 12),
-    (29, "finance", "German Desk: Finanzierung beim Markteintritt",
-     "Kontoeröffnung schon vor der Gründung über Ihre Hausbank in Deutschland, Garantien und Akkreditive für Maschinenlieferungen, Finanzierung der Erstausstattung in EUR oder RMB.",
-     None, None, [], "German Desk, Akkreditiv, letter of credit, 信用证", None),
-    (30, "finance", "Equity co-investment in key industries",
-     "The fund co-invests RMB 5 to 50 million alongside private venture capital in companies that move their headquarters or production to Baoshan; focus on robotics, new materials and green technology.",
-     None, None, ["Robotics and high-end manufacturing", "New materials", "Green and low-carbon technology"], "Beteiligung, equity, 股权投资, venture capital", None),
-    (30, "finance", "天使投资跟投",
-     "对入驻区内孵化器的早期项目，按社会资本投资额1:1跟投，单个项目最高500万元。",
-     None, None, [], "天使投资，跟投", None),
-    (31, "services", "Gesellschaftsrecht und Arbeitsrecht für den Mittelstand",
-     "Gründung von WFOE und Joint Ventures, Arbeitsverträge und Betriebsordnung nach chinesischem Recht, Markenanmeldung in China. Deutschsprachige Partner, Festpreis für die Gründung.",
-     None, None, [], "WFOE, Joint Venture, Arbeitsrecht, 劳动法, Marke, 商标", None),
-    (31, "services", "Contract manufacturing agreements and IP protection",
-     "NNN agreements, tooling ownership clauses and quality agreements for companies that source from Chinese contract manufacturers.",
-     None, None, [], "NNN, IP protection, 知识产权", None),
-    (32, "services", "Bookkeeping, tax and payroll for foreign-invested companies",
-     "Monthly bookkeeping under Chinese accounting standards with IFRS or HGB reporting packages, VAT filing, individual income tax and social insurance; annual audit and dividend repatriation.",
-     None, None, [], "Buchhaltung, bookkeeping, 代理记账, HGB, 税务", None),
-    (32, "services", "高新技术企业认定及研发费用加计扣除",
-     "协助企业申报高新技术企业（企业所得税减按15%征收）及研发费用加计扣除，出具专项审计报告。",
-     None, None, [], "高新技术企业，加计扣除", None),
-    (33, "services", "外商投资企业设立“一网通办”",
-     "外资企业设立及变更登记、营业执照、刻章、银行开户和税务登记一窗受理，材料齐全3个工作日内办结，提供英文和德文办事指南。",
-     None, None, [], "营业执照，设立登记，company registration, Firmengründung, WFOE", None),
-    (33, "market_access", "Licences and approvals for new plants",
-     "We coordinate production licences, special equipment registration and the environmental impact assessment with the district bureaus, so that your approvals run in parallel with construction.",
-     None, None, [], "licence, EIA, 环评, Genehmigung", None),
-    # Networks, events, start-ups
-    (34, "association", "Mitgliedschaft im deutsch-chinesischen Netzwerk",
-     "Über 60 deutsche und chinesische Mitgliedsunternehmen aus Maschinenbau, Automobilzulieferung und Robotik; monatlicher Stammtisch, Arbeitskreise Fachkräfte und Lieferanten, kurze Wege zu den Behörden.",
-     None, None, ["Automotive parts", "Robotics and high-end manufacturing"], "Netzwerk, network, 中德, Stammtisch", 13),
-    (34, "events", "Sino-German Supplier Day",
-     "Each spring German plants in Shanghai meet local suppliers at pre-arranged B2B meetings; about 300 participants.",
-     None, 300, ["Automotive parts"], "supplier day, Zuliefertag, B2B", 13),
-    (34, "market_access", "德国中小企业市场开拓陪跑",
-     "为初到宝山的德国中小企业提供为期半年的陪跑服务：市场调研、客户引荐、参展及政府沟通支持。",
-     None, None, [], None, 13),
-    (35, "events", "Exhibition halls and conference centre",
-     "Two column-free halls of 10,000 m² each and 20 meeting rooms, in-house catering and stand building; 15 minutes from the Wusongkou cruise terminal.",
-     20000, None, [], "Messe, exhibition, 展会, conference", None),
-    (35, "events", "智能制造与机器人展（每年秋季）",
-     "区内机器人及智能制造专业展，标准展位9平方米起，区内孵化器入驻企业可免费参展。",
-     None, None, ["Robotics and high-end manufacturing"], "机器人展，展位", None),
-    (36, "office_space", "Co-working desks and small offices",
-     "Desks from RMB 800 a month and lockable offices of 20 to 100 m², with a registered address for newly founded companies and meeting rooms by the hour.",
-     3500, None, [], "co-working, Büro, 联合办公, registered address", None),
-    (36, "services", "Soft-Landing-Programm für ausländische Start-ups",
-     "Sechs Monate kostenfreier Arbeitsplatz, Unterstützung bei Gründung, Visum und den ersten Pilotkunden; Demo Day mit Investoren aus Shanghai.",
-     None, None, ["Robotics and high-end manufacturing", "Next-generation information technology"], "Soft Landing, Start-up, 孵化, Demo Day", None),
-]  # fmt: skip
+# Offers of the local partners, in the order of LOCAL_ORGANISATIONS' groups: (organisation index in
+# LOCAL_ORGANISATIONS, kind, title, description, m² available, headcount, key industries, keywords,
+# contact index or None). Partners write Chinese with full-width punctuation, as real texts do.
+LOCAL_OFFERS = as_rows(_TABLES["LOCAL_OFFERS"])
 
 # Synonym groups for matching keywords across Chinese, German and English.
-SYNONYMS = [
-    "Gehäuseteile ~ housing parts ~ 外壳",
-    "Produktionsfläche ~ production space ~ 厂房 ~ Fertigungshalle",
-    "Zuschüsse ~ subsidies ~ 补贴 ~ Förderung",
-    "Ingenieure ~ engineers ~ 工程师",
-    "Druckguss ~ die casting ~ 压铸",
-]
+SYNONYMS: list[str] = _TABLES["SYNONYMS"]

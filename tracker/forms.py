@@ -3,8 +3,8 @@
 import wtforms
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, URLField
-from wtforms.validators import URL, Length, Optional, ValidationError
+from wtforms import HiddenField, SelectField, StringField, URLField
+from wtforms.validators import URL, DataRequired, Length, NumberRange, Optional, ValidationError
 
 from tracker.numbers import parse_id
 
@@ -33,6 +33,33 @@ def http_url(form, field) -> None:
 def url_field(label) -> URLField:
     """An optional web address, http or https only."""
     return URLField(label, validators=[Optional(), Length(max=500), URL(), http_url])
+
+
+def text_field(label, max_length: int = 200, *, required: bool = False, **kwargs) -> StringField:
+    """A one-line text of at most max_length characters; required refuses a blank one."""
+    presence = DataRequired() if required else Optional()
+    return StringField(label, validators=[presence, Length(max=max_length)], **kwargs)
+
+
+def area_field(label, **kwargs) -> IntegerField:
+    """An optional floor area in m², from 1 to 10,000,000."""
+    limit = NumberRange(min=1, max=10_000_000, message=_l("Enter 1 to 10,000,000 m²."))
+    return IntegerField(label, validators=[Optional(), limit], **kwargs)
+
+
+def headcount_field(label, minimum: int = 1, **kwargs) -> IntegerField:
+    """An optional number of people, from minimum (1 or 0) to 1,000,000."""
+    message = _l("Enter 1 to 1,000,000.") if minimum else _l("Enter 0 to 1,000,000.")
+    limit = NumberRange(min=minimum, max=1_000_000, message=message)
+    return IntegerField(label, validators=[Optional(), limit], **kwargs)
+
+
+def enum_select(label, enum_class, default=None, **kwargs) -> SelectField:
+    """A select of a labelled enum's members (values and their translated labels)."""
+    choices = [(member.value, text) for member, text in enum_class.labels().items()]
+    if default is not None:
+        kwargs["default"] = default.value
+    return SelectField(label, choices=choices, **kwargs)
 
 
 class OptionalIntSelectField(SelectField):

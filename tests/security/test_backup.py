@@ -59,6 +59,17 @@ def test_restore_asks_first_and_refuses_a_missing_file(runner, tmp_path):
     assert "Aborted" in result.output
 
 
+def test_a_failed_restore_ends_with_its_reason(runner, tmp_path, monkeypatch):
+    def fail(_path):
+        raise backup_module.BackupError("pg_restore failed: no such file")
+
+    monkeypatch.setattr("tracker.cli.restore", fail)
+    (tmp_path / "file").write_bytes(b"x")
+    result = runner.invoke(args=["restore", str(tmp_path / "file"), "--yes"])
+    assert result.exit_code == 1
+    assert "Error: pg_restore failed: no such file" in result.output
+
+
 def _mode(path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 

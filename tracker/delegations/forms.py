@@ -13,7 +13,6 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -24,15 +23,20 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm, url_field
+from tracker.forms import (
+    IntegerField,
+    OptionalIntSelectField,
+    VersionedForm,
+    enum_select,
+    text_field,
+    url_field,
+)
 from tracker.lookup.fields import LookupField, LookupMultipleField
 from tracker.models.delegation import (
-    MEMBER_ROLE_LABELS,
-    STATUS_LABELS,
     DelegationStatus,
     MemberRole,
 )
-from tracker.models.organisation import KIND_LABELS, OrganisationKind
+from tracker.models.organisation import OrganisationKind
 
 LONG_TEXT = 20_000
 MINUTES_TEXT = 100_000
@@ -41,9 +45,9 @@ MINUTES_TEXT = 100_000
 class DelegationForm(VersionedForm, FlaskForm):
     """A visit: who comes, when, and who looks after them."""
 
-    title = StringField(
+    title = text_field(
         _l("Title"),
-        validators=[DataRequired(), Length(max=200)],
+        required=True,
         description=_l("For example: Thuringia business delegation, May 2026."),
     )
     origin_country = SelectField(_l("Origin country"), choices=[], default="")
@@ -62,11 +66,8 @@ class DelegationForm(VersionedForm, FlaskForm):
     host_officer_id = OptionalIntSelectField(
         _l("Host officer"), choices=[], description=_l("The colleague who looks after the visit.")
     )
-    status = SelectField(
-        _l("Status"),
-        choices=[SelectChoice(s.value, label) for s, label in STATUS_LABELS.items()],
-        coerce=DelegationStatus,
-        default=DelegationStatus.PLANNED,
+    status = enum_select(
+        _l("Status"), DelegationStatus, DelegationStatus.PLANNED, coerce=DelegationStatus
     )
     announced_size = IntegerField(
         _l("Announced size"),
@@ -91,34 +92,27 @@ class DelegationForm(VersionedForm, FlaskForm):
 class MemberForm(FlaskForm):
     """Add a member: pick an existing person, or type a new one (and maybe their organisation)."""
 
-    role = SelectField(
-        _l("Role"),
-        choices=[SelectChoice(r.value, label) for r, label in MEMBER_ROLE_LABELS.items()],
-        coerce=MemberRole,
-        default=MemberRole.MEMBER,
-    )
+    role = enum_select(_l("Role"), MemberRole, MemberRole.MEMBER, coerce=MemberRole)
     person_id = LookupField(
         _l("Existing person"),
         kind="people",
         description=_l("Or leave empty and enter a new person."),
     )
-    full_name = StringField(_l("Full name"), validators=[Optional(), Length(max=200)])
-    position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
+    full_name = text_field(_l("Full name"))
+    position = text_field(_l("Position"))
     email = EmailField(_l("E-mail"), validators=[Optional(), Length(max=254), Email()])
     organisation_id = LookupField(
         _l("Organisation"),
         kind="organisations",
         description=_l("Pick it if it is already recorded."),
     )
-    new_organisation = StringField(
-        _l("New organisation"),
-        validators=[Optional(), Length(max=200)],
-        description=_l("Only when the organisation is not recorded yet."),
+    new_organisation = text_field(
+        _l("New organisation"), description=_l("Only when the organisation is not recorded yet.")
     )
-    new_organisation_kind = SelectField(
+    new_organisation_kind = enum_select(
         _l("Kind"),
-        choices=[(kind.value, KIND_LABELS[kind]) for kind in OrganisationKind],
-        default=OrganisationKind.COMPANY.value,
+        OrganisationKind,
+        OrganisationKind.COMPANY,
         description=_l("Of the new organisation."),
     )
     create_anyway = BooleanField(_l("Create it anyway"))

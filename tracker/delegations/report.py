@@ -3,7 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.delegations.services import MemberGroup, get_delegation_detail, members_by_organisation
@@ -79,12 +79,19 @@ def _followups(delegation_id: int) -> list[FollowUp]:
     return list(db.session.scalars(stmt))
 
 
+def _about_needs_raised(model: type[Match] | type[Talk], delegation_id: int) -> Select:
+    """The matches or talks about the needs raised during the visit."""
+    return (
+        select(model)
+        .join(Need, Need.id == model.need_id)
+        .where(Need.delegation_id == delegation_id)
+    )
+
+
 def _matches(delegation_id: int) -> list[Match]:
     """Local partners matched with the visit's needs (one query)."""
     stmt = (
-        select(Match)
-        .join(Need, Need.id == Match.need_id)
-        .where(Need.delegation_id == delegation_id)
+        _about_needs_raised(Match, delegation_id)
         .options(joinedload(Match.need), joinedload(Match.organisation), joinedload(Match.offer))
         .order_by(Need.created_at, Need.id, Match.id)
     )
@@ -93,20 +100,14 @@ def _matches(delegation_id: int) -> list[Match]:
 
 def _talks(delegation_id: int) -> list[Talk]:
     """Talks about the visit's needs with their participants, earliest first (4 queries)."""
-    stmt = (
-        select(Talk)
-        .join(Need, Need.id == Talk.need_id)
-        .where(Need.delegation_id == delegation_id)
-        .options(
-            joinedload(Talk.need),
-            joinedload(Talk.match).joinedload(Match.organisation),
-            selectinload(Talk.organisations),
-            selectinload(Talk.people),
-            selectinload(Talk.staff),
-        )
-        .order_by(Talk.starts_at, Talk.id)
+    talks = _about_needs_raised(Talk, delegation_id).options(
+        joinedload(Talk.need),
+        joinedload(Talk.match).joinedload(Match.organisation),
+        selectinload(Talk.organisations),
+        selectinload(Talk.people),
+        selectinload(Talk.staff),
     )
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(talks.order_by(Talk.starts_at, Talk.id)))
 
 
 def delegation_report(delegation_id: int) -> DelegationReport | None:

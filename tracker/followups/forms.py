@@ -4,11 +4,11 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
-from tracker.forms import VersionField
-from tracker.models.followup import KIND_LABELS, FollowUpKind
+from tracker.forms import VersionField, enum_select, text_field
+from tracker.models.followup import FollowUpKind
 from tracker.numbers import parse_id
 
 OUTCOME_LENGTH = Length(max=20000)
@@ -17,16 +17,12 @@ OUTCOME_LENGTH = Length(max=20000)
 class FollowUpForm(FlaskForm):
     """Title, kind, assignee and due date; a past due date must be confirmed."""
 
-    title = StringField(
+    title = text_field(
         _l("Title"),
-        validators=[DataRequired(), Length(max=200)],
+        required=True,
         description=_l("What is to be done, e.g. “Send the land price list”."),
     )
-    kind = SelectField(
-        _l("Kind"),
-        choices=[(kind.value, KIND_LABELS[kind]) for kind in FollowUpKind],
-        default=FollowUpKind.CALL.value,
-    )
+    kind = enum_select(_l("Kind"), FollowUpKind, FollowUpKind.CALL)
     assignee_id = SelectField(
         _l("Assigned to"),
         coerce=parse_id,  # anything but an id becomes None, refused as unknown

@@ -13,51 +13,53 @@ from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     ValidationError,
 )
 
-from tracker.forms import IntegerField, OptionalIntSelectField, VersionedForm
+from tracker.forms import (
+    OptionalIntSelectField,
+    VersionedForm,
+    area_field,
+    enum_select,
+    headcount_field,
+)
 from tracker.lookup.fields import LookupField
 from tracker.matchmaking.services import parse_terms
 from tracker.models import MatchStatus, OfferKind
-from tracker.models.matchmaking import MATCH_STATUS_LABELS, OFFER_KIND_LABELS
+from tracker.models.matchmaking import MATCH_STATUS_LABELS
+
+
+def terms_field(label, description, *, required: bool = False) -> TextAreaField:
+    """A list of terms (keywords, synonyms) in any of the three languages, up to 1,000
+    characters."""
+    presence = DataRequired() if required else Optional()
+    return TextAreaField(label, validators=[presence, Length(max=1000)], description=description)
 
 
 class OfferForm(VersionedForm, FlaskForm):
     """What a local partner offers; the view sets the contact and industry choices."""
 
-    kind = SelectField(_l("Kind"), choices=[(k.value, OFFER_KIND_LABELS[k]) for k in OfferKind])
+    kind = enum_select(_l("Kind"), OfferKind)
     title = StringField(
         _l("Title"),
         validators=[DataRequired(), Length(max=200)],
         description=_l("E.g. “Standard factory buildings, phase II”."),
     )
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
-    area_m2 = IntegerField(
-        _l("Area available, m²"),
-        validators=[
-            Optional(),
-            NumberRange(min=1, max=10_000_000, message=_l("Enter 1 to 10,000,000 m².")),
-        ],
-        description=_l("For factory, office and lab space."),
+    area_m2 = area_field(
+        _l("Area available, m²"), description=_l("For factory, office and lab space.")
     )
-    headcount = IntegerField(
+    headcount = headcount_field(
         _l("Headcount capacity"),
-        validators=[
-            Optional(),
-            NumberRange(min=1, max=1_000_000, message=_l("Enter 1 to 1,000,000.")),
-        ],
         description=_l("People a talent programme or site can take, where it applies."),
     )
     industry_ids = SelectMultipleField(
         _l("Key industries"), coerce=int, choices=[], validators=[Optional()]
     )
-    keywords = TextAreaField(
+    keywords = terms_field(
         _l("Keywords"),
-        validators=[Optional(), Length(max=1000)],
-        description=_l(
+        _l(
             "Separated by commas, in any of Chinese, German and English, "
             "e.g. “Gehäuseteile, die casting, 压铸”."
         ),
@@ -71,13 +73,13 @@ class OfferForm(VersionedForm, FlaskForm):
 class SynonymForm(VersionedForm, FlaskForm):
     """A group of terms that mean the same, managed by managers."""
 
-    terms = TextAreaField(
+    terms = terms_field(
         _l("Terms"),
-        validators=[DataRequired(), Length(max=1000)],
-        description=_l(
+        _l(
             "Terms that mean the same, separated by ~ or one per line, "
             "e.g. “Gehäuseteile ~ housing parts ~ 外壳”."
         ),
+        required=True,
     )
     active = BooleanField(_l("Active"), default=True)
 

@@ -7,6 +7,8 @@ import sqlalchemy as sa
 from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
+from tracker.extensions import db
+
 
 def utcnow() -> datetime:
     """Naive UTC now: every timestamp is stored in UTC and converted for display."""
@@ -18,6 +20,27 @@ class TimestampMixin:
 
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class LabelledEnum(enum.StrEnum):
+    """A string enum whose members carry their translatable label: NAME = "value", _l("Label")."""
+
+    _label: object
+
+    def __new__(cls, value: str, label: object = None):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member._label = label
+        return member
+
+    @property
+    def label(self) -> str:
+        return str(self._label)
+
+    @classmethod
+    def labels(cls) -> dict:
+        """Each member's (lazy) label, in the members' order."""
+        return {member: member._label for member in cls}
 
 
 def enum_column(enum_class: type[enum.Enum], name: str | None = None) -> sa.Enum:
@@ -33,6 +56,26 @@ def enum_column(enum_class: type[enum.Enum], name: str | None = None) -> sa.Enum
         values_callable=lambda members: [m.value for m in members],
         name=name or enum_class.__name__.lower(),
         validate_strings=True,
+    )
+
+
+def link_table(
+    name: str,
+    owner_id: str,
+    other_id: str,
+    *,
+    owner_table: str | None = None,
+    other_ondelete: str | None = None,
+) -> sa.Table:
+    """A many-to-many link table: its rows go with the owner (ON DELETE CASCADE), and the other
+    side's key is indexed for the way back. A key names its table ("topic_id": topic)."""
+    owner_table = owner_table or owner_id.removesuffix("_id")
+    other_key = ForeignKey(f"{other_id.removesuffix('_id')}.id", ondelete=other_ondelete)
+    return sa.Table(
+        name,
+        db.metadata,
+        sa.Column(owner_id, ForeignKey(f"{owner_table}.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(other_id, other_key, primary_key=True, index=True),
     )
 
 

@@ -1,16 +1,13 @@
 """Delegations (visits), who came, and what they discussed."""
 
-import enum
 from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     CheckConstraint,
-    Column,
     ForeignKey,
     Index,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
@@ -19,10 +16,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
+    LabelledEnum,
     SoftDeleteMixin,
     TimestampMixin,
     VersionedMixin,
     enum_column,
+    link_table,
     live_index,
 )
 from tracker.text import search_key
@@ -35,61 +34,33 @@ if TYPE_CHECKING:
     from tracker.models.vocabulary import OriginRegion, Topic
 
 
-class DelegationStatus(enum.StrEnum):
+class DelegationStatus(LabelledEnum):
     """Where a visit stands."""
 
-    PLANNED = "planned"
-    UNDER_WAY = "under_way"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return str(STATUS_LABELS[self])
+    PLANNED = "planned", _l("Planned")
+    UNDER_WAY = "under_way", _l("Under way")
+    COMPLETED = "completed", _l("Completed")
+    CANCELLED = "cancelled", _l("Cancelled")
 
 
-STATUS_LABELS = {
-    DelegationStatus.PLANNED: _l("Planned"),
-    DelegationStatus.UNDER_WAY: _l("Under way"),
-    DelegationStatus.COMPLETED: _l("Completed"),
-    DelegationStatus.CANCELLED: _l("Cancelled"),
-}
+STATUS_LABELS = DelegationStatus.labels()
 
 
-class MemberRole(enum.StrEnum):
+class MemberRole(LabelledEnum):
     """A person's role within a delegation."""
 
-    HEAD = "head"
-    MEMBER = "member"
-    INTERPRETER = "interpreter"
-    ORGANISER = "organiser"
-
-    @property
-    def label(self) -> str:
-        return str(MEMBER_ROLE_LABELS[self])
+    HEAD = "head", _l("Head of delegation")
+    MEMBER = "member", _l("Member")
+    INTERPRETER = "interpreter", _l("Interpreter")
+    ORGANISER = "organiser", _l("Organiser")
 
 
-MEMBER_ROLE_LABELS = {
-    MemberRole.HEAD: _l("Head of delegation"),
-    MemberRole.MEMBER: _l("Member"),
-    MemberRole.INTERPRETER: _l("Interpreter"),
-    MemberRole.ORGANISER: _l("Organiser"),
-}
+MEMBER_ROLE_LABELS = MemberRole.labels()
 
-delegation_topic = Table(
-    "delegation_topic",
-    db.metadata,
-    Column("delegation_id", ForeignKey("delegation.id", ondelete="CASCADE"), primary_key=True),
-    Column("topic_id", ForeignKey("topic.id"), primary_key=True, index=True),
-)
+delegation_topic = link_table("delegation_topic", "delegation_id", "topic_id")
 
 # Organisations that took part without named people (members' organisations are derived).
-delegation_organisation = Table(
-    "delegation_organisation",
-    db.metadata,
-    Column("delegation_id", ForeignKey("delegation.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id"), primary_key=True, index=True),
-)
+delegation_organisation = link_table("delegation_organisation", "delegation_id", "organisation_id")
 
 
 class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):

@@ -1,6 +1,5 @@
 """Follow-ups: dated tasks assigned to a colleague, on a need, an organisation or a delegation."""
 
-import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
 from tracker.i18n import lazy_label_in as _lp
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
+from tracker.models.base import (
+    LabelledEnum,
+    SoftDeleteMixin,
+    TimestampMixin,
+    enum_column,
+    live_index,
+    utcnow,
+)
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -19,17 +25,13 @@ if TYPE_CHECKING:
     from tracker.models.user import User
 
 
-class FollowUpKind(enum.StrEnum):
-    CALL = "call"
-    EMAIL = "email"
-    MEETING = "meeting"
-    SITE_VISIT = "site_visit"
-    DOCUMENT = "document"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return str(KIND_LABELS[self])
+class FollowUpKind(LabelledEnum):
+    CALL = "call", _l("Call")
+    EMAIL = "email", _lp("follow-up kind", "E-mail")  # an e-mail to write, not an address
+    MEETING = "meeting", _l("Meeting")
+    SITE_VISIT = "site_visit", _l("Site visit")
+    DOCUMENT = "document", _l("Document")
+    OTHER = "other", _l("Other")
 
     @property
     def icon(self) -> str:
@@ -45,31 +47,16 @@ KIND_ICONS = {
     FollowUpKind.DOCUMENT: "file-earmark-text",
     FollowUpKind.OTHER: "three-dots",
 }
-KIND_LABELS = {
-    FollowUpKind.CALL: _l("Call"),
-    FollowUpKind.EMAIL: _lp("follow-up kind", "E-mail"),  # an e-mail to write, not an address
-    FollowUpKind.MEETING: _l("Meeting"),
-    FollowUpKind.SITE_VISIT: _l("Site visit"),
-    FollowUpKind.DOCUMENT: _l("Document"),
-    FollowUpKind.OTHER: _l("Other"),
-}
+KIND_LABELS = FollowUpKind.labels()
 
 
-class FollowUpStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return str(STATUS_LABELS[self])
+class FollowUpStatus(LabelledEnum):
+    OPEN = "open", _l("Open")
+    DONE = "done", _l("Done")
+    CANCELLED = "cancelled", _l("Cancelled")
 
 
-STATUS_LABELS = {
-    FollowUpStatus.OPEN: _l("Open"),
-    FollowUpStatus.DONE: _l("Done"),
-    FollowUpStatus.CANCELLED: _l("Cancelled"),
-}
+STATUS_LABELS = FollowUpStatus.labels()
 
 
 class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):

@@ -1,19 +1,20 @@
 """Matchmaking: local partners' offers, the synonym list, and matches of needs with partners."""
 
-import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
+    LabelledEnum,
     SoftDeleteMixin,
     TimestampMixin,
     VersionedMixin,
     enum_column,
+    link_table,
     live_index,
     utcnow,
 )
@@ -30,30 +31,26 @@ if TYPE_CHECKING:
 TERM_SEPARATOR = " ~ "
 
 
-class OfferKind(enum.StrEnum):
+class OfferKind(LabelledEnum):
     """What a local partner provides."""
 
-    FACTORY_SPACE = "factory_space"
-    OFFICE_SPACE = "office_space"
-    LAB_SPACE = "lab_space"
-    TALENT_PROGRAMME = "talent_programme"
-    SUBSIDY_SCHEME = "subsidy_scheme"
-    SUPPLIER_CAPABILITY = "supplier_capability"
-    DISTRIBUTION = "distribution"
-    RESEARCH_COOPERATION = "research_cooperation"
-    SERVICES = "services"
-    FINANCE = "finance"
-    ASSOCIATION = "association"
-    TEST_SITE = "test_site"
-    PILOT_CUSTOMER = "pilot_customer"
-    MARKET_ACCESS = "market_access"
-    HOUSING = "housing"
-    EVENTS = "events"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return str(OFFER_KIND_LABELS[self])
+    FACTORY_SPACE = "factory_space", _l("Factory space")
+    OFFICE_SPACE = "office_space", _l("Office space")
+    LAB_SPACE = "lab_space", _l("Lab space")
+    TALENT_PROGRAMME = "talent_programme", _l("Talent programme")
+    SUBSIDY_SCHEME = "subsidy_scheme", _l("Subsidy scheme")
+    SUPPLIER_CAPABILITY = "supplier_capability", _l("Supplier capability")
+    DISTRIBUTION = "distribution", _l("Distribution")
+    RESEARCH_COOPERATION = "research_cooperation", _l("Research cooperation")
+    SERVICES = "services", _l("Professional services")
+    FINANCE = "finance", _l("Finance and funding")
+    ASSOCIATION = "association", _l("Association or cluster")
+    TEST_SITE = "test_site", _l("Test site or pilot zone")
+    PILOT_CUSTOMER = "pilot_customer", _l("Pilot customer")
+    MARKET_ACCESS = "market_access", _l("Market access and certification")
+    HOUSING = "housing", _l("Housing")
+    EVENTS = "events", _l("Events and trade fairs")
+    OTHER = "other", _l("Other")
 
     @property
     def is_space(self) -> bool:
@@ -61,31 +58,10 @@ class OfferKind(enum.StrEnum):
         return self in (OfferKind.FACTORY_SPACE, OfferKind.OFFICE_SPACE, OfferKind.LAB_SPACE)
 
 
-OFFER_KIND_LABELS = {
-    OfferKind.FACTORY_SPACE: _l("Factory space"),
-    OfferKind.OFFICE_SPACE: _l("Office space"),
-    OfferKind.LAB_SPACE: _l("Lab space"),
-    OfferKind.TALENT_PROGRAMME: _l("Talent programme"),
-    OfferKind.SUBSIDY_SCHEME: _l("Subsidy scheme"),
-    OfferKind.SUPPLIER_CAPABILITY: _l("Supplier capability"),
-    OfferKind.DISTRIBUTION: _l("Distribution"),
-    OfferKind.RESEARCH_COOPERATION: _l("Research cooperation"),
-    OfferKind.SERVICES: _l("Professional services"),
-    OfferKind.FINANCE: _l("Finance and funding"),
-    OfferKind.ASSOCIATION: _l("Association or cluster"),
-    OfferKind.TEST_SITE: _l("Test site or pilot zone"),
-    OfferKind.PILOT_CUSTOMER: _l("Pilot customer"),
-    OfferKind.MARKET_ACCESS: _l("Market access and certification"),
-    OfferKind.HOUSING: _l("Housing"),
-    OfferKind.EVENTS: _l("Events and trade fairs"),
-    OfferKind.OTHER: _l("Other"),
-}
+OFFER_KIND_LABELS = OfferKind.labels()
 
-offer_industry = Table(
-    "offer_industry",
-    db.metadata,
-    Column("offer_id", ForeignKey("local_offer.id", ondelete="CASCADE"), primary_key=True),
-    Column("key_industry_id", ForeignKey("key_industry.id"), primary_key=True, index=True),
+offer_industry = link_table(
+    "offer_industry", "offer_id", "key_industry_id", owner_table="local_offer"
 )
 
 
@@ -173,29 +149,18 @@ class SynonymGroup(VersionedMixin, TimestampMixin, db.Model):
         return f"<SynonymGroup {self.terms!r}>"
 
 
-class MatchStatus(enum.StrEnum):
+class MatchStatus(LabelledEnum):
     """Where a match of a need with a local partner stands."""
 
-    PROPOSED = "proposed"
-    INTRODUCED = "introduced"
-    TALK_SCHEDULED = "talk_scheduled"
-    TALK_HELD = "talk_held"
-    AGREED_FOLLOW_UP = "agreed_follow_up"
-    DECLINED = "declined"
-
-    @property
-    def label(self) -> str:
-        return str(MATCH_STATUS_LABELS[self])
+    PROPOSED = "proposed", _l("Proposed")
+    INTRODUCED = "introduced", _l("Introduced")
+    TALK_SCHEDULED = "talk_scheduled", _l("Talk scheduled")
+    TALK_HELD = "talk_held", _l("Talk held")
+    AGREED_FOLLOW_UP = "agreed_follow_up", _l("Agreed follow-up")
+    DECLINED = "declined", _l("Declined")
 
 
-MATCH_STATUS_LABELS = {
-    MatchStatus.PROPOSED: _l("Proposed"),
-    MatchStatus.INTRODUCED: _l("Introduced"),
-    MatchStatus.TALK_SCHEDULED: _l("Talk scheduled"),
-    MatchStatus.TALK_HELD: _l("Talk held"),
-    MatchStatus.AGREED_FOLLOW_UP: _l("Agreed follow-up"),
-    MatchStatus.DECLINED: _l("Declined"),
-}
+MATCH_STATUS_LABELS = MatchStatus.labels()
 
 
 class Match(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):

@@ -3,11 +3,11 @@
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, link_table
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -15,24 +15,9 @@ if TYPE_CHECKING:
     from tracker.models.user import User
     from tracker.models.vocabulary import Topic
 
-meeting_topic = Table(
-    "meeting_topic",
-    db.metadata,
-    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
-    Column("topic_id", ForeignKey("topic.id"), primary_key=True, index=True),
-)
-meeting_person = Table(
-    "meeting_person",
-    db.metadata,
-    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_id", ForeignKey("person.id"), primary_key=True, index=True),
-)
-meeting_staff = Table(
-    "meeting_staff",
-    db.metadata,
-    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", ForeignKey("user.id"), primary_key=True, index=True),
-)
+meeting_topic = link_table("meeting_topic", "meeting_id", "topic_id")
+meeting_person = link_table("meeting_person", "meeting_id", "person_id")
+meeting_staff = link_table("meeting_staff", "meeting_id", "user_id")
 
 
 # Deleted softly like every record: the link rows above stay, so a restored meeting comes back

@@ -10,7 +10,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, enum_column, live_index, utcnow
+from tracker.models.base import (
+    LabelledEnum,
+    SoftDeleteMixin,
+    TimestampMixin,
+    enum_column,
+    live_index,
+    utcnow,
+)
 from tracker.models.vocabulary import VocabularyMixin
 from tracker.text import search_key
 
@@ -23,21 +30,17 @@ if TYPE_CHECKING:
     from tracker.models.vocabulary import KeyIndustry
 
 
-class Stage(enum.StrEnum):
+class Stage(LabelledEnum):
     """Pipeline stages, in order."""
 
-    NEW = "new"
-    QUALIFIED = "qualified"
-    MATCHING = "matching"
-    TALKS = "talks"
-    NEGOTIATION = "negotiation"
-    WON = "won"
-    LOST = "lost"
-    ON_HOLD = "on_hold"
-
-    @property
-    def label(self) -> str:
-        return str(STAGE_LABELS[self])
+    NEW = "new", _l("New")
+    QUALIFIED = "qualified", _l("Qualified")
+    MATCHING = "matching", _l("Matching")
+    TALKS = "talks", _l("Talks")
+    NEGOTIATION = "negotiation", _l("Negotiation")
+    WON = "won", _l("Won")
+    LOST = "lost", _l("Lost")
+    ON_HOLD = "on_hold", _l("On hold")
 
     @property
     def is_active(self) -> bool:
@@ -49,34 +52,17 @@ class Stage(enum.StrEnum):
         return self in (Stage.WON, Stage.LOST)
 
 
-STAGE_LABELS = {
-    Stage.NEW: _l("New"),
-    Stage.QUALIFIED: _l("Qualified"),
-    Stage.MATCHING: _l("Matching"),
-    Stage.TALKS: _l("Talks"),
-    Stage.NEGOTIATION: _l("Negotiation"),
-    Stage.WON: _l("Won"),
-    Stage.LOST: _l("Lost"),
-    Stage.ON_HOLD: _l("On hold"),
-}
+STAGE_LABELS = Stage.labels()
 ACTIVE_STAGES = (Stage.NEW, Stage.QUALIFIED, Stage.MATCHING, Stage.TALKS, Stage.NEGOTIATION)
 
 
-class Priority(enum.StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-    @property
-    def label(self) -> str:
-        return str(PRIORITY_LABELS[self])
+class Priority(LabelledEnum):
+    LOW = "low", _l("Low")
+    MEDIUM = "medium", _l("Medium")
+    HIGH = "high", _l("High")
 
 
-PRIORITY_LABELS = {
-    Priority.LOW: _l("Low"),
-    Priority.MEDIUM: _l("Medium"),
-    Priority.HIGH: _l("High"),
-}
+PRIORITY_LABELS = Priority.labels()
 
 
 class Currency(enum.StrEnum):
@@ -85,23 +71,14 @@ class Currency(enum.StrEnum):
     USD = "USD"
 
 
-class WonOutcome(enum.StrEnum):
-    COMPANY_REGISTERED = "company_registered"
-    LEASE_SIGNED = "lease_signed"
-    PARTNERSHIP_AGREED = "partnership_agreed"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return str(WON_OUTCOME_LABELS[self])
+class WonOutcome(LabelledEnum):
+    COMPANY_REGISTERED = "company_registered", _l("Company registered")
+    LEASE_SIGNED = "lease_signed", _l("Lease signed")
+    PARTNERSHIP_AGREED = "partnership_agreed", _l("Partnership agreed")
+    OTHER = "other", _l("Other")
 
 
-WON_OUTCOME_LABELS = {
-    WonOutcome.COMPANY_REGISTERED: _l("Company registered"),
-    WonOutcome.LEASE_SIGNED: _l("Lease signed"),
-    WonOutcome.PARTNERSHIP_AGREED: _l("Partnership agreed"),
-    WonOutcome.OTHER: _l("Other"),
-}
+WON_OUTCOME_LABELS = WonOutcome.labels()
 
 
 class NeedCategory(VocabularyMixin, db.Model):

@@ -1,6 +1,5 @@
 """Organisations: visiting companies, agencies and institutes, and local (host-side) partners."""
 
-import enum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String, Text, func
@@ -10,6 +9,7 @@ from tracker.extensions import db
 from tracker.i18n import current_locale
 from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
+    LabelledEnum,
     SoftDeleteMixin,
     TimestampMixin,
     VersionedMixin,
@@ -25,37 +25,22 @@ if TYPE_CHECKING:
     from tracker.models.vocabulary import KeyIndustry
 
 
-class OrganisationKind(enum.StrEnum):
+class OrganisationKind(LabelledEnum):
     """What sort of body an organisation is."""
 
-    GOVERNMENT = "government"
-    DEVELOPMENT_AGENCY = "development_agency"
-    RESEARCH_INSTITUTE = "research_institute"
-    UNIVERSITY = "university"
-    COMPANY = "company"
-    ASSOCIATION = "association"
-    CHAMBER = "chamber"
-    BANK = "bank"
-    INDUSTRIAL_PARK = "industrial_park"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return str(KIND_LABELS[self])
+    GOVERNMENT = "government", _l("Government")
+    DEVELOPMENT_AGENCY = "development_agency", _l("Development agency")
+    RESEARCH_INSTITUTE = "research_institute", _l("Research institute")
+    UNIVERSITY = "university", _l("University")
+    COMPANY = "company", _l("Company")
+    ASSOCIATION = "association", _l("Association")
+    CHAMBER = "chamber", _l("Chamber")
+    BANK = "bank", _l("Bank")
+    INDUSTRIAL_PARK = "industrial_park", _l("Industrial park")
+    OTHER = "other", _l("Other")
 
 
-KIND_LABELS = {
-    OrganisationKind.GOVERNMENT: _l("Government"),
-    OrganisationKind.DEVELOPMENT_AGENCY: _l("Development agency"),
-    OrganisationKind.RESEARCH_INSTITUTE: _l("Research institute"),
-    OrganisationKind.UNIVERSITY: _l("University"),
-    OrganisationKind.COMPANY: _l("Company"),
-    OrganisationKind.ASSOCIATION: _l("Association"),
-    OrganisationKind.CHAMBER: _l("Chamber"),
-    OrganisationKind.BANK: _l("Bank"),
-    OrganisationKind.INDUSTRIAL_PARK: _l("Industrial park"),
-    OrganisationKind.OTHER: _l("Other"),
-}
+KIND_LABELS = OrganisationKind.labels()
 
 
 class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):

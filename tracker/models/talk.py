@@ -3,11 +3,11 @@
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin
+from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, link_table
 from tracker.text import fold, search_key
 
 if TYPE_CHECKING:
@@ -19,28 +19,10 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 
-talk_person = Table(
-    "talk_person",
-    db.metadata,
-    Column("talk_id", ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True),
-)
-talk_staff = Table(
-    "talk_staff",
-    db.metadata,
-    Column("talk_id", ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True),
-    Column("user_id", ForeignKey("user.id"), primary_key=True, index=True),
-)
-talk_organisation = Table(
-    "talk_organisation",
-    db.metadata,
-    Column("talk_id", ForeignKey("talk.id", ondelete="CASCADE"), primary_key=True),
-    Column(
-        "organisation_id",
-        ForeignKey("organisation.id", ondelete="CASCADE"),
-        primary_key=True,
-        index=True,
-    ),
+talk_person = link_table("talk_person", "talk_id", "person_id", other_ondelete="CASCADE")
+talk_staff = link_table("talk_staff", "talk_id", "user_id")
+talk_organisation = link_table(
+    "talk_organisation", "talk_id", "organisation_id", other_ondelete="CASCADE"
 )
 
 

@@ -1,6 +1,5 @@
 """Users of the tracker: the commission's staff, managers and admins."""
 
-import enum
 from datetime import datetime
 
 from flask import current_app
@@ -11,22 +10,18 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
-from tracker.models.base import TimestampMixin, VersionedMixin, enum_column
+from tracker.models.base import LabelledEnum, TimestampMixin, VersionedMixin, enum_column
 
 
-class Role(enum.StrEnum):
+class Role(LabelledEnum):
     """What a user may do; see tracker.security for the matrix."""
 
-    STAFF = "staff"
-    MANAGER = "manager"
-    ADMIN = "admin"
-
-    @property
-    def label(self) -> str:
-        return str(ROLE_LABELS[self])
+    STAFF = "staff", _l("Staff")
+    MANAGER = "manager", _l("Manager")
+    ADMIN = "admin", _l("Admin")
 
 
-ROLE_LABELS = {Role.STAFF: _l("Staff"), Role.MANAGER: _l("Manager"), Role.ADMIN: _l("Admin")}
+ROLE_LABELS = Role.labels()
 
 
 class User(UserMixin, VersionedMixin, TimestampMixin, db.Model):

@@ -23,13 +23,15 @@ from wtforms.validators import (
 
 from tracker.forms import (
     BlankableSelectField,
-    IntegerField,
     OptionalIntSelectField,
     VersionedForm,
+    area_field,
+    enum_select,
+    headcount_field,
 )
 from tracker.lookup.fields import LookupField
 from tracker.models import Currency, Priority, Stage, WonOutcome
-from tracker.models.need import PRIORITY_LABELS, STAGE_LABELS, WON_OUTCOME_LABELS
+from tracker.models.need import STAGE_LABELS, WON_OUTCOME_LABELS
 
 MAX_INVESTMENT = Decimal("1000000000000")  # a trillion: anything above is a typing slip
 
@@ -51,11 +53,7 @@ class NeedForm(VersionedForm, FlaskForm):
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000)])
     category_id = OptionalIntSelectField(_l("Category"))
     key_industry_id = OptionalIntSelectField(_l("Key industry"))
-    priority = SelectField(
-        _l("Priority"),
-        choices=[(p.value, label) for p, label in PRIORITY_LABELS.items()],
-        default=Priority.MEDIUM.value,
-    )
+    priority = enum_select(_l("Priority"), Priority, Priority.MEDIUM)
     estimated_investment = DecimalField(
         _l("Estimated investment"),
         places=2,
@@ -67,28 +65,12 @@ class NeedForm(VersionedForm, FlaskForm):
     currency = BlankableSelectField(
         _l("Currency"), choices=[("", "—")] + [(c.value, c.value) for c in Currency], default=""
     )
-    expected_jobs = IntegerField(
-        _l("Expected jobs"),
-        validators=[
-            Optional(),
-            NumberRange(min=0, max=1_000_000, message=_l("Enter 0 to 1,000,000.")),
-        ],
+    expected_jobs = headcount_field(_l("Expected jobs"), minimum=0)
+    area_m2_asked = area_field(
+        _l("Space asked, m²"), description=_l("Floor space the company looks for, if any.")
     )
-    area_m2_asked = IntegerField(
-        _l("Space asked, m²"),
-        description=_l("Floor space the company looks for, if any."),
-        validators=[
-            Optional(),
-            NumberRange(min=1, max=10_000_000, message=_l("Enter 1 to 10,000,000 m².")),
-        ],
-    )
-    headcount_asked = IntegerField(
-        _l("Headcount asked"),
-        description=_l("People to recruit or train, if any."),
-        validators=[
-            Optional(),
-            NumberRange(min=1, max=1_000_000, message=_l("Enter 1 to 1,000,000.")),
-        ],
+    headcount_asked = headcount_field(
+        _l("Headcount asked"), description=_l("People to recruit or train, if any.")
     )
     owner_id = OptionalIntSelectField(_l("Owner"), description=_l("The colleague responsible."))
     next_step = StringField(_l("Next step"), validators=[Optional(), Length(max=300)])

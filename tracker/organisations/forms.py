@@ -5,9 +5,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from tracker.forms import OptionalIntSelectField, VersionedForm, url_field
+from tracker.forms import OptionalIntSelectField, VersionedForm, enum_select, url_field
 from tracker.lookup.fields import LookupField
-from tracker.models.organisation import KIND_LABELS, OrganisationKind
+from tracker.models.organisation import OrganisationKind
 
 NAME_LENGTH = Length(max=200)
 
@@ -23,11 +23,7 @@ class OrganisationForm(VersionedForm, FlaskForm):
     name_de = StringField(_l("German name"), validators=[Optional(), NAME_LENGTH])
     name_en = StringField(_l("English name"), validators=[Optional(), NAME_LENGTH])
     name_zh = StringField(_l("Chinese name"), validators=[Optional(), NAME_LENGTH])
-    kind = SelectField(
-        _l("Kind"),
-        choices=[(kind.value, KIND_LABELS[kind]) for kind in OrganisationKind],
-        default=OrganisationKind.COMPANY.value,
-    )
+    kind = enum_select(_l("Kind"), OrganisationKind, OrganisationKind.COMPANY)
     is_local = BooleanField(
         _l("Local (host-side) organisation"),
         description=_l("Tick for partners in the district; leave empty for visitors."),

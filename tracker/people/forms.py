@@ -4,10 +4,10 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms import BooleanField, EmailField, TextAreaField
+from wtforms.validators import Email, Length, Optional, ValidationError
 
-from tracker.forms import VersionedForm
+from tracker.forms import VersionedForm, text_field
 from tracker.lookup.fields import LookupField
 
 # Digits, spaces and the punctuation people write phone numbers with: +86 (21) 5678-1234 / 5.
@@ -17,31 +17,22 @@ _PHONE = re.compile(r"[0-9 +\-()/.]*")
 class PersonForm(VersionedForm, FlaskForm):
     """All fields of a person; the organisation is picked by searching (tracker.lookup)."""
 
-    full_name = StringField(
+    full_name = text_field(
         _l("Full name"),
-        validators=[DataRequired(), Length(max=200)],
+        required=True,
         description=_l("As the person writes it, e.g. Dr. Anna Müller or 王伟."),
     )
-    name_other_script = StringField(
+    name_other_script = text_field(
         _l("Name in other script"),
-        validators=[Optional(), Length(max=200)],
         description=_l("The name in Chinese characters or in Latin letters."),
     )
-    position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
+    position = text_field(_l("Position"))
     organisation_id = LookupField(_l("Organisation"), kind="organisations")
     email = EmailField(
         _l("E-mail"), validators=[Optional(), Length(max=254), Email(check_deliverability=False)]
     )
-    phone = StringField(
-        _l("Phone"),
-        validators=[Optional(), Length(max=50)],
-        description=_l("Digits, spaces and + - ( ) / . only."),
-    )
-    languages = StringField(
-        _l("Languages"),
-        validators=[Optional(), Length(max=120)],
-        description=_l("e.g. German, English"),
-    )
+    phone = text_field(_l("Phone"), 50, description=_l("Digits, spaces and + - ( ) / . only."))
+    languages = text_field(_l("Languages"), 120, description=_l("e.g. German, English"))
     notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=20000)])
     confirm_email = BooleanField(_l("This is a different person, save anyway"))
 

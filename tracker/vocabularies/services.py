@@ -2,6 +2,7 @@
 regions; their usage, and the delete guard."""
 
 from dataclasses import dataclass
+from typing import Required, TypedDict, Unpack
 
 from sqlalchemy import ScalarSelect, func, select
 
@@ -118,13 +119,25 @@ def name_taken(model: type[Term], name: str, exclude_id: int | None = None) -> b
     return any(i != exclude_id and _fold(n) == folded for i, n in db.session.execute(stmt))
 
 
+class TermFields(TypedDict, total=False):
+    """What a vocabulary form sets on a term; needs_text and country belong to one model each."""
+
+    name: Required[str]
+    name_de: str | None
+    name_zh: str | None
+    position: int
+    active: bool
+    needs_text: bool
+    country: str | None
+
+
 def _apply(
     term: Term,
     name: str,
-    name_de: str | None,
-    name_zh: str | None,
-    position: int,
-    active: bool,
+    name_de: str | None = None,
+    name_zh: str | None = None,
+    position: int = 0,
+    active: bool = True,
     needs_text: bool = False,
     country: str | None = None,
 ) -> None:
@@ -139,38 +152,18 @@ def _apply(
     term.active = active
 
 
-def create_term(
-    model: type[Term],
-    *,
-    name: str,
-    name_de: str | None = None,
-    name_zh: str | None = None,
-    position: int = 0,
-    active: bool = True,
-    needs_text: bool = False,
-    country: str | None = None,
-) -> Term:
+def create_term(model: type[Term], **fields: Unpack[TermFields]) -> Term:
     """Add a term to a vocabulary; the caller has checked name_taken."""
     term = model()
-    _apply(term, name, name_de, name_zh, position, active, needs_text, country)
+    _apply(term, **fields)
     db.session.add(term)
     db.session.flush()
     return term
 
 
-def update_term(
-    term: Term,
-    *,
-    name: str,
-    name_de: str | None,
-    name_zh: str | None,
-    position: int,
-    active: bool,
-    needs_text: bool = False,
-    country: str | None = None,
-) -> None:
+def update_term(term: Term, **fields: Unpack[TermFields]) -> None:
     """Rename, reorder or (de)activate a term; records keep using it either way."""
-    _apply(term, name, name_de, name_zh, position, active, needs_text, country)
+    _apply(term, **fields)
     db.session.flush()
 
 
