@@ -54,45 +54,35 @@ def _span_postgresql(element, compiler, **kw):
     return f"({b} - {a})"
 
 
-class span_days(FunctionElement):
-    """A span in days (fractional): days_between(a, b) is span_days(span(a, b))."""
+def _portable(name: str, type_, doc: str, sqlite: str, postgresql: str) -> type:
+    """A SQL function spelt per database: {args} in each spelling is the compiled arguments."""
+    element = type(name, (FunctionElement,), {
+        "__doc__": doc, "type": type_, "name": name, "inherit_cache": True,
+    })  # fmt: skip
+    for dialect, spelling in (("default", sqlite), ("postgresql", postgresql)):
 
-    type = Float()
-    name = "span_days"
-    inherit_cache = True
+        def compile_(element, compiler, spelling=spelling, **kw):
+            return spelling.format(args=compiler.process(element.clauses, **kw))
+
+        compiles(element, *(() if dialect == "default" else (dialect,)))(compile_)
+    return element
 
 
-@compiles(span_days)
-def _span_days_sqlite(element, compiler, **kw):
-    return compiler.process(element.clauses.clauses[0], **kw)
-
-
-@compiles(span_days, "postgresql")
-def _span_days_postgresql(element, compiler, **kw):
-    return f"(EXTRACT(EPOCH FROM {compiler.process(element.clauses.clauses[0], **kw)}) / 86400.0)"
+# A span in days (fractional): days_between(a, b) is span_days(span(a, b)).
+span_days = _portable(
+    "span_days", Float(), "A span in days (fractional).",
+    sqlite="{args}", postgresql="(EXTRACT(EPOCH FROM {args}) / 86400.0)",
+)  # fmt: skip
+# SQLite's two-argument max() is its GREATEST.
+greatest = _portable(
+    "greatest", Integer(), "The larger of two values.",
+    sqlite="max({args})", postgresql="greatest({args})",
+)  # fmt: skip
 
 
 def days_between(a, b):
     """Days (fractional) from timestamp a to timestamp b."""
     return span_days(span(a, b))
-
-
-class greatest(FunctionElement):
-    """The larger of two values (SQLite's two-argument max() is its GREATEST)."""
-
-    type = Integer()
-    name = "greatest"
-    inherit_cache = True
-
-
-@compiles(greatest)
-def _greatest_sqlite(element, compiler, **kw):
-    return f"max({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(greatest, "postgresql")
-def _greatest_postgresql(element, compiler, **kw):
-    return f"greatest({compiler.process(element.clauses, **kw)})"
 
 
 def count_if(condition):

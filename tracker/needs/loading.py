@@ -50,6 +50,12 @@ def _detail_statement() -> Select:
     )
 
 
+# Filters read the same way: a stage, an id (or NONE for the needs without one), a day.
+STAGE_FILTERS = ("stage", "reached", "ever_reached", "entered")
+ID_FILTERS = ("category_id", "key_industry_id", "owner_id", "delegation_id")
+DAY_FILTERS = ("created_from", "created_to", "reached_from", "reached_to", "moved_from", "moved_to")
+
+
 def parse_filters(args: MultiDict, today: date) -> NeedFilters:
     """Filters from the query string; unknown or malformed values are ignored."""
     origin = (args.get("origin") or "").upper()
@@ -61,26 +67,15 @@ def parse_filters(args: MultiDict, today: date) -> NeedFilters:
     region_name = region_label(region_id) if isinstance(region_id, int) else None
     return NeedFilters(
         q=(args.get("q") or "")[:200],
-        stage=parse_stage(args.get("stage")),
-        category_id=_id_or_none(args.get("category_id")),
-        key_industry_id=_id_or_none(args.get("key_industry_id")),
-        owner_id=_id_or_none(args.get("owner_id")),
-        delegation_id=_id_or_none(args.get("delegation_id")),
+        **{key: parse_stage(args.get(key)) for key in STAGE_FILTERS},
+        **{key: _id_or_none(args.get(key)) for key in ID_FILTERS},
+        **{key: parse_date(args.get(key)) for key in DAY_FILTERS},
         organisation_id=parse_id(args.get("organisation_id")),
         origin=origin if len(origin) == 2 and origin.isalpha() else None,
         overdue=args.get("overdue") == "1",
         # no_next_step: the filter's name until it was named for what it counts (issue 20)
         no_open_followup="1" in (args.get("no_open_followup"), args.get("no_next_step")),
         state=args.get("state") if args.get("state") in ("open", "closed") else None,
-        created_from=parse_date(args.get("created_from")),
-        created_to=parse_date(args.get("created_to")),
-        reached=parse_stage(args.get("reached")),
-        reached_from=parse_date(args.get("reached_from")),
-        reached_to=parse_date(args.get("reached_to")),
-        ever_reached=parse_stage(args.get("ever_reached")),
-        entered=parse_stage(args.get("entered")),
-        moved_from=parse_date(args.get("moved_from")),
-        moved_to=parse_date(args.get("moved_to")),
         lost_reason_id=lost_reason.id if lost_reason else (NONE if lost_id == NONE else None),
         lost_reason_name=lost_reason.label if lost_reason else None,
         region_id=NONE if region_id == NONE else (region_id if region_name else None),
