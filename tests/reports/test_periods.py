@@ -17,9 +17,10 @@ START = datetime(2026, 1, 5, 4, 0)
 
 
 def kept(need_id: int) -> list[tuple]:
-    """(left_at, days) of each change in order, and the need's history_reach, as stored."""
+    """(left_at, days, first_in_stage) of each change in order, and the need's history_reach,
+    as stored."""
     rows = db.session.execute(
-        select(StageChange.left_at, StageChange.days)
+        select(StageChange.left_at, StageChange.days, StageChange.first_in_stage)
         .where(StageChange.need_id == need_id)
         .order_by(StageChange.changed_at, StageChange.id)
         .execution_options(populate_existing=True)
@@ -37,9 +38,10 @@ def recomputed(need_id: int) -> list[tuple]:
         .order_by(StageChange.changed_at, StageChange.id)
     ).all()
     periods = []
-    for i, (at, _stage) in enumerate(changes):
+    for i, (at, stage) in enumerate(changes):
         left = changes[i + 1][0] if i + 1 < len(changes) else None
-        periods.append((left, (left - at).total_seconds() / 86400 if left else None))
+        first = stage not in [s for _at, s in changes[:i]]
+        periods.append((left, (left - at).total_seconds() / 86400 if left else None, first))
     ranks = [REACH_ORDER.index(s) for _at, s in changes if s in REACH_ORDER]
     return periods, max(ranks, default=-1)
 
@@ -47,14 +49,14 @@ def recomputed(need_id: int) -> list[tuple]:
 def assert_kept(need: Need) -> None:
     (got, got_reach), (want, want_reach) = kept(need.id), recomputed(need.id)
     assert got_reach == want_reach
-    assert [left for left, _days in got] == [left for left, _days in want]
+    assert [(left, first) for left, _d, first in got] == [(left, first) for left, _d, first in want]
     # julianday() keeps milliseconds: a few hundredths of a second apart at most.
-    assert [d for _left, d in got] == pytest.approx([d for _left, d in want], abs=1e-6)
+    assert [d for _l, d, _f in got] == pytest.approx([d for _l, d, _f in want], abs=1e-6)
 
 
 def test_a_new_need_has_one_current_period(make):
     need = make.need_with_history([(Stage.NEW, START)])
-    assert kept(need.id) == ([(None, None)], 0)
+    assert kept(need.id) == ([(None, None, True)], 0)
 
 
 def test_moves_close_the_period_before(make):
@@ -63,7 +65,7 @@ def test_moves_close_the_period_before(make):
     move_need(need, Stage.MATCHING, user)
     assert_kept(need)
     periods, reach = kept(need.id)
-    assert periods[0][1] == pytest.approx(2.0) and periods[-1] == (None, None)
+    assert periods[0][1] == pytest.approx(2.0) and periods[-1] == (None, None, True)
     assert reach == REACH_ORDER.index(Stage.MATCHING)
 
 
@@ -72,9 +74,11 @@ def test_won_then_reopened_keeps_the_furthest_reach(make):
     need = make.need_with_history([(Stage.NEW, START), (Stage.NEGOTIATION, START + timedelta(3))])
     move_need(need, Stage.WON, user, outcome=Outcome(won_on=date(2026, 2, 1),
                                                       won_outcome=WonOutcome.OTHER))  # fmt: skip
-    reopen_need(need, Stage.TALKS, user, "the lease fell through")
+    reopen_need(need, Stage.NEGOTIATION, user, "the lease fell through")
     assert_kept(need)
-    assert kept(need.id)[1] == REACH_ORDER.index(Stage.WON)
+    periods, reach = kept(need.id)
+    assert reach == REACH_ORDER.index(Stage.WON)
+    assert [first for _left, _days, first in periods] == [True, True, True, False]
 
 
 def test_a_redated_change_moves_both_neighbours(make):

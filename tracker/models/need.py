@@ -235,6 +235,7 @@ class StageChange(db.Model):
         # A need's history in order; the report reads each period's stage from it alone.
         Index("ix_stage_change_need_at", "need_id", "changed_at", "id", "to_stage"),
         Index("ix_stage_change_to_stage_need_id", "to_stage", "need_id"),
+        Index("ix_stage_change_to_stage_first", "to_stage", "first_in_stage", "need_id"),
         # The report's time in stage: the periods that ended in the order of their length, and
         # the current ones in the order they began (tracker.reports.periods keeps both).
         Index(
@@ -269,6 +270,8 @@ class StageChange(db.Model):
     # between, as the database computes them.
     left_at: Mapped[datetime | None] = mapped_column(default=None)
     days: Mapped[float | None] = mapped_column(default=None)
+    # Whether this is the need's first change into to_stage (the report counts needs per stage).
+    first_in_stage: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     need: Mapped[Need] = relationship(back_populates="stage_changes")
     changed_by: Mapped["User | None"] = relationship()

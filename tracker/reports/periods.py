@@ -1,12 +1,13 @@
 """The stage periods the report reads, kept on every write of a need's history.
 
-Each stage change knows when the need's next change came (left_at) and the days between
-(days), and each need the furthest stage its history reached (history_reach). Computing these
-from the history on every report walked and sorted every stage change (about 0.6 s at 100k
-needs); kept, the report reads them in index order.
+Each stage change knows when the need's next change came (left_at), the days between (days)
+and whether it is the need's first change into its stage (first_in_stage); each need knows the
+furthest stage its history reached (history_reach). Computing these from the history on every
+report walked and sorted every stage change (about 0.6 s at 100k needs); kept, the report reads
+them in index order.
 
 They are derived, never set by hand: whenever a flush writes, redates or deletes a stage
-change, the need's periods are computed again from its history by the same SQL as the
+change, the need's values are computed again from its history by the same SQL as the
 migration's backfill (recompute), within the flush's transaction. Bulk inserts that bypass the
 session (a data set, a restore) call recompute() for all needs afterwards.
 """
@@ -28,7 +29,8 @@ def reach_rank(column):
 
 
 def recompute(connection, need_ids=None) -> None:
-    """Compute left_at, days and history_reach again for the needs (all when None)."""
+    """Compute left_at, days, first_in_stage and history_reach again for the needs (all when
+    None)."""
     changes, needs = StageChange.__table__, Need.__table__
     left_at = (
         select(_next.changed_at)
@@ -40,6 +42,15 @@ def recompute(connection, need_ids=None) -> None:
         .limit(1)
         .scalar_subquery()
     )
+    earlier = (
+        select(_next.id)
+        .where(
+            _next.need_id == changes.c.need_id,
+            _next.to_stage == changes.c.to_stage,
+            tuple_(_next.changed_at, _next.id) < tuple_(changes.c.changed_at, changes.c.id),
+        )
+        .exists()
+    )
     reach = (
         select(func.coalesce(func.max(reach_rank(changes.c.to_stage)), -1))
         .where(changes.c.need_id == needs.c.id)
@@ -50,7 +61,7 @@ def recompute(connection, need_ids=None) -> None:
         ids = sorted(need_ids)
         stage_rows = stage_rows.where(changes.c.need_id.in_(ids))
         need_rows = need_rows.where(needs.c.id.in_(ids))
-    connection.execute(stage_rows.values(left_at=left_at))
+    connection.execute(stage_rows.values(left_at=left_at, first_in_stage=~earlier))
     connection.execute(
         stage_rows.values(days=days_between(changes.c.changed_at, changes.c.left_at))
     )
@@ -78,6 +89,6 @@ def _expire_kept_values(session: Session, _context) -> None:
         return
     for record in list(session.identity_map.values()):
         if isinstance(record, StageChange) and record.need_id in touched:
-            session.expire(record, ["left_at", "days"])
+            session.expire(record, ["left_at", "days", "first_in_stage"])
         elif isinstance(record, Need) and record.id in touched:
             session.expire(record, ["history_reach"])

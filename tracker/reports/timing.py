@@ -33,16 +33,18 @@ class StageTime:
 
 
 def _period_counts(f: NeedFilters) -> dict[Stage, tuple[int, int]]:
-    """Periods and needs per stage spent in, read from the history's (to_stage, need_id) index."""
+    """Periods and needs per stage spent in: the periods, and of them the needs' first in the
+    stage (kept by tracker.reports.periods), read in the order of their index."""
     stmt = (
-        select(
-            StageChange.to_stage, func.count(StageChange.id),
-            func.count(StageChange.need_id.distinct()),
-        )
+        select(StageChange.to_stage, StageChange.first_in_stage, func.count())
         .where(StageChange.to_stage.not_in(ENDS), on_needs(StageChange.need_id, f))
-        .group_by(StageChange.to_stage)
-    )  # fmt: skip
-    return {stage: (periods, needs) for stage, periods, needs in db.session.execute(stmt)}
+        .group_by(StageChange.to_stage, StageChange.first_in_stage)
+    )
+    counts: dict[Stage, tuple[int, int]] = {}
+    for stage, first, n in db.session.execute(stmt):
+        periods, needs = counts.get(stage, (0, 0))
+        counts[stage] = (periods + n, needs + (n if first else 0))
+    return counts
 
 
 def _length(now: datetime):
