@@ -16,7 +16,6 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db, login_manager
 from tracker.models import FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
-from tracker.statements import with_options
 
 T = TypeVar("T")
 
@@ -253,7 +252,7 @@ def _hide_confidential_needs(state: ORMExecuteState) -> None:
     if authenticated and can("need.view_confidential", user):
         return
     criteria = confidential_criteria(user.id if authenticated else None)
-    state.statement = with_options(state.statement, criteria)
+    state.statement = state.statement.options(*criteria)
 
 
 def get_visible_or_404(model: type[T], record_id: int) -> T:
