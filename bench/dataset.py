@@ -37,6 +37,7 @@ from tracker.models import (
     Talk,
     User,
 )
+from tracker.needs import periods
 from tracker.text import organisation_key, search_key
 
 SIZES = {
@@ -79,6 +80,7 @@ def populate(scale: float = 1.0, seed: int = 7) -> dict[str, int]:
     _members(rng, delegations, people)
     needs = _needs(rng, n["needs"], visitors, delegations, users, industries, categories)
     _stage_history(rng, needs, users)
+    periods.recompute(db.session.connection())  # bulk inserts pass the session's hooks by
     _followups(rng, n["followups"], needs, users)
     _offers(rng, partners)
     _matches_and_talks(rng, n["matches"], n["talks"], needs, partners)

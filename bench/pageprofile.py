@@ -19,7 +19,7 @@ import run
 from sqlalchemy import event
 
 from tracker import create_app
-from tracker.extensions import db
+from tracker.extensions import cache, db
 from tracker.serving import settle_after_start
 
 
@@ -32,6 +32,7 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative", help="pstats sort key for --py")
     parser.add_argument("--explain", action="store_true", help="the slowest statement's plan")
     parser.add_argument("--width", type=int, default=600, help="characters of SQL shown")
+    parser.add_argument("--cold", action="store_true", help="drop kept figures before each view")
     args = parser.parse_args()
     app = create_app(run.bench_config(args.url))
     logged_in = run.clients(app)
@@ -53,13 +54,20 @@ def main() -> None:
     if args.page:  # a name of bench/run.py's pages, or a path ("/needs/?stage=new", as manager)
         chosen = {n: chosen.get(n, ("manager", n)) for n in args.page}
     for name, (who, path) in chosen.items():
-        client = logged_in[who]
-        client.get(path)
+        client, cold = logged_in[who], args.cold or name.startswith(run.COLD)
+
+        def get(client=client, path=path, cold=cold):
+            if cold:  # as after a change: no figures kept
+                with app.app_context():
+                    cache.clear()
+            return client.get(path)
+
+        get()
         times, cpu = [], []
         for _ in range(args.runs):
             timings.clear()
             started, cpu_started = time.perf_counter(), time.process_time()
-            response = client.get(path)
+            response = get()
             times.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - cpu_started) * 1000)
         times.sort()
@@ -79,7 +87,7 @@ def main() -> None:
             profiler = cProfile.Profile()
             profiler.enable()
             for _ in range(args.runs):
-                client.get(path)
+                get()
             profiler.disable()
             pstats.Stats(profiler).sort_stats(args.sort).print_stats(40)
 

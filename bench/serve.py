@@ -79,11 +79,21 @@ def _login_cookie(port: int, password: str) -> str:
     conn.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded"})
     response = conn.getresponse()
     response.read()
-    cookie = response.getheader("Set-Cookie", "").split(";")[0]
+    cookie = _cookies(response, "")
     conn.close()
     if response.status != 302 or not cookie:
         raise RuntimeError(f"login answered {response.status}")
     return cookie
+
+
+def _cookies(response, sent: str) -> str:
+    """The Cookie header to send next: sent, updated with every cookie the response set (the
+    login sets the device cookie as well as the session's)."""
+    jar = dict(part.split("=", 1) for part in sent.split("; ") if "=" in part)
+    for header in response.headers.get_all("Set-Cookie") or ():
+        name, _, value = header.split(";")[0].partition("=")
+        jar[name.strip()] = value
+    return "; ".join(f"{name}={value}" for name, value in jar.items())
 
 
 def _load(port: int, path: str, cookie: str, seconds: float = LOAD_SECONDS) -> tuple[float, int]:
@@ -102,7 +112,7 @@ def _load(port: int, path: str, cookie: str, seconds: float = LOAD_SECONDS) -> t
             errors[0] += response.status != 200
             # As a browser does: a session the server changed (a CSRF token stored, the time of
             # the last request moved) is sent back from then on, not rewritten on every request.
-            session = response.getheader("Set-Cookie", session).split(";")[0]
+            session = _cookies(response, session)
         conn.close()
 
     threads = [threading.Thread(target=worker) for _ in range(LOAD_CLIENTS)]

@@ -17,7 +17,7 @@ def _versions() -> dict[str, int]:
 @pytest.mark.parametrize(
     ("build", "raised"),
     [
-        (lambda make, org: make.need(org), {"pipeline"}),
+        (lambda make, org: make.need(org), {"pipeline", "followups"}),
         (lambda make, org: make.industry(), {"pipeline", "dashboard"}),
         (lambda make, org: make.organisation(), {"dashboard"}),
         (lambda make, org: make.person(organisation=org), {"dashboard"}),

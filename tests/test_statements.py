@@ -1,17 +1,12 @@
-"""built_once: a statement is built once per app and set of arguments, and serves each call;
-with_options: the same options give a statement the same copy."""
+"""built_once: a statement is built once per app and set of arguments, and serves each call."""
 
-import gc
-import weakref
-
-from sqlalchemy import select, true
-from sqlalchemy.orm import with_loader_criteria
+from sqlalchemy import select
 
 from tests.conftest import _test_config
 from tracker import create_app
 from tracker.extensions import db
 from tracker.models import Need
-from tracker.statements import built_once, with_options
+from tracker.statements import built_once
 
 built = []
 
@@ -72,22 +67,3 @@ def test_pages_built_from_shared_statements_show_each_records_own(client, login,
             html = client.get(url).text
             for word in expected[i]:
                 assert f"{name} {word}" in html and f"{other} {word}" not in html, (url, word)
-
-
-def test_with_options_gives_the_same_statement_for_the_same_options():
-    hide, other = (with_loader_criteria(Need, Need.id > 0),), (with_loader_criteria(Need, true()),)
-    statement = select(Need.title)
-    first = with_options(statement, hide)
-    assert with_options(statement, hide) is first and first is not statement
-    assert with_options(statement, other) is not first
-    assert with_options(select(Need.title), hide) is not first  # another statement
-
-
-def test_with_options_keeps_no_statement_alive():
-    """A statement built for one request goes, and what it was given goes with it."""
-    statement = select(Need.title)
-    given = weakref.ref(with_options(statement, (with_loader_criteria(Need, true()),)))
-    gone = weakref.ref(statement)
-    del statement
-    gc.collect()
-    assert gone() is None and given() is None

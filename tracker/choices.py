@@ -2,9 +2,7 @@
 
 from sqlalchemy import Date, cast, literal_column, null, or_, select, union_all
 
-from tracker import datacache
 from tracker.extensions import db
-from tracker.i18n import current_locale
 from tracker.models import (
     Delegation,
     KeyIndustry,
@@ -48,9 +46,8 @@ def industries(include_id: int | None = None):
 
 
 def lost_reasons():
-    """Every stage form offers them (each need's page): kept until the vocabularies change."""
-    parts = ("lost reasons", str(current_locale()))
-    return datacache.cached("pipeline", parts, lambda: vocabulary(LostReason))
+    """Every stage form offers them (each need's page)."""
+    return vocabulary(LostReason)
 
 
 def active_users(include_id: int | None = None) -> list[tuple[str | int, str]]:

@@ -47,13 +47,14 @@ T = TypeVar("T")
 # the vocabularies; the dashboard counts delegations, organisations and people (and the
 # delegation list's filter choices and page counts read delegations alone, the organisation
 # list's the countries in use and the key industries, the names of origin regions the regions);
-# the nav badge on every page counts follow-ups.
+# the nav badge on every page counts follow-ups, and for staff reads the needs too (the
+# confidentiality rule hides the follow-ups of needs they may not see).
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
             NeedCategory, LostReason, OriginRegion)  # fmt: skip
 SCOPES: dict[str, tuple[type, ...]] = {
     "pipeline": PIPELINE,
     "dashboard": (Delegation, Organisation, Person, KeyIndustry, OriginRegion),
-    "followups": (FollowUp,),
+    "followups": (FollowUp, Need),
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
 # Execution options of a bulk statement that writes no column any figure reads (a follow-up

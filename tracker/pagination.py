@@ -6,20 +6,12 @@ from flask_sqlalchemy.pagination import SelectPagination
 from sqlalchemy import ColumnElement, Select, UnaryExpression
 from sqlalchemy.sql import operators
 
-from tracker import datacache
 from tracker.extensions import db
 from tracker.numbers import parse_page
 
 
 class RowPagination(SelectPagination):
     """Like db.paginate, but each item is a row; db.paginate keeps only its first column."""
-
-    def _query_count(self) -> int:
-        kept_as = self._query_args.get("count_kept_as")
-        if kept_as is None:
-            return super()._query_count()
-        scope, parts = kept_as
-        return datacache.cached(scope, ("page count", parts), super()._query_count)
 
     def _query_items(self) -> list:
         stmt = self._query_args["select"].limit(self.per_page).offset(self._query_offset)
@@ -32,15 +24,9 @@ def paginate(stmt: Select) -> SelectPagination:
     return _paginate(SelectPagination, stmt)
 
 
-def paginate_rows(stmt: Select, count_kept_as: tuple[str, tuple] | None = None) -> RowPagination:
-    """The requested page (from ?page=) of stmt's rows; a page out of range is empty, not 404.
-
-    count_kept_as=(scope, parts): the number of rows is counted once per change to scope's data
-    (tracker.datacache) for these parts, which must name everything the count depends on (the
-    filters; the viewer, where a rule hides rows from some): each page, sort and return to the
-    list then skips a count over every row that matches.
-    """
-    return _paginate(RowPagination, stmt, count_kept_as=count_kept_as)
+def paginate_rows(stmt: Select) -> RowPagination:
+    """The requested page (from ?page=) of stmt's rows; a page out of range is empty, not 404."""
+    return _paginate(RowPagination, stmt)
 
 
 class IdsFirstPagination(SelectPagination):

@@ -18,7 +18,6 @@ from tracker import sessions
 from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
 from tracker.models import FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
-from tracker.statements import with_options
 
 T = TypeVar("T")
 
@@ -251,7 +250,7 @@ def _hide_confidential_needs(state: ORMExecuteState) -> None:
     if authenticated and can("need.view_confidential", user):
         return
     criteria = confidential_criteria(user.id if authenticated else None)
-    state.statement = with_options(state.statement, criteria)
+    state.statement = state.statement.options(*criteria)
 
 
 def get_visible_or_404(model: type[T], record_id: int) -> T:

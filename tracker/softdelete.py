@@ -19,7 +19,6 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db
 from tracker.models.base import SoftDeleteMixin, utcnow
-from tracker.statements import with_options
 
 INCLUDE_DELETED = "include_deleted"
 # One option for every statement: immutable, so built once rather than on each SELECT.
@@ -39,7 +38,7 @@ def _hide_deleted(state: ORMExecuteState) -> None:
         return
     if not state.is_select:
         return  # bulk UPDATE/DELETE (e.g. merging organisations) must reach deleted rows too
-    state.statement = with_options(state.statement, _NOT_DELETED)
+    state.statement = state.statement.options(*_NOT_DELETED)
 
 
 def with_deleted(stmt: Select) -> Select:

@@ -8,7 +8,6 @@ are immutable, so one built for a set of arguments serves every request that ask
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import ParamSpec, TypeVar
-from weakref import WeakKeyDictionary
 
 from flask import current_app
 
@@ -31,24 +30,3 @@ def built_once(build: Callable[P, T]) -> Callable[P, T]:
         return memo(*args, **kwargs)
 
     return cached
-
-
-# statement -> {options: statement.options(*options)}; an entry goes with its statement.
-_optioned: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def with_options(statement: T, options: tuple) -> T:
-    """statement.options(*options), the same object whenever a statement gets the same options.
-
-    For the global criteria that every ORM SELECT gets at execution (tracker.softdelete, and
-    the confidential-needs rule of tracker.security): options make a copy, and SQLAlchemy
-    computes a statement's cache key (a walk over all of it) once per object. A statement
-    built once then needs its key computed once, not on every execution.
-    """
-    per_statement = _optioned.get(statement)
-    if per_statement is None:
-        per_statement = _optioned[statement] = {}
-    found = per_statement.get(options)  # the options hash by identity: each is built once
-    if found is None:
-        found = per_statement[options] = statement.options(*options)
-    return found

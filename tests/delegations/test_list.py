@@ -138,10 +138,8 @@ def test_pages(client, login, make, app):
     assert client.get("/delegations/?page=99").status_code == 200
 
 
-def test_the_page_count_is_kept_per_filter_and_follows_every_change(
-    client, login, make, app, count_queries
-):
-    """Counted once per change to the delegations (tracker.datacache), not on every page."""
+def test_the_page_count_is_per_filter_and_follows_every_change(client, login, make, app):
+    """Counted on each page (2,000 delegations count in well under a millisecond)."""
     login("manager")
     app.config["PER_PAGE"] = 2
     visits = [
@@ -151,9 +149,7 @@ def test_the_page_count_is_kept_per_filter_and_follows_every_change(
     db.session.commit()
     assert "1\u20132 of 4" in client.get("/delegations/").text
     assert "of 4" in client.get("/delegations/?page=2&sort=title").text
-    with count_queries() as again:
-        assert "1\u20132 of 4" in client.get("/delegations/").text
-    assert not any("count(*)" in statement for statement in again)
+    assert "1\u20132 of 4" in client.get("/delegations/").text
     assert "of 3" in client.get("/delegations/?status=planned").text
     make.delegation(title="Visit 4", start_date=date(2026, 1, 4))
     db.session.commit()

@@ -93,9 +93,7 @@ def _list_query() -> tuple[dict, str, Select]:
 def list_delegations():
     """Delegations with search, filters, sorting and pages."""
     filters, sort, stmt = _list_query()
-    # The list shows delegations' own columns and filters on nothing else: its count moves
-    # only with them (the dashboard's scope), and is the same for every viewer.
-    page = paginate_rows(stmt, count_kept_as=("dashboard", ("delegations", filters)))
+    page = paginate_rows(stmt)
     years, countries = services.filter_options()
     return render_template(
         "delegations/list.html",

@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Select, or_, select
 
-from tracker import datacache
 from tracker.extensions import db
 from tracker.lookup import FALLBACK, LIMIT
 from tracker.models import Delegation, Organisation, Person
@@ -113,11 +112,6 @@ def offered(
     """
     spec = KINDS[kind]
     ids = {i for i in chosen if i is not None and 0 < i < 2**31}  # no column overflows
-    if not ids and fallback:
-        # What an empty picker offers is the same for everyone (the "add" forms on a
-        # delegation's page): kept until organisations, people or delegations change.
-        parts = ("picker offers", kind, local)
-        return [], datacache.cached("dashboard", parts, lambda: _offered(spec, ids, local))[1]
     return _offered(spec, ids, local, fallback)
 
 

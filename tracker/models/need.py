@@ -105,6 +105,7 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         # stage counts read these alone; the confidentiality rule looks up confidential needs.
         live_index("ix_need_live_created_at", "created_at", "id"),
         live_index("ix_need_live_stage", "stage", "stage_changed_at", "id"),
+        live_index("ix_need_live_stage_reach", "stage", "history_reach"),
         # Partial: the few confidential needs. A full index told SQLite's planner, once it had
         # statistics, that "confidential" picks half the table, and it scanned every need.
         Index(
@@ -162,6 +163,10 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
     # Seen only by the owner, the assignees of its follow-ups, managers and admins
     # (enforced for every query in tracker.security).
     confidential: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Kept on every write of the history (tracker.needs.periods), never set by hand: the
+    # furthest place in the pipeline (tracker.needs.services.REACH_ORDER) any of its stage
+    # changes reached, -1 for none. The report's conversion counts needs by it.
+    history_reach: Mapped[int] = mapped_column(default=-1, server_default=text("-1"))
 
     # A stale edit form fails its UPDATE ... WHERE version = ? instead of overwriting.
     __mapper_args__ = {"version_id_col": version}
@@ -207,6 +212,26 @@ class StageChange(db.Model):
         # A need's history in order; the report reads each period's stage from it alone.
         Index("ix_stage_change_need_at", "need_id", "changed_at", "id", "to_stage"),
         Index("ix_stage_change_to_stage_need_id", "to_stage", "need_id"),
+        Index("ix_stage_change_to_stage_first", "to_stage", "first_in_stage", "need_id"),
+        # The report's time in stage: the periods that ended in the order of their length, and
+        # the current ones in the order they began (tracker.needs.periods keeps both).
+        Index(
+            "ix_stage_change_ended_days",
+            "to_stage",
+            "days",
+            "need_id",
+            sqlite_where=text("days IS NOT NULL"),
+            postgresql_where=text("days IS NOT NULL"),
+        ),
+        Index(
+            "ix_stage_change_current",
+            "to_stage",
+            "changed_at",
+            "need_id",
+            "left_at",
+            sqlite_where=text("left_at IS NULL"),
+            postgresql_where=text("left_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -217,6 +242,13 @@ class StageChange(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Kept on every write of a need's history (tracker.needs.periods), never set by hand:
+    # when the need's next change came (None while this is its current stage), and the days
+    # between, as the database computes them.
+    left_at: Mapped[datetime | None] = mapped_column(default=None)
+    days: Mapped[float | None] = mapped_column(default=None)
+    # Whether this is the need's first change into to_stage (the report counts needs per stage).
+    first_in_stage: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     need: Mapped[Need] = relationship(back_populates="stage_changes")
     changed_by: Mapped["User | None"] = relationship()

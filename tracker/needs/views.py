@@ -243,15 +243,10 @@ def _stage_fields(stage: Stage, form: StageForm) -> Markup:
 
 def _closing_fields() -> Markup:
     """The won and lost fields a board card shows when one of them is chosen (copied from a
-    <template> by static/js/stage.js): drawn once per language until the vocabularies change."""
-
-    def draw() -> str:
-        form = StageForm(formdata=None)
-        form.lost_reason_id.choices = choices.lost_reasons()
-        return render_template("needs/_closing_fields.html", form=form)
-
-    parts = ("closing fields", str(current_locale()))
-    return Markup(datacache.cached("pipeline", parts, draw))  # noqa: S704  # nosec B704
+    <template> by static/js/stage.js)."""
+    form = StageForm(formdata=None)
+    form.lost_reason_id.choices = choices.lost_reasons()
+    return Markup(render_template("needs/_closing_fields.html", form=form))  # noqa: S704  # nosec B704
 
 
 def _conflict(error: Exception, need_id: int, form: NeedForm):

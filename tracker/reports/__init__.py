@@ -1,1 +1,2 @@
 """Manager reports: the pipeline report, its charts and the exchange-rate table."""
+

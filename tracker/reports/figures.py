@@ -4,7 +4,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from tracker.extensions import db
 from tracker.i18n import in_language
@@ -19,7 +19,6 @@ from tracker.models import (
     NeedCategory,
     OriginRegion,
     Stage,
-    StageChange,
     User,
 )
 from tracker.needs.services import NONE, REACH_ORDER, NeedFilters, filtered
@@ -152,11 +151,6 @@ def by_owner(f: NeedFilters) -> list[Bar]:
     ]  # fmt: skip
 
 
-def _reach_rank(column):
-    """A stage's place in REACH_ORDER; -1 for lost and on hold, which reach nothing."""
-    return case({s.value: i for i, s in enumerate(REACH_ORDER)}, value=column, else_=-1)
-
-
 @dataclass(frozen=True)
 class Conversion:
     """How many needs reached a stage, and their share of those that reached the one before."""
@@ -168,19 +162,11 @@ class Conversion:
 
 def conversion(f: NeedFilters) -> list[Conversion]:
     """Needs that reached each stage of new -> won (by their history or current stage)."""
-    top = select(StageChange.need_id, func.max(_reach_rank(StageChange.to_stage)).label("rank"))
-    if f.is_set():  # only filters narrow the history worth grouping; the join drops the rest
-        top = top.where(on_needs(StageChange.need_id, f))
-    top = top.group_by(StageChange.need_id).subquery()
-    # Needs per current stage and furthest stage in their history: a few dozen groups, read
-    # in the order of the (stage, ...) index; each group's furthest stage overall follows.
-    history = func.coalesce(top.c.rank, -1).label("history")
-    stmt = filtered(
-        select(Need.stage, history, func.count(Need.id))
-        .select_from(Need)
-        .outerjoin(top, top.c.need_id == Need.id),
-        f,
-    ).group_by(Need.stage, history)
+    # Needs per current stage and furthest stage in their history (kept on the need by
+    # tracker.needs.periods): a few dozen groups, read from the (stage, history_reach) index.
+    stmt = filtered(select(Need.stage, Need.history_reach, func.count(Need.id)), f).group_by(
+        Need.stage, Need.history_reach
+    )
     rank = {stage: i for i, stage in enumerate(REACH_ORDER)}
     furthest: dict[int, int] = {}
     for stage, reached, n in db.session.execute(stmt):

@@ -3,15 +3,14 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, literal, select, type_coerce, union_all
-from sqlalchemy.types import NullType
+from sqlalchemy import func, literal, select, union_all
 
 from tracker.dates import within_days
 from tracker.extensions import db
 from tracker.models import FollowUp, FollowUpStatus, Need, Stage, StageChange, Talk, utcnow
 from tracker.needs.services import NeedFilters, filtered
 from tracker.reports.scope import on_needs
-from tracker.sqlfuncs import span, span_days, year_month
+from tracker.sqlfuncs import days_between, year_month
 
 # Percentiles shown per stage, in hundredths: the median and the 90th percentile.
 PERCENTILES = (50, 90)
@@ -35,38 +34,48 @@ class StageTime:
 
 
 def _period_counts(f: NeedFilters) -> dict[Stage, tuple[int, int]]:
-    """Periods and needs per stage spent in, read from the history's (to_stage, need_id) index."""
+    """Periods and needs per stage spent in: the periods, and of them the needs' first in the
+    stage (kept by tracker.needs.periods), read in the order of their index."""
     stmt = (
-        select(
-            StageChange.to_stage, func.count(StageChange.id),
-            func.count(StageChange.need_id.distinct()),
-        )
+        select(StageChange.to_stage, StageChange.first_in_stage, func.count())
         .where(StageChange.to_stage.not_in(ENDS), on_needs(StageChange.need_id, f))
-        .group_by(StageChange.to_stage)
-    )  # fmt: skip
-    return {stage: (periods, needs) for stage, periods, needs in db.session.execute(stmt)}
+        .group_by(StageChange.to_stage, StageChange.first_in_stage)
+    )
+    counts: dict[Stage, tuple[int, int]] = {}
+    for stage, first, n in db.session.execute(stmt):
+        periods, needs = counts.get(stage, (0, 0))
+        counts[stage] = (periods + n, needs + (n if first else 0))
+    return counts
 
 
-def _ranked_periods(f: NeedFilters, now: datetime):
-    """Each period's stage, length and rank by length within its stage (ranked by the span,
-    which sorts like its days but is cheaper to compute for every period)."""
-    next_change = func.lead(StageChange.changed_at).over(
-        partition_by=StageChange.need_id, order_by=(StageChange.changed_at, StageChange.id)
-    )
-    periods = (
-        select(
-            StageChange.to_stage.label("stage"),
-            span(StageChange.changed_at, func.coalesce(next_change, now)).label("length"),
-        )
-        .where(on_needs(StageChange.need_id, f))
+def _length(now: datetime):
+    """A period's days: kept once it ended (tracker.needs.periods), else until now."""
+    return func.coalesce(StageChange.days, days_between(StageChange.changed_at, now))
+
+
+def _ranked_days(f: NeedFilters, now: datetime, wanted: set[int]) -> dict:
+    """(stage, rank) -> days of the wanted ranks, every period ranked by length in its stage:
+    for the few periods of filtered needs."""
+    rank = func.row_number().over(partition_by=StageChange.to_stage, order_by=_length(now))
+    ranked = (
+        select(StageChange.to_stage.label("stage"), _length(now).label("days"), rank.label("rn"))
+        .where(StageChange.to_stage.not_in(ENDS), on_needs(StageChange.need_id, f))
         .subquery()
     )
-    rank = func.row_number().over(partition_by=periods.c.stage, order_by=periods.c.length)
-    return (
-        select(periods.c.stage, periods.c.length, rank.label("rn"))
-        .where(periods.c.stage.not_in(ENDS))
-        .subquery()
+    stmt = select(ranked.c.stage, ranked.c.rn, ranked.c.days).where(ranked.c.rn.in_(wanted))
+    return {(stage, rank): value for stage, rank, value in db.session.execute(stmt)}
+
+
+def _days_at(f: NeedFilters, now: datetime, stage: Stage, first: int) -> list:
+    """The days of the periods ranked first and first + 1 in stage: the periods that ended, in
+    the order of their kept days, merged with the current ones, in the order they began."""
+    where = (StageChange.to_stage == stage, on_needs(StageChange.need_id, f))
+    ended = select(StageChange.days.label("days")).where(StageChange.days.is_not(None), *where)
+    current = select(days_between(StageChange.changed_at, now).label("days")).where(
+        StageChange.left_at.is_(None), *where
     )
+    stmt = union_all(ended, current).order_by("days").limit(2).offset(first - 1)
+    return list(db.session.scalars(stmt))
 
 
 def percentile_rows(n: int, p: int) -> tuple[int, int]:
@@ -77,41 +86,42 @@ def percentile_rows(n: int, p: int) -> tuple[int, int]:
 
 
 def interpolate(lower, upper, n: int, p: int) -> float:
-    """The p-th percentile between its two ranked values (upper is None past the last).
-
-    The arithmetic is the databases' own: the difference of two values as stored (REAL on
-    SQLite, NUMERIC on PostgreSQL), then double precision, so the figures do not move.
-    """
+    """The p-th percentile between its two ranked values (upper is None past the last)."""
     fraction = (n - 1) * p % 100 / 100.0
-    return float(lower) + float((lower if upper is None else upper) - lower) * fraction
+    lower = float(lower)
+    return lower + ((lower if upper is None else float(upper)) - lower) * fraction
 
 
 def time_in_stage(f: NeedFilters, now: datetime) -> list[StageTime]:
     """Median and 90th percentile of the days between a stage change and the need's next one
     (or now, for the current stage); won and lost are ends, not stages one spends time in.
 
-    Two queries: the periods per stage first, so that the second, which ranks every period by
-    length, returns only the ranks around each percentile instead of counting per row.
+    The periods per stage first. Of all needs, each percentile is then read by walking the
+    stage's periods in the order of their length (two indexes, no sort of every period); of
+    filtered needs, their few periods are ranked in one query.
     """
     counts = _period_counts(f)
     if not counts:
         return []
-    wanted = {rank for n, _needs in counts.values() for p in PERCENTILES
-              for rank in percentile_rows(n, p)}  # fmt: skip
-    ranked = _ranked_periods(f, now)
-    # The days as stored, not as floats: PostgreSQL's are exact NUMERIC (see interpolate).
-    days_as_stored = type_coerce(span_days(ranked.c.length), NullType())
-    stmt = select(ranked.c.stage, ranked.c.rn, days_as_stored).where(ranked.c.rn.in_(wanted))
-    days = {(stage, rank): value for stage, rank, value in db.session.execute(stmt)}
+    if f.is_set():
+        wanted = {rank for n, _needs in counts.values() for p in PERCENTILES
+                  for rank in percentile_rows(n, p)}  # fmt: skip
+        ranked = _ranked_days(f, now, wanted)
+
+        def values(stage, n, p):
+            return [ranked.get((stage, rank)) for rank in percentile_rows(n, p)]
+    else:
+
+        def values(stage, n, p):
+            found = _days_at(f, now, stage, percentile_rows(n, p)[0])
+            return found + [None] * (2 - len(found))
+
     rows = []
     for stage in Stage:
         if stage not in counts:
             continue
         n, needs = counts[stage]
-        median, p90 = (
-            interpolate(*(days.get((stage, rank)) for rank in percentile_rows(n, p)), n, p)
-            for p in PERCENTILES
-        )
+        median, p90 = (interpolate(*values(stage, n, p), n, p) for p in PERCENTILES)
         rows.append(StageTime(stage, n, needs, median, p90))
     return rows
 
