@@ -1,2 +1,1 @@
 """Manager reports: the pipeline report, its charts and the exchange-rate table."""
-
