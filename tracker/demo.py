@@ -1,15 +1,14 @@
 """seed-demo: load the demo data set idempotently (each record is found by a natural key first)."""
 
 import secrets
-import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 
 from tracker import demo_data as data
+from tracker.demo_records import add_organisation, add_person, add_staff, demo_region
+from tracker.demo_year import seed_year
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.matchmaking.services import OfferData, save_offer
@@ -27,9 +26,6 @@ from tracker.models import (
     MemberRole,
     Need,
     NeedCategory,
-    Organisation,
-    OrganisationKind,
-    Person,
     Role,
     Stage,
     SynonymGroup,
@@ -39,12 +35,9 @@ from tracker.models import (
 from tracker.models.meeting import meeting_person
 from tracker.needs.pipeline import Outcome, move_need
 from tracker.needs.services import create_need
-from tracker.regions import region_named
-from tracker.text import organisation_key
 
 DEMO_ADMIN_EMAIL = "admin@example.org"
 THURINGIA_TITLE = "Thuringia business delegation to Baoshan"
-_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
 def create_demo_admin() -> tuple[str, str]:
@@ -69,23 +62,21 @@ def seed() -> str:
         _vocabulary(NeedCategory, row, i, created)
     for i, (*names, needs_text) in enumerate(data.LOST_REASONS):
         _vocabulary(LostReason, tuple(names), i, created).needs_text = needs_text
-    staff = [_staff(*row, created) for row in data.STAFF]
+    staff = [add_staff(*row, created) for row in data.STAFF]
     visiting = [
-        _organisation(name, kind, city, industries.get(ind), de, zh, web, False, created)
+        add_organisation(name, kind, city, industries.get(ind), de, zh, web, False, created)
         for name, kind, city, ind, de, zh, web in data.VISITING_ORGANISATIONS
     ]
     local = [
-        _organisation(name, kind, city, industries.get(ind), de, zh, None, True, created)
+        add_organisation(name, kind, city, industries.get(ind), de, zh, None, True, created)
         for name, kind, city, ind, de, zh in data.LOCAL_ORGANISATIONS
     ]
     for name, other, position, org_index in data.LOCAL_CONTACTS:
-        _person(name, other, position, local[org_index], "zh, en", created)
+        add_person(name, other, position, local[org_index], "zh, en", created)
     thuringia = _thuringia(staff, topics, visiting, created)
     _needs(thuringia, staff, visiting, industries, created)
     _matchmaking(thuringia, local, industries, created)
     _planned_delegation(staff, topics, created)
-    from tracker.demo_year import seed_year  # builds on this module's loaders
-
     seed_year(staff, topics, industries, local, created)
     db.session.flush()
     return ", ".join(f"{n} {kind} added" for kind, n in created.items()) or "nothing to add"
@@ -101,75 +92,6 @@ def _vocabulary(model, row: tuple, position: int, created: Counter):
     return term
 
 
-def _staff(email: str, name: str, role: str, created: Counter) -> User:
-    user = db.session.scalar(select(User).where(User.email == email))
-    if user is None:
-        # Demo colleagues get an unguessable password; an admin can reset it to log in as them.
-        user = User(email=email, display_name=name, role=Role(role))
-        user.set_password(secrets.token_urlsafe(24))
-        db.session.add(user)
-        created["staff users"] += 1
-    return user
-
-
-def _found_or_added(stmt: Select, make: Callable[[], Any], created: Counter, what: str):
-    """The demo record stmt finds, or a new one from make(): added, flushed and counted."""
-    record = db.session.scalar(stmt)
-    if record is None:
-        record = make()
-        db.session.add(record)
-        db.session.flush()
-        created[what] += 1
-    return record
-
-
-def _organisation(name, kind, city, industry, name_de, name_zh, website, is_local, created,
-                  country=None):  # fmt: skip
-    return _found_or_added(
-        select(Organisation).where(Organisation.name_key == organisation_key(name)),
-        lambda: Organisation(
-            name=name,
-            name_de=name_de,
-            name_en=name if name_de else None,
-            name_zh=name_zh,
-            kind=OrganisationKind(kind),
-            country=country or ("CN" if is_local else "DE"),
-            city=city,
-            website=website,
-            key_industry=industry,
-            is_local=is_local,
-        ),
-        created,
-        "organisations",
-    )
-
-
-def _person(name, other, position, organisation, languages, created) -> Person:
-    email = _demo_email(name, organisation)
-    return _found_or_added(
-        select(Person).where(Person.email == email),
-        lambda: Person(
-            full_name=name,
-            name_other_script=other,
-            position=position,
-            organisation=organisation,
-            email=email,
-            languages=languages,
-        ),
-        created,
-        "people",
-    )
-
-
-def _demo_email(name: str, organisation: Organisation | None) -> str:
-    """A fictional, stable address on an example domain."""
-    spelled = unicodedata.normalize("NFKD", name.lower().translate(_GERMAN_SPELLING))
-    words = "".join(ch for ch in spelled if not unicodedata.combining(ch)).replace(".", "").split()
-    latin = [w for w in words if w.isascii() and w not in {"dr", "prof"}]
-    domain = "example.cn" if organisation is not None and organisation.is_local else "example.de"
-    return f"{'.'.join(latin[-2:])}@{domain}"
-
-
 def _thuringia(staff, topics, visiting, created) -> Delegation:
     start = date(2026, 11, 10)
     delegation = db.session.scalar(
@@ -182,7 +104,7 @@ def _thuringia(staff, topics, visiting, created) -> Delegation:
     delegation = Delegation(
         title=THURINGIA_TITLE,
         origin_country="DE",
-        origin_region=region("Thuringia"),
+        origin_region=demo_region("Thuringia"),
         start_date=start,
         end_date=date(2026, 11, 12),
         host="Baoshan District Commerce Commission",
@@ -202,7 +124,7 @@ def _thuringia(staff, topics, visiting, created) -> Delegation:
     created["delegations"] += 1
     for name, other, position, org_index, role, languages in data.MEMBERS:
         org = visiting[org_index] if org_index is not None else None
-        person = _person(name, other, position, org, languages, created)
+        person = add_person(name, other, position, org, languages, created)
         db.session.add(
             DelegationMember(
                 delegation=delegation,
@@ -288,7 +210,7 @@ def _planned_delegation(staff, topics, created) -> None:
         Delegation(
             title=title,
             origin_country="DE",
-            origin_region=region("Saxony"),
+            origin_region=demo_region("Saxony"),
             start_date=date(2027, 3, 16),
             end_date=date(2027, 3, 18),
             host="Baoshan District Commerce Commission",
@@ -315,7 +237,7 @@ def _matchmaking(delegation, local, industries, created) -> None:
         if db.session.scalar(exists) is not None:
             continue
         contact = data.LOCAL_CONTACTS[contact_i] if contact_i is not None else None
-        person = _person(*contact[:3], local[org_i], "zh, en", created) if contact else None
+        person = add_person(*contact[:3], local[org_i], "zh, en", created) if contact else None
         offer = OfferData(
             kind=kind, title=title, description=text, area_m2=area, headcount=heads,
             keywords=keywords, contact_person_id=person.id if person else None,
@@ -332,7 +254,7 @@ def _matchmaking(delegation, local, industries, created) -> None:
 
 
 def _park_at_round_table(delegation, park, created) -> None:
-    director = _person(*data.LOCAL_CONTACTS[0][:3], park, "zh, en", created)
+    director = add_person(*data.LOCAL_CONTACTS[0][:3], park, "zh, en", created)
     meeting = db.session.scalar(
         select(Meeting).where(
             Meeting.delegation_id == delegation.id, Meeting.place == "Shanghai Robot Industry Park"
@@ -347,8 +269,3 @@ def _park_at_round_table(delegation, park, created) -> None:
         db.session.execute(
             meeting_person.insert().values(meeting_id=meeting.id, person_id=director.id)
         )
-
-
-def region(name: str):
-    """The demo's origin region of this English name (made with its names when missing)."""
-    return region_named(name, *data.REGIONS[name])

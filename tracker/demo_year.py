@@ -14,9 +14,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from tracker import demo
 from tracker import demo_data as base
 from tracker import demo_data_year as data
+from tracker.demo_records import add_organisation, add_person, add_staff, demo_region
 from tracker.extensions import db
 from tracker.followups.services import complete_followup, create_followup
 from tracker.i18n import local_today
@@ -111,19 +111,19 @@ class _Year:
     def __init__(self, today: date, staff, topics, industries, local, created: Counter):
         self.today, self.topics, self.industries = today, topics, industries
         self.local, self.created = local, created
-        self.staff = staff + [demo._staff(*row, created) for row in data.STAFF]
+        self.staff = staff + [add_staff(*row, created) for row in data.STAFF]
         self.orgs = [
-            demo._organisation(name, kind, city, industries.get(industry), de, zh, website,
+            add_organisation(name, kind, city, industries.get(industry), de, zh, website,
                                False, created, country=country)
             for name, kind, city, country, industry, de, zh, website, _visit in data.ORGANISATIONS
         ]  # fmt: skip
         self.people = [
-            demo._person(name, None, position, self.orgs[o], languages, created)
+            add_person(name, None, position, self.orgs[o], languages, created)
             for o, name, position, _role, languages in data.PEOPLE
         ]
         # Local partners' contacts as LOCAL_CONTACTS lists them; contact_of: by partner index.
         self.contacts = [
-            demo._person(*row[:3], local[row[3]], "zh, en", created) for row in base.LOCAL_CONTACTS
+            add_person(*row[:3], local[row[3]], "zh, en", created) for row in base.LOCAL_CONTACTS
         ]
         pairs = zip(self.contacts, base.LOCAL_CONTACTS, strict=True)
         self.contact_of = {row[3]: person for person, row in pairs}
@@ -146,7 +146,7 @@ class _Year:
         visit = Delegation(
             title=title,
             origin_country=country,
-            origin_region=demo.region(region),
+            origin_region=demo_region(region),
             start_date=first,
             end_date=first + timedelta(days=days - 1),
             host=HOST,
