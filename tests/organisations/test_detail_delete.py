@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from sqlalchemy import func, select
 
 from tracker.extensions import db
@@ -70,20 +69,6 @@ def test_detail_membership_snapshot_counts_after_person_moved(client, login, mak
     assert "Visit 2024" not in client.get(f"/organisations/{after.id}").text
 
 
-def test_detail_empty_sections(client, login, make):
-    login()
-    organisation = make.organisation()
-    db.session.commit()
-    html = client.get(f"/organisations/{organisation.id}").text
-    assert "No people recorded for this organisation." in html
-    assert "has not been part of a delegation yet" in html
-
-
-def test_detail_unknown_is_404(client, login):
-    login()
-    assert client.get("/organisations/12345").status_code == 404
-
-
 def test_detail_escapes_script(client, login, make):
     login()
     organisation = make.organisation(
@@ -95,35 +80,6 @@ def test_detail_escapes_script(client, login, make):
     assert "<script>alert(1)" not in html and "<script>p" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-
-
-@pytest.mark.parametrize(("role", "shown"), [("staff", False), ("manager", True), ("admin", True)])
-def test_delete_button_only_for_managers(client, login, make, role, shown):
-    login(role)
-    organisation = make.organisation()
-    db.session.commit()
-    html = client.get(f"/organisations/{organisation.id}").text
-    assert (f"/organisations/{organisation.id}/delete" in html) is shown
-
-
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_staff_may_not_delete(client, login, make, method):
-    login("staff")
-    organisation = make.organisation()
-    db.session.commit()
-    response = getattr(client, method)(f"/organisations/{organisation.id}/delete")
-    assert response.status_code == 403
-    assert org_count() == 1
-
-
-def test_delete_asks_for_confirmation(client, login, make):
-    login("manager")
-    organisation = make.organisation(name="Unused AG")
-    db.session.commit()
-    response = client.get(f"/organisations/{organisation.id}/delete")
-    assert response.status_code == 200
-    assert "Delete “Unused AG”? Managers can restore it" in response.text
-    assert org_count() == 1
 
 
 def test_delete_unused_organisation(client, login, make):
@@ -183,14 +139,3 @@ def test_delete_refused_when_named_in_delegation(client, login, make):
 def test_delete_unknown_is_404(client, login):
     login("manager")
     assert client.post("/organisations/999/delete").status_code == 404
-
-
-def test_delete_is_refused_while_needs_or_followups_refer_to_it(client, login, make):
-    user = login("manager")
-    org = make.organisation(name="Saale Robotik GmbH")
-    make.need(organisation=org)
-    make.followup(user, organisation=org)
-    db.session.commit()
-    assert client.post(f"/organisations/{org.id}/delete").status_code == 302
-    assert "It has 1 need and 1 follow-up" in client.get(f"/organisations/{org.id}").text
-    assert db.session.get(type(org), org.id) is not None

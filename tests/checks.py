@@ -1,0 +1,28 @@
+"""Checks shared across the suite: row counts, refused forms and the field errors they show."""
+
+from sqlalchemy import func, select
+
+from tracker.extensions import db
+
+# WTForms' own messages, as the bad-input tables of the form tests expect them.
+REQUIRED = "This field is required."
+NOT_A_CHOICE = "Not a valid choice."
+CANNOT_COERCE = "Invalid Choice: could not coerce."
+
+
+def too_long(limit: int) -> str:
+    """The message of a text field longer than limit characters."""
+    return f"Field cannot be longer than {limit} characters."
+
+
+def count_rows(model) -> int:
+    """How many rows the model's table holds (soft-deleted ones too)."""
+    return db.session.scalar(select(func.count(model.id)))
+
+
+def assert_refused(response, message: str, field: str | None = None) -> None:
+    """The form came back (200, nothing redirected) with message, at field's error when named."""
+    assert response.status_code == 200
+    assert message in response.text
+    if field is not None:
+        assert f'id="{field}-error"' in response.text
