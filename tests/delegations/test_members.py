@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
+from tests.checks import CANNOT_COERCE, NOT_A_CHOICE, too_long
 from tracker.extensions import db
 from tracker.models import (
     DelegationMember,
@@ -163,13 +164,13 @@ def test_picking_the_existing_organisation_instead(client, login, make, delegati
         ({"person_id": "PERSON", "full_name": "New"}, "not both"),
         ({"person_id": "PERSON", "new_organisation": "Org"}, "not both"),
         ({"full_name": "New", "organisation_id": "ORG", "new_organisation": "X"}, "not both"),
-        ({"person_id": "99999"}, "Not a valid choice."),
-        ({"person_id": "abc"}, "Invalid Choice: could not coerce."),
-        ({"full_name": "New", "organisation_id": "99999"}, "Not a valid choice."),
-        ({"full_name": "x" * 201}, "Field cannot be longer than 200 characters."),
+        ({"person_id": "99999"}, NOT_A_CHOICE),
+        ({"person_id": "abc"}, CANNOT_COERCE),
+        ({"full_name": "New", "organisation_id": "99999"}, NOT_A_CHOICE),
+        ({"full_name": "x" * 201}, too_long(200)),
         ({"full_name": "New", "email": "not-an-email"}, "Invalid email address."),
         ({"full_name": "New", "new_organisation": "x" * 201}, "cannot be longer than 200"),
-        ({"full_name": "New", "role": "king"}, "Invalid Choice: could not coerce."),
+        ({"full_name": "New", "role": "king"}, CANNOT_COERCE),
     ],
 )
 def test_add_member_rejects_bad_input(client, login, make, delegation, data, message):

@@ -5,6 +5,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from tests.checks import CANNOT_COERCE, NOT_A_CHOICE
 from tracker.extensions import db
 from tracker.lookup import FALLBACK
 from tracker.models import Match, Need, Person
@@ -39,7 +40,7 @@ def test_garbage_ids_are_field_errors(client, login, make, value):
     db.session.commit()
     response = client.post("/needs/new", data=_need_data(value))
     assert response.status_code == 200
-    assert "Invalid Choice: could not coerce." in response.text
+    assert CANNOT_COERCE in response.text
     assert _count(Need) == 0
 
 
@@ -52,7 +53,7 @@ def test_unknown_and_deleted_ids_are_not_a_valid_choice(client, login, make):
     for value in (str(gone.id), "987654"):
         response = client.post("/needs/new", data=_need_data(value))
         assert response.status_code == 200
-        assert "Not a valid choice." in response.text
+        assert NOT_A_CHOICE in response.text
         assert "Gone GmbH" not in response.text
     assert _count(Need) == 0
 
@@ -66,7 +67,7 @@ def test_a_delegation_id_is_no_organisation(client, login, make):
         delegation = make.delegation(title="Only a visit")
     db.session.commit()
     response = client.post("/needs/new", data=_need_data(delegation.id))
-    assert "Not a valid choice." in response.text
+    assert NOT_A_CHOICE in response.text
     assert _count(Need) == 0
 
 
@@ -79,7 +80,7 @@ def test_a_visiting_organisation_is_no_local_partner(client, login, make):
         f"/matchmaking/needs/{need.id}/pick", data={"organisation_id": visitor.id}
     )
     assert response.status_code == 200
-    assert "Not a valid choice." in response.text
+    assert NOT_A_CHOICE in response.text
     assert _count(Match) == 0
 
 
@@ -92,7 +93,7 @@ def test_the_talk_form_takes_local_partners_only(client, login, make):
             "timezone": "Asia/Shanghai", "place": "Hall 1"}  # fmt: skip
     url = f"/talks/new?need_id={need.id}"
     refused = client.post(url, data={**data, "organisation_ids": [park.id, visitor.id]})
-    assert refused.status_code == 200 and "Not a valid choice." in refused.text
+    assert refused.status_code == 200 and NOT_A_CHOICE in refused.text
     accepted = client.post(url, data={**data, "organisation_ids": [park.id, ""]})
     assert accepted.status_code == 302
 
@@ -131,7 +132,7 @@ def test_merging_into_itself_is_refused_in_the_form(client, login, make):
         f"/organisations/{organisation.id}/merge", data={"survivor_id": organisation.id}
     )
     assert response.status_code == 200
-    assert "Not a valid choice." in response.text
+    assert NOT_A_CHOICE in response.text
 
 
 def test_a_new_member_can_pick_any_person(client, login, make):

@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
+from tests.checks import REQUIRED, too_long
 from tests.queries import warm_up
 from tracker.extensions import db
 from tracker.models import KeyIndustry, Topic
@@ -126,11 +127,11 @@ def test_create_without_checkbox_is_inactive_and_empty_position_is_zero(client, 
 
 
 BAD_INPUTS = [
-    ({"name": ""}, "This field is required."),
-    ({"name": "   "}, "This field is required."),
-    ({"name": "x" * 121}, "Field cannot be longer than 120 characters."),
-    ({"name": "ok", "name_de": "x" * 121}, "Field cannot be longer than 120 characters."),
-    ({"name": "ok", "name_zh": "字" * 121}, "Field cannot be longer than 120 characters."),
+    ({"name": ""}, REQUIRED),
+    ({"name": "   "}, REQUIRED),
+    ({"name": "x" * 121}, too_long(120)),
+    ({"name": "ok", "name_de": "x" * 121}, too_long(120)),
+    ({"name": "ok", "name_zh": "字" * 121}, too_long(120)),
     ({"name": "ok", "position": "abc"}, "Not a valid integer value."),
     ({"name": "ok", "position": "-1"}, "Number must be between 0 and 9999."),
     ({"name": "ok", "position": "10000"}, "Number must be between 0 and 9999."),
