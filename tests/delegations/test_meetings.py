@@ -13,13 +13,6 @@ from tracker.models import Meeting
 from tracker.models.meeting import meeting_person, meeting_staff, meeting_topic
 
 
-@pytest.fixture
-def delegation(make):
-    delegation = make.delegation()
-    db.session.commit()
-    return delegation
-
-
 def _valid(**changes) -> dict:
     return {"title": "Talk with the robot park", "starts_at": "2026-05-12T09:30", **changes}
 
