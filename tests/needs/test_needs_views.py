@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.checks import NOT_A_CHOICE, NOT_A_DATE, REQUIRED, assert_refused, count_rows, too_long
-from tests.queries import count_queries, warm_up
+from tests.queries import queries_on_page
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.models import FollowUpStatus, Need, Stage, StageChange
@@ -258,13 +258,6 @@ def test_missing_need_is_404(client, login):
     assert client.post("/needs/999999/stage", data={"to_stage": "talks"}).status_code == 404
 
 
-def _count_queries(client, url) -> int:
-    warm_up(client, url)
-    with count_queries() as statements:
-        assert client.get(url).status_code == 200
-    return len(statements)
-
-
 @pytest.mark.parametrize("url", ["/needs/", "/needs/board"])
 def test_list_and_board_queries_do_not_grow_with_rows(client, login, make, url):
     user = login()
@@ -272,11 +265,11 @@ def test_list_and_board_queries_do_not_grow_with_rows(client, login, make, url):
     for i in range(3):
         make.need(title=f"N{i}", owner=user, category=cat)
     db.session.commit()
-    few = _count_queries(client, url)
+    few = queries_on_page(client, url)
     for i in range(27):
         make.need(title=f"M{i}", owner=user, category=cat, stage=list(Stage)[i % 8])
     db.session.commit()
-    assert _count_queries(client, url) == few
+    assert queries_on_page(client, url) == few
 
 
 def test_escaping_of_titles(client, login, make, org):

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from tests.queries import count_queries, warm_up
 from tracker.extensions import db
 from tracker.models import OrganisationKind
 
@@ -126,31 +125,6 @@ def test_pagination(client, login, make, app):
     assert "5\u20135 of 5" in page3
     assert client.get("/organisations/?page=abc").status_code == 200
     assert names(client.get("/organisations/?page=99").text) == []
-
-
-def _count_queries(client, url: str) -> int:
-    warm_up(client, url)
-    with count_queries() as statements:
-        assert client.get(url).status_code == 200
-    return len(statements)
-
-
-def _organisations_with_people(make, count: int) -> None:
-    industry = make.industry()
-    for _ in range(count):
-        organisation = make.organisation(key_industry=industry)
-        make.person(organisation=organisation)
-    db.session.commit()
-
-
-def test_query_count_does_not_grow_with_rows(client, login, make, app):
-    login()
-    app.config["PER_PAGE"] = 50
-    _organisations_with_people(make, 3)
-    few = _count_queries(client, "/organisations/")
-    _organisations_with_people(make, 27)
-    many = _count_queries(client, "/organisations/")
-    assert few == many
 
 
 def test_escapes_script_in_names(client, login, make):

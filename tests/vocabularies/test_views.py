@@ -4,7 +4,6 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.checks import REQUIRED, too_long
-from tests.queries import warm_up
 from tracker.extensions import db
 from tracker.models import KeyIndustry, Topic
 
@@ -87,23 +86,6 @@ def test_index_empty_states(client, login):
     login("manager")
     page = client.get("/vocabularies/").text
     assert "No topics yet" in page and "No key industries yet" in page
-
-
-def test_index_query_count_does_not_grow_with_rows(client, make, login, count_queries):
-    login("manager")
-
-    def queries_for(n: int) -> int:
-        for _ in range(n):
-            make.delegation(topics=[make.topic()])
-            make.organisation(key_industry=make.industry())
-        db.session.commit()
-        warm_up(client, "/vocabularies/")
-        with count_queries() as statements:
-            assert client.get("/vocabularies/").status_code == 200
-        return len(statements)
-
-    few = queries_for(3)
-    assert queries_for(27) == few
 
 
 @pytest.mark.parametrize("kind", ["topics", "industries"])
