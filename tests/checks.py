@@ -1,8 +1,10 @@
-"""Checks shared across the suite: row counts, refused forms and the field errors they show."""
+"""Checks shared across the suite: row counts, snapshots of the data, refused forms and the field
+errors they show."""
 
 from sqlalchemy import func, select
 
 from tracker.extensions import db
+from tracker.models import Organisation, Person
 
 # WTForms' own messages, as the bad-input tables of the form tests expect them.
 REQUIRED = "This field is required."
@@ -24,6 +26,20 @@ def required_text(field: str, limit: int) -> list[tuple[str, str, str]]:
 def count_rows(model) -> int:
     """How many rows the model's table holds (soft-deleted ones too)."""
     return db.session.scalar(select(func.count(model.id)))
+
+
+def snapshot() -> dict:
+    """Row counts of every table plus the natural keys of people and organisations, to compare
+    the data before and after a command."""
+    counts = {
+        t.name: db.session.scalar(select(func.count()).select_from(t))
+        for t in db.metadata.sorted_tables
+    }
+    return {
+        "counts": counts,
+        "people": sorted(db.session.execute(select(Person.email, Person.full_name)).all()),
+        "organisations": sorted(db.session.scalars(select(Organisation.name))),
+    }
 
 
 def assert_refused(response, message: str, field: str | None = None) -> None:
