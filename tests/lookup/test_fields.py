@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from tests.checks import CANNOT_COERCE, NOT_A_CHOICE
+from tests.checks import CANNOT_COERCE, NOT_A_CHOICE, count_rows
 from tracker.extensions import db
 from tracker.lookup import FALLBACK
 from tracker.models import Match, Need, Person
@@ -16,16 +16,12 @@ def _need_data(organisation_id, **extra) -> dict:
     return {"organisation_id": organisation_id, "title": "Pilot line", "priority": "medium"} | extra
 
 
-def _count(model) -> int:
-    return db.session.scalar(select(func.count(model.id)))
-
-
-def test_any_visible_organisation_is_accepted_not_only_the_listed_ones(client, login, make):
+def test_any_visible_organisation_is_accepted_not_only_the_listed_ones(
+    client, login, make, crowd_out
+):
     login()
     old = make.organisation(name="Oldest AG")
-    for _ in range(FALLBACK + 5):
-        make.organisation()
-    db.session.commit()
+    crowd_out(make.organisation, 5)
     page = client.get("/needs/new").text
     assert "Oldest AG" not in page  # neither among the latest nor chosen
     response = client.post("/needs/new", data=_need_data(old.id))
@@ -41,7 +37,7 @@ def test_garbage_ids_are_field_errors(client, login, make, value):
     response = client.post("/needs/new", data=_need_data(value))
     assert response.status_code == 200
     assert CANNOT_COERCE in response.text
-    assert _count(Need) == 0
+    assert count_rows(Need) == 0
 
 
 def test_unknown_and_deleted_ids_are_not_a_valid_choice(client, login, make):
@@ -55,7 +51,7 @@ def test_unknown_and_deleted_ids_are_not_a_valid_choice(client, login, make):
         assert response.status_code == 200
         assert NOT_A_CHOICE in response.text
         assert "Gone GmbH" not in response.text
-    assert _count(Need) == 0
+    assert count_rows(Need) == 0
 
 
 def test_a_delegation_id_is_no_organisation(client, login, make):
@@ -68,7 +64,7 @@ def test_a_delegation_id_is_no_organisation(client, login, make):
     db.session.commit()
     response = client.post("/needs/new", data=_need_data(delegation.id))
     assert NOT_A_CHOICE in response.text
-    assert _count(Need) == 0
+    assert count_rows(Need) == 0
 
 
 def test_a_visiting_organisation_is_no_local_partner(client, login, make):
@@ -81,7 +77,7 @@ def test_a_visiting_organisation_is_no_local_partner(client, login, make):
     )
     assert response.status_code == 200
     assert NOT_A_CHOICE in response.text
-    assert _count(Match) == 0
+    assert count_rows(Match) == 0
 
 
 def test_the_talk_form_takes_local_partners_only(client, login, make):
@@ -98,21 +94,17 @@ def test_the_talk_form_takes_local_partners_only(client, login, make):
     assert accepted.status_code == 302
 
 
-def test_a_chosen_record_keeps_its_label_after_a_refused_submit(client, login, make):
+def test_a_chosen_record_keeps_its_label_after_a_refused_submit(client, login, make, crowd_out):
     login()
     old = make.organisation(name="Oldest AG", city="Jena")
-    for _ in range(FALLBACK + 2):
-        make.organisation()
-    db.session.commit()
+    crowd_out(make.organisation, 2)
     page = client.post("/needs/new", data=_need_data(old.id, title="")).text
     assert re.search(rf'<option selected value="{old.id}">Oldest AG \(Jena\)</option>', page)
 
 
-def test_the_picker_is_a_labelled_select_with_a_lookup_url(client, login, make):
+def test_the_picker_is_a_labelled_select_with_a_lookup_url(client, login, make, crowd_out):
     login()
-    for _ in range(FALLBACK + 10):
-        make.person()
-    db.session.commit()
+    crowd_out(make.person, 10)
     page = client.get("/people/new").text
     select_tag = re.search(r'<select[^>]*name="organisation_id"[^>]*>', page).group(0)
     assert 'data-lookup="/lookup/organisations"' in select_tag
@@ -135,13 +127,11 @@ def test_merging_into_itself_is_refused_in_the_form(client, login, make):
     assert NOT_A_CHOICE in response.text
 
 
-def test_a_new_member_can_pick_any_person(client, login, make):
+def test_a_new_member_can_pick_any_person(client, login, make, crowd_out):
     login()
     delegation = make.delegation()
     someone = make.person(full_name="Early Bird")
-    for _ in range(FALLBACK + 2):
-        make.person()
-    db.session.commit()
+    crowd_out(make.person, 2)
     response = client.post(
         f"/delegations/{delegation.id}/members/add",
         data={"role": "member", "person_id": someone.id},
