@@ -1,31 +1,21 @@
-"""Checks shared across the suite: row counts, snapshots of the data, refused forms and the field
-errors they show."""
+"""Checks shared across the suite: row counts, records as stored, snapshots of the data, refused
+forms (the messages they show are in tests/messages.py)."""
 
 from sqlalchemy import func, select
 
 from tracker.extensions import db
 from tracker.models import Organisation, Person
 
-# WTForms' own messages, as the bad-input tables of the form tests expect them.
-REQUIRED = "This field is required."
-NOT_A_CHOICE = "Not a valid choice."
-CANNOT_COERCE = "Invalid Choice: could not coerce."
-NOT_A_DATE = "Not a valid date value."
-
-
-def too_long(limit: int) -> str:
-    """The message of a text field longer than limit characters."""
-    return f"Field cannot be longer than {limit} characters."
-
-
-def required_text(field: str, limit: int) -> list[tuple[str, str, str]]:
-    """The bad-input cases of a required text field: left empty, one character over limit."""
-    return [(field, "", REQUIRED), (field, "x" * (limit + 1), too_long(limit))]
-
 
 def count_rows(model) -> int:
     """How many rows the model's table holds (soft-deleted ones too)."""
     return db.session.scalar(select(func.count(model.id)))
+
+
+def reloaded(record):
+    """The record as the database holds it now (what the session remembered is dropped)."""
+    db.session.expire_all()
+    return db.session.get(type(record), record.id)
 
 
 def snapshot() -> dict:

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.checks import REQUIRED
 from tests.conftest import PASSWORD
+from tests.messages import REQUIRED
 from tracker.extensions import db
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from tests.checks import NOT_A_CHOICE, REQUIRED, too_long
+from tests.messages import NOT_A_CHOICE, REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import Role, User
 

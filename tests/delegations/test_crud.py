@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from tests.checks import reloaded
 from tracker.extensions import db
 from tracker.models import (
     Delegation,
@@ -82,8 +83,7 @@ def test_edit_changes_fields_and_replaces_topics(client, login, make):
     data["version"] = delegation.version  # the hidden field of the loaded form
     response = client.post(f"/delegations/{delegation.id}/edit", data=data)
     assert response.status_code == 302
-    db.session.expire_all()
-    delegation = db.session.get(Delegation, delegation.id)
+    delegation = reloaded(delegation)
     assert delegation.title == "After"
     assert delegation.status == DelegationStatus.COMPLETED
     assert db.session.scalars(select(delegation_topic.c.topic_id)).all() == [new.id]

@@ -2,15 +2,8 @@
 
 import pytest
 
-from tests.checks import (
-    CANNOT_COERCE,
-    NOT_A_CHOICE,
-    NOT_A_DATE,
-    REQUIRED,
-    assert_refused,
-    count_rows,
-    too_long,
-)
+from tests.checks import assert_refused, count_rows, reloaded
+from tests.messages import CANNOT_COERCE, NOT_A_CHOICE, NOT_A_DATE, REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import Delegation
 
@@ -83,8 +76,7 @@ def test_edit_rejects_end_before_start_and_keeps_the_record(client, login, make)
     )
     assert response.status_code == 200
     assert "The end date cannot be before the start date." in response.text
-    db.session.expire_all()
-    assert db.session.get(Delegation, delegation.id).title == "Before"
+    assert reloaded(delegation).title == "Before"
 
 
 def test_the_create_form_proposes_the_default_host(client, login, app):

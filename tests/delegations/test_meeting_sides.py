@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from tests.checks import NOT_A_CHOICE
+from tests.messages import NOT_A_CHOICE
 from tracker.extensions import db
 from tracker.models import Meeting
 from tracker.models.meeting import meeting_person

@@ -7,7 +7,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from tests.checks import REQUIRED, assert_refused, count_rows, too_long
+from tests.checks import assert_refused, count_rows, reloaded
+from tests.messages import REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import Meeting
 from tracker.models.meeting import meeting_person, meeting_staff, meeting_topic
@@ -71,8 +72,7 @@ def test_edit_meeting_replaces_fields_and_lists(client, login, make, delegation)
     data["version"] = meeting.version  # the hidden field of the loaded form
     response = client.post(f"/delegations/{delegation.id}/meetings/{meeting.id}/edit", data=data)
     assert response.status_code == 302
-    db.session.expire_all()
-    meeting = db.session.get(Meeting, meeting.id)
+    meeting = reloaded(meeting)
     assert meeting.title == "After"
     assert meeting.starts_at == datetime(2026, 5, 13, 6, 0)
     assert db.session.scalars(select(meeting_person.c.person_id)).all() == [second.id]
@@ -125,8 +125,7 @@ def test_meeting_of_another_delegation_is_404(client, login, make, delegation, m
     url = f"/delegations/{delegation.id}/meetings/{meeting.id}/{suffix}"
     response = getattr(client, method)(url, data=_valid())
     assert response.status_code == 404
-    db.session.expire_all()
-    assert db.session.get(Meeting, meeting.id).title == "Not yours"
+    assert reloaded(meeting).title == "Not yours"
 
 
 def test_delete_meeting_confirms_then_deletes_softly(client, login, make, delegation):

@@ -3,8 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from tests.checks import CANNOT_COERCE, NOT_A_CHOICE, count_rows, too_long
+from tests.checks import count_rows
 from tests.delegations.members import add_member
+from tests.messages import CANNOT_COERCE, NOT_A_CHOICE, too_long
 from tracker.extensions import db
 from tracker.models import (
     DelegationMember,

@@ -5,15 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.checks import (
-    NOT_A_CHOICE,
-    NOT_A_DATE,
-    REQUIRED,
-    assert_refused,
-    count_rows,
-    required_text,
-)
+from tests.checks import assert_refused, count_rows
 from tests.followups.builders import need
+from tests.messages import NOT_A_CHOICE, NOT_A_DATE, REQUIRED, required_text
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.models import FollowUp

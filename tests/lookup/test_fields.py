@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from tests.checks import CANNOT_COERCE, NOT_A_CHOICE, count_rows
+from tests.checks import count_rows
+from tests.messages import CANNOT_COERCE, NOT_A_CHOICE
 from tracker.extensions import db
 from tracker.lookup import FALLBACK
 from tracker.models import Match, Need, Person

@@ -5,7 +5,8 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from tests.checks import NOT_A_CHOICE, assert_refused, count_rows, required_text, too_long
+from tests.checks import assert_refused, count_rows
+from tests.messages import NOT_A_CHOICE, required_text, too_long
 from tests.queries import queries_on_page
 from tracker.extensions import db
 from tracker.models import LocalOffer, OfferKind, SynonymGroup

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from tests.checks import NOT_A_CHOICE, NOT_A_DATE, REQUIRED, assert_refused, count_rows, too_long
+from tests.checks import assert_refused, count_rows, reloaded
+from tests.messages import NOT_A_CHOICE, NOT_A_DATE, REQUIRED, too_long
 from tests.queries import queries_on_page
 from tracker.extensions import db
 from tracker.i18n import local_today
@@ -228,8 +229,7 @@ def test_stale_edit_is_refused_with_409_and_current_values(app, make, org, login
     assert response.status_code == 409
     assert "Someone else saved this record" in response.text
     assert "First save" in response.text  # the current values are shown
-    db.session.expire_all()
-    assert db.session.get(Need, need.id).title == "First save"
+    assert reloaded(need).title == "First save"
 
 
 def test_forged_version_is_a_conflict_not_an_error(client, login, make, org):

@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from tests.checks import CANNOT_COERCE, NOT_A_CHOICE, REQUIRED, assert_refused, count_rows, too_long
+from tests.checks import assert_refused, count_rows, reloaded
+from tests.messages import CANNOT_COERCE, NOT_A_CHOICE, REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import Organisation, OrganisationKind
 
@@ -200,8 +201,7 @@ def test_edit_renaming_onto_another_is_flagged(client, login, make):
     )
     assert response.status_code == 200
     assert "This organisation may already be recorded" in response.text
-    db.session.expire_all()
-    assert db.session.get(Organisation, organisation.id).name == "Schmidt GmbH"
+    assert reloaded(organisation).name == "Schmidt GmbH"
 
 
 def test_duplicate_warning_escapes_names(client, login, make):

@@ -3,7 +3,8 @@
 import pytest
 from sqlalchemy import select
 
-from tests.checks import CANNOT_COERCE, NOT_A_CHOICE, REQUIRED, assert_refused, count_rows, too_long
+from tests.checks import assert_refused, count_rows, reloaded
+from tests.messages import CANNOT_COERCE, NOT_A_CHOICE, REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import Person
 
@@ -109,8 +110,7 @@ def test_edit_changes_person(client, login, make):
     data = valid(position="CEO", version=person.version)
     response = client.post(f"/people/{person.id}/edit", data=data)
     assert response.status_code == 302
-    db.session.expire_all()
-    assert db.session.get(Person, person.id).position == "CEO"
+    assert reloaded(person).position == "CEO"
 
 
 def test_edit_form_shows_current_values(client, login, make):
@@ -168,5 +168,4 @@ def test_edit_to_someone_elses_email_is_flagged(client, login, make):
     db.session.commit()
     response = client.post(f"/people/{person.id}/edit", data=valid())
     assert "Someone else has this e-mail address" in response.text
-    db.session.expire_all()
-    assert db.session.get(Person, person.id).email == "other@example.de"
+    assert reloaded(person).email == "other@example.de"

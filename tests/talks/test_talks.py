@@ -6,13 +6,8 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from tests.checks import (
-    NOT_A_CHOICE,
-    NOT_A_DATE,
-    assert_refused,
-    count_rows,
-    required_text,
-)
+from tests.checks import assert_refused, count_rows
+from tests.messages import NOT_A_CHOICE, NOT_A_DATE, required_text
 from tracker.calendar import services as calendar
 from tracker.extensions import db
 from tracker.models import MatchChange, MatchStatus, Stage, Talk, utcnow

@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from tests.checks import REQUIRED, too_long
+from tests.messages import REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import KeyIndustry, Topic
 
