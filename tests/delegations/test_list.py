@@ -163,21 +163,6 @@ def test_columns_show_origin_officer_and_member_count(client, login, make):
     assert re.search(members, text)
 
 
-def test_empty_state_without_any_delegation(client, login):
-    login()
-    text = client.get("/delegations/").text
-    assert "No delegations yet." in text
-
-
-def test_empty_state_with_filters(client, login, make):
-    login()
-    make.delegation(title="Something")
-    db.session.commit()
-    text = client.get("/delegations/?q=nothing-like-this").text
-    assert "No delegation matches these filters." in text
-    assert "No delegations yet." not in text
-
-
 def test_list_runs_the_same_queries_for_3_or_30_rows(client, login, make, count_queries, app):
     """Members, officers and counts come with the rows, not one query per row."""
     login()

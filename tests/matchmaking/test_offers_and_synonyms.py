@@ -143,11 +143,6 @@ def test_a_synonym_group_needs_two_different_terms(client, login, terms):
     assert count_rows(SynonymGroup) == 0
 
 
-def test_empty_synonym_list(client, login):
-    login("manager")
-    assert "No synonyms yet" in client.get("/matchmaking/synonyms").text
-
-
 def test_partner_page_shows_offers_matched_needs_and_talks(client, login, make):
     login()
     park = make.local_partner(name="Park")

@@ -13,19 +13,6 @@ def names(html: str) -> list[str]:
     return re.findall(r'<a class="fw-semibold" href="/people/\d+">([^<]*)</a>', html)
 
 
-def test_empty_state_without_filters(client, login):
-    login()
-    assert "No people recorded yet" in client.get("/people/").text
-
-
-def test_empty_state_with_filters(client, login, make):
-    login()
-    make.person()
-    db.session.commit()
-    html = client.get("/people/?q=nobody").text
-    assert "Nobody matches these filters." in html
-
-
 def test_columns(client, login, make):
     login()
     organisation = make.organisation(name="Jenaer Optronik AG")
