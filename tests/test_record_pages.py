@@ -103,6 +103,66 @@ def test_delete_asks_for_confirmation_on_get(client, login, make, kind, question
     assert count_rows(KINDS[kind][1]) == 1
 
 
+@pytest.mark.parametrize(("kind", "role", "message"), [
+    ("organisation", "manager", "Organisation “Unused” deleted."),
+    ("person", "admin", "“Unused” deleted."),
+])  # fmt: skip
+def test_an_unused_record_is_deleted(client, login, make, kind, role, message):
+    login(role)
+    # A person's organisation is no history: the person may still go.
+    extra = {"organisation": make.organisation()} if kind == "person" else {}
+    _record, url = build(make, kind, **{NAME_FIELD[kind]: "Unused"}, **extra)
+    response = client.post(f"{url}/delete", follow_redirects=True)
+    assert response.status_code == 200
+    assert message in response.text
+    assert count_rows(KINDS[kind][1]) == 0
+
+
+def _two_people(make, organisation) -> None:
+    make.person(organisation=organisation)
+    make.person(organisation=organisation)
+
+
+def _a_member_who_moved_on(make, organisation) -> None:
+    person = make.person(organisation=organisation)
+    make.member(make.delegation(), person)
+    person.organisation = None  # the visit still remembers the organisation
+
+
+def _named_in_a_delegation(make, organisation) -> None:
+    make.delegation(extra_organisations=[organisation])
+
+
+def _a_delegation_member(make, person) -> None:
+    make.member(make.delegation(), person)
+
+
+def _a_meeting_attendee(make, person) -> None:
+    make.meeting(make.delegation(), people=[person])
+
+
+@pytest.mark.parametrize(
+    ("kind", "use", "reason"),
+    [
+        ("organisation", _two_people, "2 people still belong to it"),
+        ("organisation", _a_member_who_moved_on, "represented by 1 delegation member"),
+        ("organisation", _named_in_a_delegation, "It is named in 1 delegation"),
+        ("person", _a_delegation_member, "member of 1 delegation"),
+        ("person", _a_meeting_attendee, "They attended 1 meeting"),
+    ],
+    ids=lambda v: getattr(v, "__name__", "").strip("_") or None,
+)
+def test_delete_is_refused_while_the_record_is_in_use(client, login, make, kind, use, reason):
+    login("manager")
+    record, url = build(make, kind, **{NAME_FIELD[kind]: "Busy"})
+    use(make, record)
+    db.session.commit()
+    response = client.post(f"{url}/delete", follow_redirects=True)
+    assert "“Busy” cannot be deleted." in response.text
+    assert reason in response.text
+    assert count_rows(KINDS[kind][1]) == 1
+
+
 @pytest.mark.parametrize(
     ("kind", "refusal"),
     [

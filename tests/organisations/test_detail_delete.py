@@ -82,28 +82,6 @@ def test_detail_escapes_script(client, login, make):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_delete_unused_organisation(client, login, make):
-    login("manager")
-    organisation = make.organisation(name="Unused AG")
-    db.session.commit()
-    response = client.post(f"/organisations/{organisation.id}/delete", follow_redirects=True)
-    assert response.status_code == 200
-    assert "Organisation “Unused AG” deleted." in response.text
-    assert org_count() == 0
-
-
-def test_delete_refused_with_people(client, login, make):
-    login("manager")
-    organisation = make.organisation(name="Busy AG")
-    make.person(organisation=organisation)
-    make.person(organisation=organisation)
-    db.session.commit()
-    response = client.post(f"/organisations/{organisation.id}/delete", follow_redirects=True)
-    assert "“Busy AG” cannot be deleted." in response.text
-    assert "2 people still belong to it" in response.text
-    assert org_count() == 1
-
-
 def test_delete_confirmation_page_refused_too(client, login, make):
     login("manager")
     organisation = make.organisation()
@@ -112,28 +90,6 @@ def test_delete_confirmation_page_refused_too(client, login, make):
     response = client.get(f"/organisations/{organisation.id}/delete")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/organisations/{organisation.id}")
-
-
-def test_delete_refused_with_delegation_history(client, login, make):
-    login("manager")
-    organisation = make.organisation(name="History AG")
-    person = make.person(organisation=organisation)
-    make.member(make.delegation(), person)
-    person.organisation = None  # the person moved on; the visit still remembers the organisation
-    db.session.commit()
-    response = client.post(f"/organisations/{organisation.id}/delete", follow_redirects=True)
-    assert "represented by 1 delegation member" in response.text
-    assert org_count() == 1
-
-
-def test_delete_refused_when_named_in_delegation(client, login, make):
-    login("manager")
-    organisation = make.organisation(name="Named AG")
-    name_organisation(make.delegation(), organisation)
-    db.session.commit()
-    response = client.post(f"/organisations/{organisation.id}/delete", follow_redirects=True)
-    assert "It is named in 1 delegation" in response.text
-    assert org_count() == 1
 
 
 def test_delete_unknown_is_404(client, login):

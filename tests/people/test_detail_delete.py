@@ -57,33 +57,3 @@ def test_detail_escapes_script(client, login, make):
     html = client.get(f"/people/{person.id}").text
     assert "<script>alert(1)" not in html and "<img src=x>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-
-
-def test_delete_person_without_history(client, login, make):
-    login("admin")
-    person = make.person(full_name="Anna", organisation=make.organisation())
-    db.session.commit()
-    response = client.post(f"/people/{person.id}/delete", follow_redirects=True)
-    assert "“Anna” deleted." in response.text
-    assert person_count() == 0
-
-
-def test_delete_refused_for_delegation_member(client, login, make):
-    login("manager")
-    person = make.person(full_name="Anna")
-    make.member(make.delegation(), person)
-    db.session.commit()
-    response = client.post(f"/people/{person.id}/delete", follow_redirects=True)
-    assert "“Anna” cannot be deleted." in response.text
-    assert "member of 1 delegation" in response.text
-    assert person_count() == 1
-
-
-def test_delete_refused_for_meeting_attendee(client, login, make):
-    login("manager")
-    person = make.person()
-    attend(make.meeting(make.delegation()), person)
-    db.session.commit()
-    response = client.post(f"/people/{person.id}/delete", follow_redirects=True)
-    assert "They attended 1 meeting" in response.text
-    assert person_count() == 1
