@@ -2,23 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import func, select
-
 from tracker.extensions import db
-from tracker.models import Organisation, delegation_organisation
-
-
-def name_organisation(delegation, organisation) -> None:
-    """Name an organisation in a delegation without members (the delegation_organisation link)."""
-    db.session.execute(
-        delegation_organisation.insert().values(
-            delegation_id=delegation.id, organisation_id=organisation.id
-        )
-    )
-
-
-def org_count() -> int:
-    return db.session.scalar(select(func.count(Organisation.id)))
 
 
 def test_detail_shows_fields_people_and_delegations(client, login, make):
@@ -35,11 +19,12 @@ def test_detail_shows_fields_people_and_delegations(client, login, make):
     person = make.person(full_name="Anna Müller", organisation=organisation, position="CEO")
     old = make.delegation(title="Thuringia 2024", start_date=date(2024, 5, 1))
     new = make.delegation(title="Thuringia 2026", start_date=date(2026, 5, 1))
-    named = make.delegation(title="Photonics fair 2025", start_date=date(2025, 5, 1))
+    make.delegation(
+        title="Photonics fair 2025", start_date=date(2025, 5, 1), extra_organisations=[organisation]
+    )  # named without members
     make.member(old, person)
     make.member(new, person)
     make.member(new, make.person(organisation=organisation))  # twice in one: listed once
-    name_organisation(named, organisation)
     make.delegation(title="Unrelated")
     db.session.commit()
     html = client.get(f"/organisations/{organisation.id}").text

@@ -2,20 +2,8 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-
 from tracker.extensions import db
-from tracker.models import MemberRole, Person
-from tracker.models.meeting import meeting_person
-
-
-def attend(meeting, person) -> None:
-    """Record that a person attended a meeting."""
-    db.session.execute(meeting_person.insert().values(meeting_id=meeting.id, person_id=person.id))
-
-
-def person_count() -> int:
-    return db.session.scalar(select(func.count(Person.id)))
+from tracker.models import MemberRole
 
 
 def test_detail_shows_fields_delegations_and_meetings(client, login, make):
@@ -36,8 +24,7 @@ def test_detail_shows_fields_delegations_and_meetings(client, login, make):
     person.organisation = now
     new = make.delegation(title="Visit 2026", start_date=date(2026, 5, 1))
     make.member(new, person)
-    talk = make.meeting(new, title="Robotics talk", starts_at=datetime(2026, 5, 1, 2, 0))
-    attend(talk, person)
+    make.meeting(new, title="Robotics talk", starts_at=datetime(2026, 5, 1, 2, 0), people=[person])
     db.session.commit()
     html = client.get(f"/people/{person.id}").text
     assert "安娜" in html and "German" in html and "Met at Hannover Messe." in html
