@@ -128,6 +128,14 @@ def make(app):
 
 
 @pytest.fixture
+def delegation(make):
+    """A committed delegation from Germany: the Thüringen 2026 visit."""
+    visit = make.delegation(title="Thüringen 2026", origin_country="DE")
+    db.session.commit()
+    return visit
+
+
+@pytest.fixture
 def login(client):
     """Log the client in as a new user of the given role; returns that user."""
 

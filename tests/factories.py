@@ -136,10 +136,13 @@ def local_partner(**kw):
     return _add(Organisation(is_local=True, **kw))
 
 
-def offer(organisation, **kw):
-    """An active offer of a local partner (pass industries=[...] to tag it)."""
+def offer(organisation: Organisation | str | None = None, **kw):
+    """An active offer of a local partner (pass industries=[...] to tag it); organisation may
+    be the partner, the name of a new one, or left out for a new one."""
     from tracker.models import LocalOffer, OfferKind
 
+    if not isinstance(organisation, Organisation):
+        organisation = local_partner(**({"name": organisation} if organisation else {}))
     kw.setdefault("title", f"Offer {next(_seq)}")
     kw.setdefault("kind", OfferKind.FACTORY_SPACE)
     return _add(LocalOffer(organisation=organisation, **kw))

@@ -31,3 +31,11 @@ def warm_up(client, url: str) -> None:
     fresh state (requests share the test's session)."""
     assert client.get(url).status_code == 200
     db.session.expire_all()
+
+
+def queries_on_page(client, url: str) -> int:
+    """How many statements a later view of url runs (after warm_up), the page answering 200."""
+    warm_up(client, url)
+    with count_queries() as statements:
+        assert client.get(url).status_code == 200
+    return len(statements)

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.conftest import PASSWORD
+from tests.messages import REQUIRED
 from tracker.extensions import db
 
 
@@ -19,9 +20,9 @@ def test_login_with_mixed_case_email(client, make):
     [
         ("li.na@example.org", "wrong password", "Unknown e-mail address or wrong password."),
         ("nobody@example.org", PASSWORD, "Unknown e-mail address or wrong password."),
-        ("", PASSWORD, "This field is required."),
+        ("", PASSWORD, REQUIRED),
         ("not-an-email", PASSWORD, "Invalid email address."),
-        ("li.na@example.org", "", "This field is required."),
+        ("li.na@example.org", "", REQUIRED),
     ],
 )
 def test_bad_login_stays_on_the_form_with_a_message(client, make, email, password, message):

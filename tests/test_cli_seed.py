@@ -2,33 +2,21 @@
 
 from sqlalchemy import func, select
 
+from tests.checks import snapshot
 from tests.conftest import PASSWORD
 from tracker.demo import DEMO_ADMIN_EMAIL, THURINGIA_TITLE
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationMember, Organisation, OriginRegion, Person, User
 
 
-def _snapshot() -> dict:
-    """Row counts of every table plus the natural keys of the main records."""
-    counts = {
-        t.name: db.session.scalar(select(func.count()).select_from(t))
-        for t in db.metadata.sorted_tables
-    }
-    return {
-        "counts": counts,
-        "people": sorted(db.session.scalars(select(Person.email))),
-        "organisations": sorted(db.session.scalars(select(Organisation.name))),
-    }
-
-
 def test_seed_demo_twice_gives_the_same_data(runner):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output
-    before = _snapshot()
+    before = snapshot()
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0
     assert "nothing to add" in second.output
-    assert _snapshot() == before
+    assert snapshot() == before
 
 
 def test_seed_demo_loads_the_thuringia_delegation(runner):

@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.queries import queries_on_page
 from tracker.extensions import db
 from tracker.models import Need, Stage
 from tracker.needs.board import board_cards, stage_totals
@@ -64,6 +65,52 @@ def test_list_page_queries_stay_few_and_constant(client, login, make, count_quer
     assert few == more
     if path != "/needs/board":  # the board is no list: its totals per stage come on top
         assert more[1] <= MAX_LIST_QUERIES
+
+
+def _organisations_with_people(make, rows: int) -> None:
+    industry = make.industry()
+    for _ in range(rows):
+        make.person(organisation=make.organisation(key_industry=industry))
+
+
+def _people_with_organisations(make, rows: int) -> None:
+    for _ in range(rows):
+        make.person(organisation=make.organisation(), email="x@example.org")
+
+
+def _terms_in_use(make, rows: int) -> None:
+    for _ in range(rows):
+        make.delegation(topics=[make.topic()])
+        make.organisation(key_industry=make.industry())
+
+
+def _users(make, rows: int) -> None:
+    for _ in range(rows):
+        make.user()
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "add_rows"),
+    [
+        ("staff", "/organisations/", _organisations_with_people),
+        ("staff", "/people/", _people_with_organisations),
+        ("manager", "/vocabularies/", _terms_in_use),
+        ("admin", "/admin/users", _users),
+    ],
+    ids=["organisations", "people", "vocabularies", "users"],
+)
+def test_a_later_view_of_one_page_runs_the_same_queries_for_3_or_30_rows(
+    client, login, make, app, role, path, add_rows
+):
+    """The rows on one page (PER_PAGE 50) cost no query each."""
+    login(role)
+    app.config["PER_PAGE"] = 50
+    add_rows(make, 3)
+    db.session.commit()
+    few = queries_on_page(client, path)
+    add_rows(make, 27)
+    db.session.commit()
+    assert queries_on_page(client, path) == few
 
 
 def _titles_on_page(client, path: str, titles: list[str]) -> list[str]:

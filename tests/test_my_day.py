@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.queries import count_queries, warm_up
+from tests.queries import queries_on_page
 from tracker.dates import local_midnight_utc
 from tracker.extensions import db
 from tracker.followups.mine import week_end
@@ -134,13 +134,7 @@ def test_the_dashboard_queries_do_not_grow_with_my_day(client, login, make):
             make.talk(need, _at(today, 9), staff=[me])
         db.session.commit()
 
-    def queries() -> int:
-        warm_up(client, "/")
-        with count_queries() as statements:
-            assert client.get("/").status_code == 200
-        return len(statements)
-
     add(1)
-    few = queries()
+    few = queries_on_page(client, "/")
     add(6)
-    assert queries() == few
+    assert queries_on_page(client, "/") == few

@@ -5,6 +5,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from tests.messages import NOT_A_CHOICE, REQUIRED, too_long
 from tracker.extensions import db
 from tracker.models import Role, User
 
@@ -59,15 +60,15 @@ VALID = {"email": "new@example.org", "display_name": "New", "role": "staff", "pa
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"email": ""}, "This field is required."),
+        ({"email": ""}, REQUIRED),
         ({"email": "not-an-address"}, "Invalid email address."),
         ({"email": "a@b"}, "Invalid email address."),
-        ({"email": "x" * 250 + "@example.org"}, "Field cannot be longer than 254 characters."),
+        ({"email": "x" * 250 + "@example.org"}, too_long(254)),
         ({"email": "TAKEN@Example.org"}, "This e-mail address is already used."),
-        ({"display_name": ""}, "This field is required."),
-        ({"display_name": "x" * 121}, "Field cannot be longer than 120 characters."),
-        ({"role": "emperor"}, "Not a valid choice."),
-        ({"role": ""}, "Not a valid choice."),
+        ({"display_name": ""}, REQUIRED),
+        ({"display_name": "x" * 121}, too_long(120)),
+        ({"role": "emperor"}, NOT_A_CHOICE),
+        ({"role": ""}, NOT_A_CHOICE),
         ({"password": "short"}, "Field must be between 8 and 128 characters long."),
         ({"password": "x" * 129}, "Field must be between 8 and 128 characters long."),
     ],
@@ -130,10 +131,10 @@ def test_edit_form_is_prefilled(client, make, login):
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"display_name": ""}, "This field is required."),
-        ({"display_name": "x" * 121}, "Field cannot be longer than 120 characters."),
-        ({"role": "root"}, "Not a valid choice."),
-        ({"language": "fr"}, "Not a valid choice."),
+        ({"display_name": ""}, REQUIRED),
+        ({"display_name": "x" * 121}, too_long(120)),
+        ({"role": "root"}, NOT_A_CHOICE),
+        ({"language": "fr"}, NOT_A_CHOICE),
     ],
 )
 def test_edit_validation(client, make, login, changes, message):

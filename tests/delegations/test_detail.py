@@ -117,15 +117,6 @@ def test_meetings_are_listed_in_local_time_with_counts(client, login, make):
     assert f"/delegations/{delegation.id}/meetings/{meeting.id}/edit" in text
 
 
-def test_empty_states_for_members_and_meetings(client, login, make):
-    login()
-    delegation = make.delegation()
-    db.session.commit()
-    text = client.get(f"/delegations/{delegation.id}").text
-    assert "No members recorded yet." in text
-    assert "No meetings recorded yet." in text
-
-
 def test_detail_runs_the_same_queries_for_3_or_30_rows(client, login, make, count_queries):
     """Members, organisations and meetings with their lists: no query per row."""
     login()

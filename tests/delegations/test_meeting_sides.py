@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
+from tests.messages import NOT_A_CHOICE
 from tracker.extensions import db
 from tracker.models import Meeting
 from tracker.models.meeting import meeting_person
@@ -55,7 +56,7 @@ def test_only_local_partners_people_go_on_the_local_side(client, login, sides):
         data = _data(local_person_ids=[str(wrong.id)])
         response = client.post(f"/delegations/{delegation.id}/meetings/new", data=data)
         assert response.status_code == 200
-        assert "Not a valid choice." in response.text
+        assert NOT_A_CHOICE in response.text
     assert db.session.scalar(select(func.count(Meeting.id))) == 0
 
 

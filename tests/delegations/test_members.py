@@ -1,8 +1,11 @@
 """Adding and removing members and organisations, with the organisation duplicate guard."""
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from tests.checks import count_rows
+from tests.delegations.members import add_member
+from tests.messages import CANNOT_COERCE, NOT_A_CHOICE, too_long
 from tracker.extensions import db
 from tracker.models import (
     DelegationMember,
@@ -12,22 +15,6 @@ from tracker.models import (
     Person,
     delegation_organisation,
 )
-
-
-def _count(model) -> int:
-    return db.session.scalar(select(func.count(model.id)))
-
-
-@pytest.fixture
-def delegation(make):
-    delegation = make.delegation(origin_country="DE")
-    db.session.commit()
-    return delegation
-
-
-def _add(client, delegation, **data):
-    data.setdefault("role", "member")
-    return client.post(f"/delegations/{delegation.id}/members/add", data=data)
 
 
 def test_form_lists_people_with_their_organisation_by_name(client, login, make, delegation):
@@ -48,7 +35,7 @@ def test_add_existing_person_stores_their_organisation_at_that_moment(
     zeiss = make.organisation(name="Zeiss")
     person = make.person(organisation=zeiss)
     db.session.commit()
-    response = _add(client, delegation, person_id=str(person.id), role="head")
+    response = add_member(client, delegation, person_id=str(person.id), role="head")
     assert response.status_code == 302
     member = db.session.scalar(select(DelegationMember))
     assert (member.person_id, member.organisation_id, member.role) == (
@@ -63,17 +50,17 @@ def test_adding_the_same_person_twice_is_refused(client, login, make, delegation
     person = make.person()
     make.member(delegation, person)
     db.session.commit()
-    response = _add(client, delegation, person_id=str(person.id))
+    response = add_member(client, delegation, person_id=str(person.id))
     assert response.status_code == 200
     assert "This person is already a member." in response.text
-    assert _count(DelegationMember) == 1
+    assert count_rows(DelegationMember) == 1
 
 
 def test_add_new_person_with_existing_organisation(client, login, make, delegation):
     user = login()
     zeiss = make.organisation(name="Zeiss")
     db.session.commit()
-    response = _add(
+    response = add_member(
         client,
         delegation,
         full_name="Jürgen Schmidt",
@@ -95,7 +82,9 @@ def test_add_new_person_with_existing_organisation(client, login, make, delegati
 
 def test_add_new_person_with_new_organisation(client, login, delegation):
     login()
-    response = _add(client, delegation, full_name="Eva Lang", new_organisation="Optik Lang GmbH")
+    response = add_member(
+        client, delegation, full_name="Eva Lang", new_organisation="Optik Lang GmbH"
+    )
     assert response.status_code == 302
     organisation = db.session.scalar(select(Organisation))
     assert organisation.name == "Optik Lang GmbH"
@@ -109,9 +98,9 @@ def test_add_new_person_with_new_organisation(client, login, delegation):
 
 def test_add_new_person_without_organisation(client, login, delegation):
     login()
-    assert _add(client, delegation, full_name="Solo Traveller").status_code == 302
+    assert add_member(client, delegation, full_name="Solo Traveller").status_code == 302
     assert db.session.scalar(select(DelegationMember.organisation_id)) is None
-    assert _count(Organisation) == 0
+    assert count_rows(Organisation) == 0
 
 
 def test_near_duplicate_organisation_is_flagged_and_nothing_created(
@@ -120,20 +109,22 @@ def test_near_duplicate_organisation_is_flagged_and_nothing_created(
     login()
     existing = make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
-    response = _add(client, delegation, full_name="Eva Lang", new_organisation="JENAER OPTRONIK")
+    response = add_member(
+        client, delegation, full_name="Eva Lang", new_organisation="JENAER OPTRONIK"
+    )
     assert response.status_code == 200
     assert "looks like an organisation that is already recorded" in response.text
     assert f'href="/organisations/{existing.id}"' in response.text
     assert "Create it anyway" in response.text
     assert 'value="Eva Lang"' in response.text
-    assert (_count(Organisation), _count(Person), _count(DelegationMember)) == (1, 0, 0)
+    assert (count_rows(Organisation), count_rows(Person), count_rows(DelegationMember)) == (1, 0, 0)
 
 
 def test_near_duplicate_organisation_is_created_when_confirmed(client, login, make, delegation):
     login()
     make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
-    response = _add(
+    response = add_member(
         client,
         delegation,
         full_name="Eva Lang",
@@ -141,17 +132,19 @@ def test_near_duplicate_organisation_is_created_when_confirmed(client, login, ma
         create_anyway="y",
     )
     assert response.status_code == 302
-    assert _count(Organisation) == 2
-    assert _count(DelegationMember) == 1
+    assert count_rows(Organisation) == 2
+    assert count_rows(DelegationMember) == 1
 
 
 def test_picking_the_existing_organisation_instead(client, login, make, delegation):
     login()
     existing = make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
-    response = _add(client, delegation, full_name="Eva Lang", organisation_id=str(existing.id))
+    response = add_member(
+        client, delegation, full_name="Eva Lang", organisation_id=str(existing.id)
+    )
     assert response.status_code == 302
-    assert _count(Organisation) == 1
+    assert count_rows(Organisation) == 1
     assert db.session.scalar(select(Person.organisation_id)) == existing.id
 
 
@@ -163,13 +156,13 @@ def test_picking_the_existing_organisation_instead(client, login, make, delegati
         ({"person_id": "PERSON", "full_name": "New"}, "not both"),
         ({"person_id": "PERSON", "new_organisation": "Org"}, "not both"),
         ({"full_name": "New", "organisation_id": "ORG", "new_organisation": "X"}, "not both"),
-        ({"person_id": "99999"}, "Not a valid choice."),
-        ({"person_id": "abc"}, "Invalid Choice: could not coerce."),
-        ({"full_name": "New", "organisation_id": "99999"}, "Not a valid choice."),
-        ({"full_name": "x" * 201}, "Field cannot be longer than 200 characters."),
+        ({"person_id": "99999"}, NOT_A_CHOICE),
+        ({"person_id": "abc"}, CANNOT_COERCE),
+        ({"full_name": "New", "organisation_id": "99999"}, NOT_A_CHOICE),
+        ({"full_name": "x" * 201}, too_long(200)),
         ({"full_name": "New", "email": "not-an-email"}, "Invalid email address."),
         ({"full_name": "New", "new_organisation": "x" * 201}, "cannot be longer than 200"),
-        ({"full_name": "New", "role": "king"}, "Invalid Choice: could not coerce."),
+        ({"full_name": "New", "role": "king"}, CANNOT_COERCE),
     ],
 )
 def test_add_member_rejects_bad_input(client, login, make, delegation, data, message):
@@ -177,10 +170,10 @@ def test_add_member_rejects_bad_input(client, login, make, delegation, data, mes
     person, organisation = make.person(), make.organisation()
     db.session.commit()
     ids = {"PERSON": str(person.id), "ORG": str(organisation.id)}
-    response = _add(client, delegation, **{k: ids.get(v, v) for k, v in data.items()})
+    response = add_member(client, delegation, **{k: ids.get(v, v) for k, v in data.items()})
     assert response.status_code == 200
     assert message in response.text
-    assert (_count(Person), _count(Organisation), _count(DelegationMember)) == (1, 1, 0)
+    assert (count_rows(Person), count_rows(Organisation), count_rows(DelegationMember)) == (1, 1, 0)
 
 
 def test_remove_member_keeps_the_person(client, login, make, delegation):
@@ -190,8 +183,8 @@ def test_remove_member_keeps_the_person(client, login, make, delegation):
     db.session.commit()
     response = client.post(f"/delegations/{delegation.id}/members/{member.id}/remove")
     assert response.status_code == 302
-    assert _count(DelegationMember) == 0
-    assert _count(Person) == 1
+    assert count_rows(DelegationMember) == 0
+    assert count_rows(Person) == 1
 
 
 def test_remove_member_of_another_delegation_is_404(client, login, make, delegation):
@@ -201,7 +194,7 @@ def test_remove_member_of_another_delegation_is_404(client, login, make, delegat
     db.session.commit()
     response = client.post(f"/delegations/{delegation.id}/members/{member.id}/remove")
     assert response.status_code == 404
-    assert _count(DelegationMember) == 1
+    assert count_rows(DelegationMember) == 1
 
 
 def test_remove_member_needs_post(client, login, make, delegation):
@@ -228,7 +221,7 @@ def test_add_and_remove_organisation_without_named_people(client, login, make, d
     remove = f"/delegations/{delegation.id}/organisations/{chamber.id}/remove"
     assert client.post(remove).status_code == 302
     assert _extras() == []
-    assert _count(Organisation) == 1
+    assert count_rows(Organisation) == 1
 
 
 @pytest.mark.parametrize("value", ["", "abc", "99999"])

@@ -148,16 +148,6 @@ def test_every_role_may_see_the_report(client, login, make, role):
     assert client.get(f"/delegations/{delegation.id}/report").status_code == 200
 
 
-def test_empty_delegation_report_has_empty_states(client, login, make):
-    login()
-    delegation = make.delegation()
-    db.session.commit()
-    text = client.get(f"/delegations/{delegation.id}/report").text
-    assert "No members recorded." in text
-    assert "No needs were raised during this visit." in text
-    assert "No talks yet." in text
-
-
 def test_xlsx_has_one_sheet_per_section(client, login, make):
     login()
     delegation = _rich(make)

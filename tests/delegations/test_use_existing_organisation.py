@@ -3,34 +3,21 @@ from Add member records the kind of a new organisation (issue 20)."""
 
 import re
 
-import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from tests.checks import count_rows
+from tests.delegations.members import add_member
 from tracker.extensions import db
 from tracker.models import DelegationMember, Organisation, OrganisationKind, Person
-
-
-def _count(model) -> int:
-    return db.session.scalar(select(func.count(model.id)))
-
-
-@pytest.fixture
-def delegation(make):
-    delegation = make.delegation(origin_country="DE")
-    db.session.commit()
-    return delegation
-
-
-def _add(client, delegation, **data):
-    data.setdefault("role", "member")
-    return client.post(f"/delegations/{delegation.id}/members/add", data=data)
 
 
 def test_the_add_member_warning_offers_each_look_alike_to_use(client, login, make, delegation):
     login()
     existing = make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
-    page = _add(client, delegation, full_name="Eva Lang", new_organisation="JENAER OPTRONIK").text
+    page = add_member(
+        client, delegation, full_name="Eva Lang", new_organisation="JENAER OPTRONIK"
+    ).text
     assert re.search(
         rf'name="use_organisation_id" value="{existing.id}"[^>]*>\s*Use this one', page
     )
@@ -44,10 +31,11 @@ def test_use_this_one_adds_the_member_with_the_recorded_organisation(client, log
     login()
     existing = make.organisation(name="Jenaer Optronik AG")
     db.session.commit()
-    response = _add(client, delegation, full_name="Eva Lang", new_organisation="JENAER OPTRONIK",
-                    new_organisation_kind="company", use_organisation_id=existing.id)  # fmt: skip
+    response = add_member(client, delegation, full_name="Eva Lang",
+                          new_organisation="JENAER OPTRONIK", new_organisation_kind="company",
+                          use_organisation_id=existing.id)  # fmt: skip
     assert response.status_code == 302
-    assert _count(Organisation) == 1
+    assert count_rows(Organisation) == 1
     person = db.session.scalar(select(Person))
     assert person.organisation_id == existing.id
     assert db.session.scalar(select(DelegationMember.organisation_id)) == existing.id
@@ -55,17 +43,17 @@ def test_use_this_one_adds_the_member_with_the_recorded_organisation(client, log
 
 def test_use_this_one_refuses_an_organisation_that_does_not_exist(client, login, delegation):
     login()
-    response = _add(client, delegation, full_name="Eva Lang", new_organisation="X",
+    response = add_member(client, delegation, full_name="Eva Lang", new_organisation="X",
                     use_organisation_id="424242")  # fmt: skip
     assert response.status_code == 200
-    assert (_count(Organisation), _count(Person)) == (0, 0)
+    assert (count_rows(Organisation), count_rows(Person)) == (0, 0)
 
 
 def test_the_quick_add_records_the_kind_chosen(client, login, delegation):
     login()
     page = client.get(f"/delegations/{delegation.id}/members/add").text
     assert '<option selected value="company">' in page.split('id="new_organisation_kind"')[1]
-    response = _add(
+    response = add_member(
         client,
         delegation,
         full_name="Prof. Eva Lang",
@@ -82,11 +70,11 @@ def test_the_quick_add_records_the_kind_chosen(client, login, delegation):
 
 def test_the_quick_add_refuses_an_unknown_kind(client, login, delegation):
     login()
-    response = _add(client, delegation, full_name="Eva Lang", new_organisation="Optik Lang",
+    response = add_member(client, delegation, full_name="Eva Lang", new_organisation="Optik Lang",
                     new_organisation_kind="pirate_ship")  # fmt: skip
     assert response.status_code == 200
     assert "Not a valid choice" in response.text
-    assert _count(Organisation) == 0
+    assert count_rows(Organisation) == 0
 
 
 def test_the_organisation_form_offers_the_recorded_one_instead(client, login, make):
@@ -98,7 +86,7 @@ def test_the_organisation_form_offers_the_recorded_one_instead(client, login, ma
     duplicates = page.split('id="duplicates"')[1].split("</ul>")[0]
     assert re.search(rf'href="/organisations/{existing.id}"\s+aria-label="[^"]*">Use this one',
                      duplicates)  # fmt: skip
-    assert _count(Organisation) == 1
+    assert count_rows(Organisation) == 1
 
 
 def test_renaming_into_a_look_alike_offers_a_merge_to_managers(client, login, make):

@@ -14,16 +14,8 @@ from flask import url_for
 from tests.imports import hostile
 from tests.imports.files import csv_file, german_list, xlsx
 from tests.imports.helpers import totals
-from tracker.extensions import db
 from tracker.imports import archive
 from tracker.imports.parsing import ImportFileError, read_table
-
-
-@pytest.fixture
-def delegation(make):
-    d = make.delegation(title="Thüringen 2026")
-    db.session.commit()
-    return d
 
 
 def _upload(client, delegation, data: bytes, name: str):

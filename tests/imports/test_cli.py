@@ -21,13 +21,6 @@ def listing(tmp_path):
     return path
 
 
-@pytest.fixture
-def delegation(make):
-    d = make.delegation()
-    db.session.commit()
-    return d
-
-
 def test_json_summary(runner, listing, delegation):
     result = runner.invoke(
         args=["import-members", str(listing), "--delegation", str(delegation.id), "--json"]

@@ -17,13 +17,6 @@ from tracker.models import (
 )
 
 
-@pytest.fixture
-def delegation(make):
-    d = make.delegation(title="Thüringen 2026", origin_country="DE")
-    db.session.commit()
-    return d
-
-
 def test_german_list_creates_each_person_and_organisation_once(make, delegation):
     user = make.user()
     record = run(german_list().rows, delegation, user)

@@ -39,13 +39,6 @@ def test_xlsx_cells_are_text_not_formulas():
     assert workbook.active["A2"].data_type == "s"
 
 
-@pytest.fixture
-def delegation(make):
-    d = make.delegation()
-    db.session.commit()
-    return d
-
-
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_round_trip_creates_nothing_new(client, login, delegation, fmt):
     run(german_list().rows, delegation)

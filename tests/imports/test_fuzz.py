@@ -3,12 +3,10 @@
 import io
 import random
 
-import pytest
 from flask import url_for
 
 from tests.imports.files import csv_file, german_list, xlsx
 from tests.imports.helpers import totals
-from tracker.extensions import db
 
 
 def _inputs() -> list[tuple[bytes, str]]:
@@ -45,13 +43,6 @@ def _inputs() -> list[tuple[bytes, str]]:
         ]
         cases.append(("\n".join(lines).encode("utf-8", "surrogatepass"), "l.csv"))
     return cases
-
-
-@pytest.fixture
-def delegation(make):
-    d = make.delegation()
-    db.session.commit()
-    return d
 
 
 def test_fuzzed_uploads_never_fail_and_write_nothing_until_confirmed(client, login, delegation):

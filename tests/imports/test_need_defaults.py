@@ -1,7 +1,6 @@
 """The needs an import creates get an owner (the importing user unless another is chosen on the
 preview) and a category chosen there, so they do not count as "No owner" (issue 20)."""
 
-import pytest
 from flask import url_for
 from sqlalchemy import select
 
@@ -17,13 +16,6 @@ ROWS = [
     ["Jan Kurz", "Glaswerk Ilmenau AG", "Fachkräfte"],
 ]
 FIELDS = ["full_name", "organisation", "needs"]
-
-
-@pytest.fixture
-def delegation(make):
-    d = make.delegation(title="Thüringen 2026")
-    db.session.commit()
-    return d
 
 
 def _to_preview(client, delegation) -> int:

@@ -10,13 +10,6 @@ from tracker.extensions import db
 from tracker.models import MemberRole
 
 
-@pytest.fixture
-def delegation(make):
-    d = make.delegation(title="Thüringen 2026")
-    db.session.commit()
-    return d
-
-
 def test_german_list_preview_says_exactly_what_will_happen(delegation):
     layout = german_list()
     before = totals()

@@ -12,13 +12,6 @@ from tracker.extensions import db
 from tracker.models import ImportRecord, ImportStatus, Person
 
 
-@pytest.fixture
-def delegation(make):
-    d = make.delegation(title="Thüringen 2026")
-    db.session.commit()
-    return d
-
-
 def upload(client, delegation, data: bytes, name: str = "liste.xlsx", sheet: str = ""):
     return client.post(
         url_for("imports.upload", delegation_id=delegation.id),

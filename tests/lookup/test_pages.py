@@ -73,12 +73,10 @@ def test_picker_pages_do_not_grow_with_the_records(client, login, make, count_qu
         ("/reports/pipeline", "delegation_id"),
     ],
 )
-def test_a_filtered_delegation_keeps_its_label(client, login, make, path, name):
+def test_a_filtered_delegation_keeps_its_label(client, login, make, path, name, crowd_out):
     login("manager")
     old = make.delegation(title="Erfurt 1999", start_date=date(1999, 1, 4))
-    for _ in range(FALLBACK + 3):
-        make.delegation()
-    db.session.commit()
+    crowd_out(make.delegation, 3)
     page = client.get(f"{path}?{name}={old.id}").text
     select = re.search(rf'<select[^>]*name="{name}"[^>]*>.*?</select>', page, re.S).group(0)
     assert "data-lookup=" in select
@@ -88,12 +86,10 @@ def test_a_filtered_delegation_keeps_its_label(client, login, make, path, name):
     assert "Erfurt 1999" not in client.get(path).text
 
 
-def test_the_people_filter_keeps_the_organisation(client, login, make):
+def test_the_people_filter_keeps_the_organisation(client, login, make, crowd_out):
     login()
     old = make.organisation(name="Oldest AG")
-    for _ in range(FALLBACK + 3):
-        make.organisation()
-    db.session.commit()
+    crowd_out(make.organisation, 3)
     page = client.get(f"/people/?organisation={old.id}").text
     assert re.search(rf'<option value="{old.id}" selected>Oldest AG</option>', page)
 

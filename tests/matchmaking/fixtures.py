@@ -1,10 +1,23 @@
-"""A fixture set of local partners for a robotics company needing 3,000 m² of production space."""
+"""A fixture set of local partners for a robotics company needing 3,000 m² of production space,
+and reading the suggestions for a need."""
 
 from types import SimpleNamespace
 
 from tests import factories as make
 from tracker.extensions import db
+from tracker.matchmaking.suggestions import suggest
 from tracker.models import OfferKind
+
+
+def names(suggestions) -> list[str]:
+    """The suggested partners' names, best first."""
+    return [s.partner.name for s in suggestions]
+
+
+def top_for(app, need, **kw):
+    """The suggestions for need, best first (kw: suggest's options)."""
+    with app.test_request_context():
+        return suggest(need, **kw)
 
 
 def robotics_world() -> SimpleNamespace:

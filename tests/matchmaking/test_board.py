@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from tests.queries import warm_up
+from tests.queries import queries_on_page
 from tracker.extensions import db
 
 
@@ -58,17 +58,13 @@ def test_delegation_page_links_to_the_board(client, login, make):
     assert f"/matchmaking/delegations/{delegation.id}/board" in page
 
 
-def test_board_queries_do_not_grow_with_rows(client, login, make, count_queries):
+def test_board_queries_do_not_grow_with_rows(client, login, make):
     login()
     delegation = _delegation_with_talks(make, 3)
-    warm_up(client, f"/matchmaking/delegations/{delegation.id}/board")
-    with count_queries() as few:
-        client.get(f"/matchmaking/delegations/{delegation.id}/board")
+    board = f"/matchmaking/delegations/{delegation.id}/board"
+    few = queries_on_page(client, board)
     _delegation_with_talks(make, 27, delegation)
-    warm_up(client, f"/matchmaking/delegations/{delegation.id}/board")
-    with count_queries() as many:
-        client.get(f"/matchmaking/delegations/{delegation.id}/board")
-    assert len(few) == len(many)
+    assert queries_on_page(client, board) == few
 
 
 def test_unknown_delegation_is_404(client, login):

@@ -2,21 +2,17 @@
 
 from sqlalchemy import select
 
+from tests.matchmaking.fixtures import names, top_for
 from tracker.extensions import db
 from tracker.matchmaking import suggestions
 from tracker.matchmaking.suggestions import current_index, suggest
 from tracker.models import MatchStatus, OfferKind, Organisation
 
 
-def names(found) -> list[str]:
-    return [s.partner.name for s in found]
-
-
 def _two_labs(make):
     """Two labs that answer a need equally well."""
     for name in ("Lab A", "Lab B"):
-        make.offer(make.local_partner(name=name), kind=OfferKind.MARKET_ACCESS,
-                   title="EMC testing and certification")  # fmt: skip
+        make.offer(name, kind=OfferKind.MARKET_ACCESS, title="EMC testing and certification")
 
 
 def test_a_declined_partner_is_not_suggested_again_unless_asked(app, make):
@@ -41,13 +37,11 @@ def test_a_partner_accepted_for_a_similar_need_ranks_higher_and_says_why(app, ma
     earlier = make.need(title="EMC testing for frequency converters")
     need = make.need(title="EMC testing for our frequency converters and drives")
     db.session.commit()
-    with app.test_request_context():
-        before = suggest(need)
+    before = top_for(app, need)
     second = before[1].partner
     make.match(earlier, db.session.get(Organisation, second.id))
     db.session.commit()
-    with app.test_request_context():
-        after = suggest(need)
+    after = top_for(app, need)
     assert after[0].partner.id == second.id
     reason = "accepted for a similar need: EMC testing for frequency converters"
     assert reason in after[0].reasons
@@ -58,12 +52,10 @@ def test_a_partner_accepted_for_an_unrelated_need_gains_nothing(app, make):
     unrelated = make.need(title="Talent apartments for engineers")
     need = make.need(title="EMC testing")
     db.session.commit()
-    with app.test_request_context():
-        before = {s.partner.name: s.score for s in suggest(need)}
+    before = {s.partner.name: s.score for s in top_for(app, need)}
     make.match(unrelated, _partner("Lab B"))
     db.session.commit()
-    with app.test_request_context():
-        after = {s.partner.name: s.score for s in suggest(need)}
+    after = {s.partner.name: s.score for s in top_for(app, need)}
     assert before == after
 
 
@@ -77,13 +69,12 @@ def test_a_confidential_need_is_never_quoted(app, make):
     need = make.need(title="EMC testing for converters")
     make.match(secret, _partner("Lab B"))
     db.session.commit()
-    with app.test_request_context():
-        found = suggest(need)
+    found = top_for(app, need)
     assert not any("secret" in r for s in found for r in s.reasons)
 
 
 def test_an_offer_edit_reindexes_only_its_partner(app, make):
-    offers = [make.offer(make.local_partner(name=f"P{i}"), title=f"Hall {i}") for i in range(5)]
+    offers = [make.offer(f"P{i}", title=f"Hall {i}") for i in range(5)]
     db.session.commit()
     with app.test_request_context():
         index = current_index()
@@ -110,7 +101,7 @@ def test_a_deleted_partner_leaves_the_index(app, make):
 
 
 def test_a_synonym_change_rebuilds_the_concepts(app, make):
-    make.offer(make.local_partner(name="Moulder"), kind=OfferKind.OTHER, title="注塑加工")
+    make.offer("Moulder", kind=OfferKind.OTHER, title="注塑加工")
     need = make.need(title="Kunststoffverarbeitung")
     db.session.commit()
     with app.test_request_context():

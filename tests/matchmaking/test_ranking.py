@@ -2,20 +2,10 @@
 
 from datetime import datetime
 
-from tests.matchmaking.fixtures import robotics_world
+from tests.matchmaking.fixtures import names, robotics_world, top_for
 from tracker.extensions import db
 from tracker.matchmaking.services import OfferData, save_offer
-from tracker.matchmaking.suggestions import suggest
 from tracker.models import OfferKind
-
-
-def names(suggestions) -> list[str]:
-    return [s.partner.name for s in suggestions]
-
-
-def top_for(app, need, **kw):
-    with app.test_request_context():
-        return suggest(need, **kw)
 
 
 def test_the_robot_park_comes_first_then_the_smaller_park_then_offices(app):
@@ -47,7 +37,7 @@ def test_space_below_the_ask_is_flagged_too_small(app):
 def test_the_closest_adequate_space_comes_first(app, make):
     need = make.need(title="Production hall", area_m2_asked=3000)
     for name, area in (("Huge plot", 20000), ("Fitting hall", 5000), ("Exact hall", 3000)):
-        make.offer(make.local_partner(name=name), title="Production hall", area_m2=area)
+        make.offer(name, title="Production hall", area_m2=area)
     db.session.commit()
     assert names(top_for(app, need)) == ["Exact hall", "Fitting hall", "Huge plot"]
 
@@ -78,9 +68,8 @@ def test_more_evidence_breaks_a_tie(app, make):
 
 
 def test_offer_title_and_description_count_not_only_keywords(app, make):
-    moulder = make.local_partner(name="Moulder")
     make.offer(
-        moulder,
+        "Moulder",
         kind=OfferKind.SUPPLIER_CAPABILITY,
         title="Kunststoffteile",
         description="Spritzguss für Automobilzulieferer, Materialien PA66 und PBT",
@@ -106,21 +95,15 @@ def test_the_partners_own_description_counts(app, make):
 
 def test_inflections_and_compounds_match(app, make):
     make.offer(
-        make.local_partner(name="Valve maker"),
-        kind=OfferKind.SUPPLIER_CAPABILITY,
-        title="Industrial valve production",
+        "Valve maker", kind=OfferKind.SUPPLIER_CAPABILITY, title="Industrial valve production"
     )
     make.offer(
-        make.local_partner(name="H2 park"),
+        "H2 park",
         kind=OfferKind.TEST_SITE,
         title="Wasserstoff-Testfeld",
         description="Tankstelle für Brennstoffzellen-Lkw",
     )
-    make.offer(
-        make.local_partner(name="Moulds"),
-        kind=OfferKind.SUPPLIER_CAPABILITY,
-        title="Spritzgussteile",
-    )
+    make.offer("Moulds", kind=OfferKind.SUPPLIER_CAPABILITY, title="Spritzgussteile")
     db.session.commit()
     checks = {
         "Looking for valves": "Valve maker",
@@ -135,10 +118,7 @@ def test_inflections_and_compounds_match(app, make):
 
 def test_latin_words_inside_chinese_text_match(app, make):
     make.offer(
-        make.local_partner(name="Board assembler"),
-        kind=OfferKind.SUPPLIER_CAPABILITY,
-        title="PCB assembly",
-        keywords="SMT",
+        "Board assembler", kind=OfferKind.SUPPLIER_CAPABILITY, title="PCB assembly", keywords="SMT"
     )
     need = make.need(title="做PCB和SMT的贴片加工")
     db.session.commit()
@@ -146,7 +126,7 @@ def test_latin_words_inside_chinese_text_match(app, make):
 
 
 def test_a_one_character_chinese_keyword_does_not_match_inside_a_word(app, make):
-    make.offer(make.local_partner(name="Cloud"), kind=OfferKind.OTHER, title="服务", keywords="云")
+    make.offer("Cloud", kind=OfferKind.OTHER, title="服务", keywords="云")
     need = make.need(title="云南的合作伙伴")
     db.session.commit()
     assert "Cloud" not in names(top_for(app, need))
@@ -164,15 +144,10 @@ def test_rare_words_outweigh_words_every_partner_uses(app, make):
 def test_a_wrong_industry_does_not_beat_what_the_words_say(app, make):
     robotics, biopharma = make.industry(name="Robotics"), make.industry(name="Biopharma")
     for i in range(3):
-        make.offer(
-            make.local_partner(name=f"Robot park {i}", key_industry=robotics),
-            title="Standard factory buildings",
-        )
-    make.offer(
-        make.local_partner(name="GMP park", key_industry=biopharma),
-        kind=OfferKind.LAB_SPACE,
-        title="GMP clean room for sterile filling",
-    )
+        park = make.local_partner(name=f"Robot park {i}", key_industry=robotics)
+        make.offer(park, title="Standard factory buildings")
+    gmp = make.local_partner(name="GMP park", key_industry=biopharma)
+    make.offer(gmp, kind=OfferKind.LAB_SPACE, title="GMP clean room for sterile filling")
     need = make.need(title="GMP clean room for sterile filling of vaccines", key_industry=robotics)
     db.session.commit()
     assert names(top_for(app, need))[0] == "GMP park"
@@ -182,7 +157,7 @@ def test_a_partner_without_an_industry_can_come_first(app, make):
     robotics = make.industry(name="Robotics")
     make.local_partner(name="Robot park", key_industry=robotics)
     make.offer(
-        make.local_partner(name="Vision lab"),
+        "Vision lab",
         kind=OfferKind.RESEARCH_COOPERATION,
         title="Machine vision research for robot grippers",
     )
@@ -192,15 +167,8 @@ def test_a_partner_without_an_industry_can_come_first(app, make):
 
 
 def test_a_keyword_typed_twice_counts_once(app, make):
-    make.offer(
-        make.local_partner(name="Twice"),
-        kind=OfferKind.OTHER,
-        title="Parts",
-        keywords="Ventil, VENTIL, ventil",
-    )
-    make.offer(
-        make.local_partner(name="Once"), kind=OfferKind.OTHER, title="Parts", keywords="Ventil"
-    )
+    make.offer("Twice", kind=OfferKind.OTHER, title="Parts", keywords="Ventil, VENTIL, ventil")
+    make.offer("Once", kind=OfferKind.OTHER, title="Parts", keywords="Ventil")
     need = make.need(title="Ventil")
     db.session.commit()
     found = top_for(app, need)
@@ -210,9 +178,8 @@ def test_a_keyword_typed_twice_counts_once(app, make):
 
 def test_synonyms_match_across_languages(app, make):
     make.synonyms("Gehäuseteile ~ housing parts ~ 外壳")
-    cluster = make.local_partner(name="Cluster")
     make.offer(
-        cluster,
+        "Cluster",
         kind=OfferKind.SUPPLIER_CAPABILITY,
         title="Suppliers",
         keywords="Gehäuseteile, Druckguss",

@@ -23,6 +23,12 @@ def _shown(page: str) -> set[str]:
     return {name for name, hidden in groups if not hidden}
 
 
+def _move_to_won(client, need, **extra):
+    """Post the move to won with its date (20 Nov 2026) and outcome."""
+    won = {"won_on": "2026-11-20", "won_outcome": WonOutcome.COMPANY_REGISTERED.value}
+    return client.post(f"/needs/{need.id}/stage", data={"to_stage": "won", **won, **extra})
+
+
 def test_the_need_page_shows_neither_won_nor_lost_fields_for_another_choice(client, login,
                                                                              need):  # fmt: skip
     login()
@@ -50,14 +56,7 @@ def test_won_without_its_details_asks_for_them_with_the_choice_kept(client, logi
     assert "alert-danger" not in page
     db.session.refresh(need)
     assert need.stage == Stage.TALKS
-    done = client.post(
-        f"/needs/{need.id}/stage",
-        data={
-            "to_stage": "won",
-            "won_on": "2026-11-20",
-            "won_outcome": WonOutcome.COMPANY_REGISTERED.value,
-        },
-    )
+    done = _move_to_won(client, need)
     assert done.headers["Location"].endswith(f"/needs/{need.id}")
     db.session.refresh(need)
     assert (need.stage, need.won_on) == (Stage.WON, date(2026, 11, 20))
@@ -77,15 +76,7 @@ def test_choosing_won_on_a_board_card_asks_for_the_outcome_and_returns_to_the_bo
     page = response.text
     assert _shown(page) == {"won"} and '<option selected value="won">' in page
     assert '<input type="hidden" name="next" value="/needs/board">' in page
-    done = client.post(
-        f"/needs/{need.id}/stage",
-        data={
-            "to_stage": "won",
-            "won_on": "2026-11-20",
-            "won_outcome": WonOutcome.COMPANY_REGISTERED.value,
-            "next": "/needs/board",
-        },
-    )
+    done = _move_to_won(client, need, next="/needs/board")
     assert done.status_code == 302 and done.headers["Location"].endswith("/needs/board")
     db.session.refresh(need)
     assert need.stage == Stage.WON

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from tests.queries import count_queries, warm_up
 from tracker.extensions import db
 from tracker.models import OrganisationKind
 
@@ -12,22 +11,6 @@ from tracker.models import OrganisationKind
 def names(html: str) -> list[str]:
     """Organisation names in the order the table shows them."""
     return re.findall(r'<a class="fw-semibold" href="/organisations/\d+">([^<]*)</a>', html)
-
-
-def test_empty_state_without_filters(client, login):
-    login()
-    response = client.get("/organisations/")
-    assert response.status_code == 200
-    assert "No organisations recorded yet" in response.text
-
-
-def test_empty_state_with_filters(client, login, make):
-    login()
-    make.organisation(name="Jenoptik AG")
-    db.session.commit()
-    response = client.get("/organisations/?q=nothing-like-this")
-    assert "No organisation matches these filters." in response.text
-    assert "No organisations recorded yet" not in response.text
 
 
 def test_lists_columns_and_people_count(client, login, make):
@@ -126,31 +109,6 @@ def test_pagination(client, login, make, app):
     assert "5\u20135 of 5" in page3
     assert client.get("/organisations/?page=abc").status_code == 200
     assert names(client.get("/organisations/?page=99").text) == []
-
-
-def _count_queries(client, url: str) -> int:
-    warm_up(client, url)
-    with count_queries() as statements:
-        assert client.get(url).status_code == 200
-    return len(statements)
-
-
-def _organisations_with_people(make, count: int) -> None:
-    industry = make.industry()
-    for _ in range(count):
-        organisation = make.organisation(key_industry=industry)
-        make.person(organisation=organisation)
-    db.session.commit()
-
-
-def test_query_count_does_not_grow_with_rows(client, login, make, app):
-    login()
-    app.config["PER_PAGE"] = 50
-    _organisations_with_people(make, 3)
-    few = _count_queries(client, "/organisations/")
-    _organisations_with_people(make, 27)
-    many = _count_queries(client, "/organisations/")
-    assert few == many
 
 
 def test_escapes_script_in_names(client, login, make):

@@ -6,30 +6,19 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from tests.checks import snapshot
 from tests.conftest import _test_config
 from tracker import backup as backup_module
 from tracker import create_app, datacache
 from tracker.extensions import db
-from tracker.models import AuditEntry, Organisation, Person
-
-
-def _snapshot() -> dict:
-    counts = {
-        t.name: db.session.scalar(select(func.count()).select_from(t))
-        for t in db.metadata.sorted_tables
-    }
-    return {
-        "counts": counts,
-        "people": sorted(db.session.execute(select(Person.email, Person.full_name)).all()),
-        "organisations": sorted(db.session.scalars(select(Organisation.name))),
-    }
+from tracker.models import AuditEntry, Person
 
 
 def test_backup_then_restore_gives_back_every_record(runner, tmp_path):
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
-    before = _snapshot()
+    before = snapshot()
     assert before["counts"]["person"] > 20
     target = tmp_path / "tracker.backup"
     result = runner.invoke(args=["backup", str(target)])
@@ -39,12 +28,12 @@ def test_backup_then_restore_gives_back_every_record(runner, tmp_path):
     db.session.execute(Person.__table__.update().values(full_name="overwritten"))
     db.session.execute(AuditEntry.__table__.delete())
     db.session.commit()
-    assert _snapshot() != before
+    assert snapshot() != before
     damaged = datacache.versions()
     result = runner.invoke(args=["restore", str(target), "--yes"])
     assert result.exit_code == 0, result.output
     db.session.remove()
-    assert _snapshot() == before
+    assert snapshot() == before
     # The backup's counters are older: figures cached since then must not match them again.
     restored = datacache.versions()
     assert all(restored[scope] > damaged[scope] for scope in datacache.SCOPES)

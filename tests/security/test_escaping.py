@@ -25,9 +25,7 @@ def _delegation(make, text, admin):
 
 
 def _meeting(make, text, admin):
-    d = make.delegation()
-    make.meeting(d, title=text)
-    return d, ["/delegations/{id}"]
+    return make.meeting(make.delegation(), title=text).delegation, ["/delegations/{id}"]
 
 
 def _organisation(make, text, admin):
@@ -59,9 +57,7 @@ def _talk(make, text, admin):
 
 
 def _offer(make, text, admin):
-    partner = make.local_partner()
-    make.offer(partner, title=text)
-    return partner, ["/organisations/{id}"]
+    return make.offer(title=text).organisation, ["/organisations/{id}"]
 
 
 def _topic(make, text, admin):

@@ -213,11 +213,16 @@ def test_every_login_attempt_costs_exactly_one_hash(client, make, hashes, state,
 # 14. Device cookies and the security log ---------------------------------------------------------
 
 
-def test_a_stranger_cannot_lock_the_owner_out(app, client, make):
-    owner = make.user()
+def _known_device(client, user):
+    """Commit user, log in and out on client: its browser now carries user's device cookie."""
     db.session.commit()
-    assert _attempt(client, owner.email, PASSWORD) == 302  # the owner's browser, earlier
+    assert _attempt(client, user.email, PASSWORD) == 302
     client.post("/logout")
+    return user
+
+
+def test_a_stranger_cannot_lock_the_owner_out(app, client, make):
+    owner = _known_device(client, make.user())  # the owner's browser, earlier
     stranger = app.test_client()
     assert [_attempt(stranger, owner.email) for _ in range(LIMIT)] == [200] * LIMIT
     assert _attempt(stranger, owner.email, PASSWORD) == 429
@@ -225,10 +230,7 @@ def test_a_stranger_cannot_lock_the_owner_out(app, client, make):
 
 
 def test_a_device_cookie_has_its_own_budget(client, make, hashes):
-    owner = make.user()
-    db.session.commit()
-    _attempt(client, owner.email, PASSWORD)
-    client.post("/logout")
+    owner = _known_device(client, make.user())
     assert [_attempt(client, owner.email) for _ in range(LIMIT)] == [200] * LIMIT
     hashes.clear()
     assert _attempt(client, owner.email, PASSWORD) == 429
@@ -236,10 +238,8 @@ def test_a_device_cookie_has_its_own_budget(client, make, hashes):
 
 
 def test_a_device_cookie_counts_only_for_its_own_account(app, client, make):
-    mine, theirs = make.user(), make.user()
-    db.session.commit()
-    _attempt(client, mine.email, PASSWORD)
-    client.post("/logout")
+    theirs = make.user()
+    _known_device(client, make.user())  # mine
     stranger = app.test_client()
     for _ in range(LIMIT):
         _attempt(stranger, theirs.email)
@@ -247,10 +247,7 @@ def test_a_device_cookie_counts_only_for_its_own_account(app, client, make):
 
 
 def test_a_forged_device_cookie_is_ignored(app, client, make):
-    owner = make.user()
-    db.session.commit()
-    _attempt(client, owner.email, PASSWORD)
-    client.post("/logout")
+    owner = _known_device(client, make.user())
     cookie = client.get_cookie("tracker_device", domain="tracker.test", path="/login")
     forger = app.test_client()
     forger.set_cookie("tracker_device", cookie.value[:-2] + "xx", domain="tracker.test")

@@ -41,24 +41,16 @@ def test_logout_ends_even_a_copied_cookie(app, make):
     assert not _logged_in(thief)
 
 
-def test_admin_ends_a_users_sessions(app, make, login, client):
+@pytest.mark.parametrize("action", ["end-sessions", "deactivate"])
+def test_an_admin_ends_a_users_sessions_at_once(app, make, login, client, action):
+    """Ending the sessions, or deactivating the account, logs out every browser of the user."""
     user = make.user()
     db.session.commit()
     theirs = app.test_client()
     _log_in(theirs, user)
     assert _logged_in(theirs)
     login("admin")
-    client.post(f"/admin/users/{user.id}/end-sessions")
-    assert not _logged_in(theirs)
-
-
-def test_deactivation_ends_sessions_at_once(app, make, login, client):
-    user = make.user()
-    db.session.commit()
-    theirs = app.test_client()
-    _log_in(theirs, user)
-    login("admin")
-    client.post(f"/admin/users/{user.id}/deactivate")
+    client.post(f"/admin/users/{user.id}/{action}")
     assert not _logged_in(theirs)
 
 
