@@ -10,9 +10,10 @@ Session.get() and db.get_or_404() return an object already in the identity map w
 so pages look records up with `tracker.security.get_visible_or_404`, which always runs a SELECT.
 """
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, event
+from sqlalchemy import ColumnElement, Select, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db
@@ -71,3 +72,13 @@ def restorable_note() -> str:
         "Managers can restore it from Deleted items for %(num)d days.",
         days,
     )
+
+
+# A count of the rows still referring to a record, and the reason it gives for keeping it.
+Blocker = tuple[ColumnElement[int], Callable[[int], str]]
+
+
+def delete_blockers(blockers: Sequence[Blocker]) -> list[str]:
+    """Why a record may not be deleted yet, counted in one query (empty when it may)."""
+    counts = db.session.execute(select(*(count for count, _reason in blockers))).one()
+    return [reason(n) for n, (_count, reason) in zip(counts, blockers, strict=True) if n]
