@@ -1,5 +1,7 @@
 """User management for admins."""
 
+from functools import partial
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,7 +13,7 @@ from tracker.forms import EmptyForm
 from tracker.models import Role, User
 from tracker.pagination import paginate
 from tracker.security import log_security_event, require
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -84,42 +86,41 @@ def _initial_password_message(user: User, password: str) -> str:
 def edit_user(user_id: int):
     """Change name, role and preferred language."""
     user = db.get_or_404(User, user_id)
-    form = UserEditForm(
-        display_name=user.display_name, role=user.role.value, language=user.language or ""
-    )
-    if not form.is_submitted():
-        form.version.data = user.version
+    form = _edit_form(user, formdata=request.form if request.method == "POST" else None)
     if form.validate_on_submit():
         try:
-            check_version(user, form.loaded_version)
-            services.update_user(
-                user,
-                display_name=form.display_name.data,
-                role=Role(form.role.data),
-                language=form.language.data or None,
-                acting_user=current_user,
-            )
-        except STALE_ERRORS as error:
-            return _edit_conflict(error, user_id, form)
+            with saving(user, form, "admin/user_form.html", partial(_current, user_id)):
+                services.update_user(user, **_edit_values(form), acting_user=current_user)
         except services.UserError as error:
             db.session.rollback()  # nothing of the refused edit (nor its version) stays pending
             _show_error(form, error)
         else:
-            db.session.commit()
             flash(_("Saved the account of %(name)s.", name=user.display_name), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
 
 
-def _edit_conflict(error: Exception, user_id: int, form: UserEditForm):
-    """409: the admin's input beside the account as it is now."""
-    db.session.rollback()
-    current = db.get_or_404(User, user_id)
-    saved = UserEditForm(
-        formdata=None, display_name=current.display_name, role=current.role.value,
-        language=current.language or "", version=current.version,
+def _edit_form(user: User, formdata=None) -> UserEditForm:
+    """The account form filled from user; the posted values over it when formdata is given."""
+    return UserEditForm(
+        formdata=formdata, display_name=user.display_name, role=user.role.value,
+        language=user.language or "", version=user.version,
     )  # fmt: skip
-    return edit_conflict(error, "admin/user_form.html", form, saved, user=current)
+
+
+def _edit_values(form: UserEditForm) -> dict:
+    """The form's values as the service's arguments."""
+    return {
+        "display_name": form.display_name.data,
+        "role": Role(form.role.data),
+        "language": form.language.data or None,
+    }
+
+
+def _current(user_id: int) -> tuple[UserEditForm, dict]:
+    """The account as it is now, for the conflict page."""
+    current = db.get_or_404(User, user_id)
+    return _edit_form(current), {"user": current}
 
 
 def _set_active(user_id: int, active: bool):

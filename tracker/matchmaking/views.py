@@ -16,6 +16,8 @@ URL map (offers and the synonym list are in offer_views.py, registered here):
     GET/POST /matchmaking/synonyms/<id>/delete        matchmaking.delete_synonym  vocabulary.manage
 """
 
+from functools import partial
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -28,7 +30,7 @@ from tracker.matchmaking.queries import delegation_board
 from tracker.models import Delegation, LocalOffer, Match, MatchStatus, Need, Organisation
 from tracker.numbers import parse_id
 from tracker.security import get_visible_or_404, require
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/matchmaking")
 
@@ -102,14 +104,11 @@ def change_status(match_id: int):
         flash(_("Choose a status from the list."), "danger")
         return _to_need(match.need_id)
     try:
-        check_version(match, form.loaded_version)
-        services.change_status(
-            match, MatchStatus(form.to_status.data), current_user, form.note.data,
-            form.decline_reason.data,
-        )  # fmt: skip
-        db.session.commit()
-    except STALE_ERRORS as error:
-        return _status_conflict(error, match_id, form)
+        with saving(match, form, "matchmaking/status_conflict.html", partial(_current, match_id)):
+            services.change_status(
+                match, MatchStatus(form.to_status.data), current_user, form.note.data,
+                form.decline_reason.data,
+            )  # fmt: skip
     except services.MatchError as error:
         db.session.rollback()
         flash(str(error), "danger")
@@ -119,18 +118,14 @@ def change_status(match_id: int):
     return _to_need(match.need_id)
 
 
-def _status_conflict(error: Exception, match_id: int, form: StatusForm):
-    """409: the match changed since the need page was loaded; the user's choice is kept."""
-    db.session.rollback()
+def _current(match_id: int) -> tuple[StatusForm, dict]:
+    """The match as it is now: it changed since the need page was loaded."""
     current = get_visible_or_404(Match, match_id)
     saved = StatusForm(
         formdata=None, version=current.version, to_status=current.status.value,
         decline_reason=current.decline_reason,
     )  # fmt: skip
-    return edit_conflict(
-        error, "matchmaking/status_conflict.html", form, saved, match=current,
-        allowed=allowed_statuses(current.status),
-    )  # fmt: skip
+    return saved, {"match": current, "allowed": allowed_statuses(current.status)}
 
 
 @bp.route("/delegations/<int:delegation_id>/board")

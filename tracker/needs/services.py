@@ -23,7 +23,6 @@ from tracker.models import (
 from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
 from tracker.statements import built_once
 from tracker.text import search_needle
-from tracker.versioning import StaleEdit, check_version
 
 EDITABLE_FIELDS = (
     "organisation_id", "delegation_id", "meeting_id", "title", "description", "category_id",
@@ -42,10 +41,6 @@ SORTS = {
 DEFAULT_SORT = "-created"
 
 
-# The shared optimistic-locking refusal, under the name callers of this module know.
-VersionConflict = StaleEdit
-
-
 def create_need(data: dict, by: User) -> Need:
     """Create a need in stage new, its creation recorded as the first stage change."""
     need = Need(**{k: data.get(k) for k in EDITABLE_FIELDS}, created_by=by, stage=Stage.NEW)
@@ -56,9 +51,8 @@ def create_need(data: dict, by: User) -> Need:
     return need
 
 
-def update_need(need: Need, data: dict, loaded_version: int | None) -> Need:
-    """Apply an edit made on version loaded_version; refuse it if the need changed meanwhile."""
-    check_version(need, loaded_version)
+def update_need(need: Need, data: dict) -> Need:
+    """Apply an edit (the caller checks the form's version: tracker.versioning.saving)."""
     for key in EDITABLE_FIELDS:
         setattr(need, key, data.get(key))
     need.confidential = bool(data.get("confidential"))

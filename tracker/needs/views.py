@@ -8,6 +8,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from tracker import datacache
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.i18n import current_locale, local_today
@@ -24,7 +25,7 @@ from tracker.numbers import parse_id
 from tracker.pagination import paginate_ids_first
 from tracker.security import is_visible, require, safe_local_path
 from tracker.softdelete import restorable_note
-from tracker.versioning import STALE_ERRORS, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("needs", __name__, url_prefix="/needs")
 
@@ -111,11 +112,8 @@ def edit(need_id: int):
         form.version.data = need.version
     _set_choices(form, need)
     if form.validate_on_submit():
-        try:
-            services.update_need(need, form.data_for_service(), form.loaded_version)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _conflict(error, need_id, form)
+        with saving(need, form, "needs/form.html", partial(_current, need_id)):
+            services.update_need(need, form.data_for_service())
         flash(_("Need saved."), "success")
         return redirect(_after_save(need))
     return render_template("needs/form.html", form=form, need=need)
@@ -178,18 +176,19 @@ def add_note(need_id: int):
 def delete(need_id: int):
     """Delete a need and its follow-ups, after confirmation."""
     need = get_need_or_404(need_id)
-    if request.method == "POST":
-        delete_need(need, current_user.id)
-        db.session.commit()
-        flash(_("Need deleted."), "success")
-        return redirect(url_for("needs.list"))
-    return render_template(
-        "_confirm.html", title=_("Delete this need?"),
-        message=_("“%(title)s” will be deleted with its follow-ups, matches and talks.",
-                  title=need.title) + " " + restorable_note(),
-        action_url=url_for("needs.delete", need_id=need.id), confirm_label=_("Delete need"),
+    page = DeletePage(
+        title=_("Delete this need?"),
+        message=_(
+            "“%(title)s” will be deleted with its follow-ups, matches and talks.", title=need.title
+        )
+        + " "
+        + restorable_note(),
+        confirm_label=_("Delete need"),
         cancel_url=url_for("needs.detail", need_id=need.id),
-    )  # fmt: skip
+        done=_("Need deleted."),
+        done_url=url_for("needs.list"),
+    )
+    return confirm_delete(page, partial(delete_need, need, current_user.id))
 
 
 def _flags(needs) -> dict[int, dict[str, bool]]:
@@ -253,12 +252,10 @@ def _closing_fields() -> Markup:
     return Markup(datacache.cached("pipeline", parts, draw))  # noqa: S704  # nosec B704
 
 
-def _conflict(error: Exception, need_id: int, form: NeedForm):
-    """409: the user's input beside the need as it is now."""
-    db.session.rollback()
+def _current(need_id: int) -> tuple[NeedForm, dict]:
+    """The need as it is now, for the conflict page."""
     current = get_need_or_404(need_id)
-    saved = NeedForm(formdata=None, obj=current)
-    return edit_conflict(error, "needs/form.html", form, saved, need=current)
+    return NeedForm(formdata=None, obj=current), {"need": current}
 
 
 def _after_save(need: Need) -> str:
