@@ -40,14 +40,17 @@ STALE_ERRORS = (StaleEdit, StaleDataError)
 
 
 def check_version(record, loaded: int | None) -> None:
-    """Refuse an edit made on another version than the record's; else count it as the next one.
-
-    Bumping here, not only on changed columns, makes an edit of linked rows alone (topics,
-    participants) a new version too; the UPDATE still checks WHERE version = loaded.
-    """
+    """Refuse an edit made on another version than the record's."""
     if loaded is None or loaded != record.version:
         raise StaleEdit(loaded)
-    record.version = loaded + 1
+
+
+def count_edit(record, loaded: int) -> None:
+    """Make the edit the next version, also when only linked rows (topics, participants)
+    changed; the UPDATE still checks WHERE version = loaded. A service that already flushed a
+    change of the record has bumped it once: it is not bumped twice."""
+    if record.version == loaded:
+        record.version = loaded + 1
 
 
 # After a conflict: the record's form filled from the record as it is now (formdata=None), and
@@ -74,6 +77,8 @@ def saving(
             loaded = parse_id(form.version.data) if form is not None else record.version
             check_version(record, loaded)
         yield
+        if record is not None:
+            count_edit(record, loaded)
         db.session.commit()
     except STALE_ERRORS as error:
         db.session.rollback()
