@@ -12,6 +12,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
 from tracker.followups import services
 from tracker.followups.forms import CompleteForm, FollowUpForm
@@ -19,7 +20,8 @@ from tracker.forms import EmptyForm
 from tracker.i18n import local_today
 from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation, User
 from tracker.numbers import parse_id
-from tracker.security import get_visible_or_404, require, safe_local_path
+from tracker.security import authorize, get_visible_or_404, require, safe_local_path
+from tracker.softdelete import restorable_note, soft_delete
 from tracker.versioning import saving
 
 # Query argument -> (model, service keyword, detail endpoint).
@@ -159,3 +161,17 @@ def cancel(followup_id: int):
             services.cancel_followup(followup, current_user)
         flash(_("Follow-up “%(title)s” cancelled.", title=followup.title), "success")
     return redirect(back)
+
+
+def delete(followup_id: int):
+    """Confirm, then delete a follow-up softly: who assigned it, or a manager (tracker.security's
+    record rule)."""
+    followup = get_visible_or_404(FollowUp, followup_id)
+    authorize("record.delete", followup)
+    back = url_for("needs.detail", need_id=followup.need_id) if followup.need_id else None
+    page = DeletePage(
+        title=_("Delete “%(name)s”?", name=followup.title), message=restorable_note(),
+        confirm_label=_("Delete"), cancel_url=url_for(".detail", followup_id=followup.id),
+        done=_("Deleted “%(name)s”.", name=followup.title), done_url=back or url_for(".list"),
+    )  # fmt: skip
+    return confirm_delete(page, partial(soft_delete, followup, current_user.id))

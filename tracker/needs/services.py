@@ -68,6 +68,18 @@ def add_note(need: Need, body: str, by: User) -> NeedNote:
     return note
 
 
+def get_note(need: Need, note_id: int) -> NeedNote | None:
+    """The note note_id of need, or None (a note of another need is not found here)."""
+    stmt = select(NeedNote).where(NeedNote.id == note_id, NeedNote.need_id == need.id)
+    return db.session.scalar(stmt)
+
+
+def delete_note(note: NeedNote) -> None:
+    """Remove a note from its need's timeline (notes are not restorable); flushes."""
+    db.session.delete(note)
+    db.session.flush()
+
+
 # The value of an id, region or currency filter that asks for the needs without one.
 NONE = "none"
 CLOSED_STAGES = (Stage.WON, Stage.LOST)

@@ -1,8 +1,9 @@
 """Needs: list, board, detail with timeline, create and edit, stage moves, notes."""
 
 from functools import partial
+from textwrap import shorten
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -23,7 +24,7 @@ from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
 from tracker.numbers import parse_id
 from tracker.pagination import paginate_ids_first
-from tracker.security import is_visible, require, safe_local_path
+from tracker.security import authorize, is_visible, require, safe_local_path
 from tracker.softdelete import restorable_note
 from tracker.versioning import saving
 
@@ -169,6 +170,21 @@ def add_note(need_id: int):
     else:
         flash(_("Write something before adding a note."), "danger")
     return redirect(url_for("needs.detail", need_id=need.id, _anchor="timeline"))
+
+
+@bp.route("/<int:need_id>/notes/<int:note_id>/delete", methods=["GET", "POST"])
+def delete_note(need_id: int, note_id: int):
+    """Confirm, then delete a note: its author, or a manager (tracker.security's record rule)."""
+    need = get_need_or_404(need_id)
+    note = services.get_note(need, note_id) or abort(404)
+    authorize("record.delete", note)
+    back = url_for("needs.detail", need_id=need.id, _anchor="timeline")
+    short = shorten(note.body, width=60, placeholder="…")
+    page = DeletePage(
+        title=_("Delete “%(name)s”?", name=short), message=note.body, confirm_label=_("Delete"),
+        cancel_url=back, done=_("Deleted “%(name)s”.", name=short), done_url=back,
+    )  # fmt: skip
+    return confirm_delete(page, partial(services.delete_note, note))
 
 
 @bp.route("/<int:need_id>/delete", methods=["GET", "POST"])
