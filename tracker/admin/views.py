@@ -50,26 +50,29 @@ def users():
 def create_user():
     """Create an account; without a password a random one is generated and shown once."""
     form = UserCreateForm()
-    if form.validate_on_submit():
-        password = form.password.data or services.generate_password()
-        try:
-            user = services.create_user(
-                email=form.email.data,
-                display_name=form.display_name.data,
-                role=Role(form.role.data),
-                password=password,
-                temporary=True,
-            )
-        except services.UserError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            if form.password.data:
-                flash(_("Created the account for %(email)s.", email=user.email), "success")
-            else:
-                flash(_initial_password_message(user, password), "warning")
-            return redirect(url_for("admin.users"))
+    if form.validate_on_submit() and _create(form) is not None:
+        return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=None)
+
+
+def _create(form: UserCreateForm) -> User | None:
+    """The account the form describes, its password said once; None when refused (the form
+    says why)."""
+    password = form.password.data or services.generate_password()
+    try:
+        user = services.create_user(
+            email=form.email.data, display_name=form.display_name.data,
+            role=Role(form.role.data), password=password, temporary=True,
+        )  # fmt: skip
+    except services.UserError as error:
+        _show_error(form, error)
+        return None
+    db.session.commit()
+    if form.password.data:
+        flash(_("Created the account for %(email)s.", email=user.email), "success")
+    else:
+        flash(_initial_password_message(user, password), "warning")
+    return user
 
 
 def _initial_password_message(user: User, password: str) -> str:
@@ -173,27 +176,17 @@ def end_sessions(user_id: int):
 def reset_password(user_id: int):
     """Confirm, then replace the user's password with a random one shown once."""
     user = db.get_or_404(User, user_id)
-    form = EmptyForm()
-    if form.validate_on_submit():
+    if EmptyForm().validate_on_submit():
         password = services.reset_password(user)
         db.session.commit()
-        message = _(
-            "New password for %(email)s: %(password)s — it is shown only now; hand it over "
-            "securely.",
-            email=user.email,
-            password=password,
-        )
-        flash(message, "warning")
+        flash(_("New password for %(email)s: %(password)s — it is shown only now; hand it over "
+                "securely.", email=user.email, password=password), "warning")  # fmt: skip
         return redirect(url_for("admin.edit_user", user_id=user.id))
     return render_template(
-        "_confirm.html",
-        title=_("Reset the password of %(name)s?", name=user.display_name),
-        message=_(
-            "A new random password replaces the current one, which stops working at once. "
-            "It expires unless used, and must be changed at the first login; the user's "
-            "sessions end."
-        ),
+        "_confirm.html", title=_("Reset the password of %(name)s?", name=user.display_name),
+        message=_("A new random password replaces the current one, which stops working at once. "
+                  "It expires unless used, and must be changed at the first login; the user's "
+                  "sessions end."),
         action_url=url_for("admin.reset_password", user_id=user.id),
-        confirm_label=_("Reset password"),
-        cancel_url=url_for("admin.edit_user", user_id=user.id),
-    )
+        confirm_label=_("Reset password"), cancel_url=url_for("admin.edit_user", user_id=user.id),
+    )  # fmt: skip

@@ -188,17 +188,13 @@ def delete(delegation_id: int):
     delegation = get_visible_or_404(Delegation, delegation_id)
     page = DeletePage(
         title=_("Delete delegation “%(title)s”?", title=delegation.title),
-        message=_(
-            "Its member list and meetings are deleted with it. "
-            "The people and organisations stay in the tracker."
-        )
-        + " "
-        + restorable_note(),
+        message=_("Its member list and meetings are deleted with it. "
+                  "The people and organisations stay in the tracker.") + " " + restorable_note(),
         confirm_label=_("Delete delegation"),
         cancel_url=url_for(".detail", delegation_id=delegation.id),
         done=_("Delegation “%(title)s” deleted.", title=delegation.title),
         done_url=url_for(".list"),
-    )
+    )  # fmt: skip
     refusal = cannot_delete(delegation.title, services.delete_blockers(delegation))
     delete = partial(services.delete_delegation, delegation.id, current_user.id)
     return confirm_delete(page, delete, refusal)

@@ -84,10 +84,8 @@ def create():
         flash(_("Follow-up “%(title)s” assigned to %(name)s.", title=followup.title,
                 name=followup.assignee.display_name), "success")  # fmt: skip
         return redirect(back)
-    return render_template(
-        "followups/form.html", form=form, followup=None, target=target, target_key=key,
-        cancel_url=back,
-    )  # fmt: skip
+    return render_template("followups/form.html", form=form, followup=None, target=target,
+                           target_key=key, cancel_url=back)  # fmt: skip
 
 
 def _current(followup_id: int, form_class: type | None) -> tuple[object, dict]:

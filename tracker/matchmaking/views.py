@@ -79,19 +79,25 @@ def pick(need_id: int):
     need = get_visible_or_404(Need, need_id)
     form = PickForm()
     form.offer_id.choices = [("", "—"), *services.offer_choices()]
-    if form.validate_on_submit():
-        organisation = db.session.get(Organisation, form.organisation_id.data)
-        offer = db.session.get(LocalOffer, form.offer_id.data) if form.offer_id.data else None
-        try:
-            services.pick_partner(need, organisation, offer, current_user, form.note.data)
-        except services.MatchError as error:
-            db.session.rollback()
-            form.organisation_id.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Matched with %(name)s.", name=organisation.name), "success")
-            return _to_need(need.id)
+    if form.validate_on_submit() and (organisation := _pick(need, form)) is not None:
+        flash(_("Matched with %(name)s.", name=organisation.name), "success")
+        return _to_need(need.id)
     return render_template("matchmaking/pick.html", form=form, need=need)
+
+
+def _pick(need: Need, form: PickForm) -> Organisation | None:
+    """Match need with the form's partner: the partner, or None when refused (the form says
+    why)."""
+    organisation = db.session.get(Organisation, form.organisation_id.data)
+    offer = db.session.get(LocalOffer, form.offer_id.data) if form.offer_id.data else None
+    try:
+        services.pick_partner(need, organisation, offer, current_user, form.note.data)
+    except services.MatchError as error:
+        db.session.rollback()
+        form.organisation_id.errors.append(str(error))
+        return None
+    db.session.commit()
+    return organisation
 
 
 @bp.route("/matches/<int:match_id>/status", methods=["POST"])
@@ -102,9 +108,16 @@ def change_status(match_id: int):
     form = StatusForm()
     if not form.validate_on_submit():
         flash(_("Choose a status from the list."), "danger")
-        return _to_need(match.need_id)
+    elif _change_status(match, form):
+        flash(_("Match with %(name)s is now “%(status)s”.", name=match.organisation.name,
+                status=match.status.label), "success")  # fmt: skip
+    return _to_need(match.need_id)
+
+
+def _change_status(match: Match, form: StatusForm) -> bool:
+    """Change the match's status as the form says; False, with a message, when refused."""
     try:
-        with saving(match, form, "matchmaking/status_conflict.html", partial(_current, match_id)):
+        with saving(match, form, "matchmaking/status_conflict.html", partial(_current, match.id)):
             services.change_status(
                 match, MatchStatus(form.to_status.data), current_user, form.note.data,
                 form.decline_reason.data,
@@ -112,10 +125,8 @@ def change_status(match_id: int):
     except services.MatchError as error:
         db.session.rollback()
         flash(str(error), "danger")
-        return _to_need(match.need_id)
-    flash(_("Match with %(name)s is now “%(status)s”.", name=match.organisation.name,
-            status=match.status.label), "success")  # fmt: skip
-    return _to_need(match.need_id)
+        return False
+    return True
 
 
 def _current(match_id: int) -> tuple[StatusForm, dict]:

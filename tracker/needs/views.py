@@ -19,7 +19,7 @@ from tracker.needs import choices, exports, services
 from tracker.needs.board import board_cards, column_figures
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import get_need_or_404, need_detail, parse_filters
-from tracker.needs.moves import apply_move, apply_reopen, delete_need
+from tracker.needs.moves import StageMove, apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
 from tracker.numbers import parse_id
@@ -62,17 +62,21 @@ def board():
         lambda: column_figures(filters),
     )  # fmt: skip
     cards = [n for stage_cards in columns.values() for n in stage_cards]
-    # Every card of a column offers the same moves: label them once per stage, not per card.
-    moves = {
-        stage: [(to, to.label, to == next_stage(stage)) for to in allowed_moves(stage)]
-        for stage in columns
-    }
+    moves = _board_moves(columns)
     return render_template(
         "needs/board.html", columns=columns, figures=figures, filters=filters,
         flags=_flags(cards), options=_filter_options(filters), moves=moves,
         move_to=_("Move “%(title)s” to"),  # each card's label, with its title filled in
         closing_fields=_closing_fields(),
     )  # fmt: skip
+
+
+def _board_moves(columns) -> dict:
+    """Every card of a column offers the same moves: labelled once per stage, not per card."""
+    return {
+        stage: [(to, to.label, to == next_stage(stage)) for to in allowed_moves(stage)]
+        for stage in columns
+    }
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -130,17 +134,22 @@ def move(need_id: int):
     if request.method == "GET":
         form.to_stage.data = request.args.get("to", form.to_stage.data)
     elif form.validate_on_submit():
-        error = apply_move(need, form, current_user)
+        error = apply_move(need, StageMove.from_mapping(form.data), current_user)
         if error is None:
             db.session.commit()
             flash(_("Moved to %(stage)s.", stage=need.stage.label), "success")
             return redirect(_back_to(need))
-        if error.field:
-            form[error.field].errors.append(str(error))
-        else:
-            flash(str(error), "danger")
+        _show_refusal(form, error)
     back = safe_local_path(request.values.get("next"))
     return render_template("needs/stage.html", need=need, form=form, back=back)
+
+
+def _show_refusal(form: StageForm, error) -> None:
+    """A refused move: at its field, else as a message."""
+    if error.field:
+        form[error.field].errors.append(str(error))
+    else:
+        flash(str(error), "danger")
 
 
 @bp.route("/<int:need_id>/reopen", methods=["POST"])
@@ -148,7 +157,11 @@ def move(need_id: int):
 def reopen(need_id: int):
     """Reopen a won or lost need, with the reason recorded."""
     need = get_need_or_404(need_id)
-    error = apply_reopen(need, ReopenForm(), current_user)
+    form = ReopenForm()
+    if form.validate_on_submit():
+        error = apply_reopen(need, form.to_stage.data, form.note.data, current_user)
+    else:
+        error = _("Say why the need is reopened.")
     if error:
         flash(error, "danger")
     else:

@@ -49,20 +49,20 @@ def list_organisations():
     sort, stmt = _list_query()
     page = paginate_ids_first(stmt, rows=True)
     filtered = any(args.get(k) for k in ("q", "kind", "industry", "country", "side"))
+    industries, countries = _filter_options()
+    return render_template(
+        "organisations/list.html", page=page, sort=sort, filtered=filtered,
+        kinds=OrganisationKind, industries=industries, countries=countries,
+    )  # fmt: skip
+
+
+def _filter_options():
+    """The list's industries and countries (with counts) in the reader's language."""
     # A count of every organisation per country: kept until organisations or industries change.
-    industries, countries = datacache.cached(
+    return datacache.cached(
         "dashboard", ("organisation filter options", str(current_locale())),
         services.filter_options,
     )  # fmt: skip
-    return render_template(
-        "organisations/list.html",
-        page=page,
-        sort=sort,
-        filtered=filtered,
-        kinds=OrganisationKind,
-        industries=industries,
-        countries=countries,
-    )
 
 
 @bp.route("/export.<any(csv,xlsx):fmt>")
@@ -183,15 +183,17 @@ def merge_confirm(organisation_id: int, survivor_id: int):
     if merged.id == survivor.id:
         abort(404)
     if EmptyForm().validate_on_submit():
-        name = merged.name
-        merging.merge_organisations(merged, survivor)
-        db.session.commit()
-        flash(_("“%(name)s” merged into “%(into)s”.", name=name, into=survivor.name), "success")
-        return redirect(url_for(".detail", organisation_id=survivor.id))
+        return _merge(merged, survivor)
     return render_template(
-        "organisations/merge_confirm.html",
-        merged=merged,
-        survivor=survivor,
-        moves=merging.merge_counts(merged),
-        aliases=merging.new_aliases(merged, survivor),
-    )
+        "organisations/merge_confirm.html", merged=merged, survivor=survivor,
+        moves=merging.merge_counts(merged), aliases=merging.new_aliases(merged, survivor),
+    )  # fmt: skip
+
+
+def _merge(merged: Organisation, survivor: Organisation):
+    """Merge, commit, and go to the organisation that stays."""
+    name = merged.name
+    merging.merge_organisations(merged, survivor)
+    db.session.commit()
+    flash(_("“%(name)s” merged into “%(into)s”.", name=name, into=survivor.name), "success")
+    return redirect(url_for(".detail", organisation_id=survivor.id))
