@@ -13,7 +13,7 @@ so pages look records up with `tracker.security.get_visible_or_404`, which alway
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, event, select
+from sqlalchemy import Select, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db
@@ -75,10 +75,12 @@ def restorable_note() -> str:
 
 
 # A count of the rows still referring to a record, and the reason it gives for keeping it.
-Blocker = tuple[ColumnElement[int], Callable[[int], str]]
+Blocker = tuple[Select, Callable[[int], str]]
 
 
 def delete_blockers(blockers: Sequence[Blocker]) -> list[str]:
     """Why a record may not be deleted yet, counted in one query (empty when it may)."""
-    counts = db.session.execute(select(*(count for count, _reason in blockers))).one()
+    counts = db.session.execute(
+        select(*(count.scalar_subquery() for count, _reason in blockers))
+    ).one()
     return [reason(n) for n, (_count, reason) in zip(counts, blockers, strict=True) if n]

@@ -263,41 +263,21 @@ def organisation_delegations(organisation_id: int) -> list[Delegation]:
 def delete_blockers(organisation: Organisation) -> list[str]:
     """Why the organisation may not be deleted yet (empty when it may)."""
     oid = organisation.id
-    reasons = softdelete.delete_blockers(
-        [
-            (
-                select(func.count(Person.id))
-                .where(Person.organisation_id == oid)
-                .scalar_subquery(),
-                lambda n: ngettext(
-                    "%(num)d person still belongs to it; move or delete them first.",
-                    "%(num)d people still belong to it; move or delete them first.",
-                    n,
-                ),
-            ),
-            (
-                select(func.count(DelegationMember.id))
-                .where(DelegationMember.organisation_id == oid)
-                .scalar_subquery(),
-                lambda n: ngettext(
-                    "It was represented by %(num)d delegation member; that history must be kept.",
-                    "It was represented by %(num)d delegation members; that history must be kept.",
-                    n,
-                ),
-            ),
-            (
-                select(func.count())
-                .select_from(delegation_organisation)
-                .where(delegation_organisation.c.organisation_id == oid)
-                .scalar_subquery(),
-                lambda n: ngettext(
-                    "It is named in %(num)d delegation; remove it there first.",
-                    "It is named in %(num)d delegations; remove it there first.",
-                    n,
-                ),
-            ),
-        ]
-    )
+    people = select(func.count(Person.id)).where(Person.organisation_id == oid)
+    members = select(func.count(DelegationMember.id)).where(DelegationMember.organisation_id == oid)
+    links = select(func.count()).select_from(delegation_organisation)
+    links = links.where(delegation_organisation.c.organisation_id == oid)
+    reasons = softdelete.delete_blockers([
+        (people, lambda n: ngettext(
+            "%(num)d person still belongs to it; move or delete them first.",
+            "%(num)d people still belong to it; move or delete them first.", n)),
+        (members, lambda n: ngettext(
+            "It was represented by %(num)d delegation member; that history must be kept.",
+            "It was represented by %(num)d delegation members; that history must be kept.", n)),
+        (links, lambda n: ngettext(
+            "It is named in %(num)d delegation; remove it there first.",
+            "It is named in %(num)d delegations; remove it there first.", n)),
+    ])  # fmt: skip
     pipeline = _pipeline_counts(oid)
     if pipeline["needs"] or pipeline["followups"]:
         reasons.append(

@@ -146,31 +146,17 @@ def person_history(person_id: int) -> PersonHistory:
 
 def delete_blockers(person: Person) -> list[str]:
     """Why the person may not be deleted yet (empty when they may)."""
-    return softdelete.delete_blockers(
-        [
-            (
-                select(func.count(DelegationMember.id))
-                .where(DelegationMember.person_id == person.id)
-                .scalar_subquery(),
-                lambda n: ngettext(
-                    "They were a member of %(num)d delegation; that history must be kept.",
-                    "They were a member of %(num)d delegations; that history must be kept.",
-                    n,
-                ),
-            ),
-            (
-                select(func.count())
-                .select_from(meeting_person)
-                .where(meeting_person.c.person_id == person.id)
-                .scalar_subquery(),
-                lambda n: ngettext(
-                    "They attended %(num)d meeting; that record must be kept.",
-                    "They attended %(num)d meetings; that record must be kept.",
-                    n,
-                ),
-            ),
-        ]
-    )
+    members = select(func.count(DelegationMember.id)).where(DelegationMember.person_id == person.id)
+    meetings = select(func.count()).select_from(meeting_person)
+    meetings = meetings.where(meeting_person.c.person_id == person.id)
+    return softdelete.delete_blockers([
+        (members, lambda n: ngettext(
+            "They were a member of %(num)d delegation; that history must be kept.",
+            "They were a member of %(num)d delegations; that history must be kept.", n)),
+        (meetings, lambda n: ngettext(
+            "They attended %(num)d meeting; that record must be kept.",
+            "They attended %(num)d meetings; that record must be kept.", n)),
+    ])  # fmt: skip
 
 
 def delete_person(person: Person, by_id: int | None = None) -> None:
