@@ -35,7 +35,7 @@ class StaleEdit(Exception):
         self.loaded = loaded
 
 
-# What a view catches around check_version, the service and the commit.
+# What `saving` answers with the 409 page: a stale form, or a lost race at the UPDATE.
 STALE_ERRORS = (StaleEdit, StaleDataError)
 
 
