@@ -128,6 +128,14 @@ def followup(assignee, **kw):
     return _add(FollowUp(assignee=assignee, **kw))
 
 
+def note(need, **kw):
+    """A note on need's timeline."""
+    from tracker.models import NeedNote
+
+    kw.setdefault("body", f"Note {next(_seq)}")
+    return _add(NeedNote(need=need, **kw))
+
+
 def local_partner(**kw):
     """A local (host-side) organisation."""
     kw.setdefault("name", f"Local partner {next(_seq)}")

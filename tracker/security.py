@@ -4,6 +4,7 @@ import logging
 from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -35,11 +36,48 @@ PUBLIC_ENDPOINTS = frozenset(
 ALL_ROLES = frozenset(Role)
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
 
-# The role x action matrix. Views name an action; nothing else decides.
+
+@dataclass(frozen=True)
+class Own:
+    """A record rule: on a record of this kind that is the user's own (the user's id is in
+    one of the owner columns), these roles may also act."""
+
+    roles: frozenset[Role]
+    owners: tuple[str, ...]
+
+    def allows(self, user, record) -> bool:
+        """Whether user, by role and ownership, may act on record."""
+        mine = any(getattr(record, column, None) == user.id for column in self.owners)
+        return mine and user.role in self.roles
+
+
+class Allowed(frozenset):
+    """The roles that may perform an action on any record (the role x action matrix), and the
+    record rules (own) that let other roles act on records of their own."""
+
+    own: dict[type, Own]
+
+    def __new__(cls, roles: frozenset[Role], own: dict[type, Own] | None = None):
+        allowed = super().__new__(cls, roles)
+        allowed.own = own or {}
+        return allowed
+
+
+# The role x action matrix, with the record rules beside the roles. Views and templates name an
+# action, and the record when there is one (can(action, record)); nothing else decides.
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "record.view": ALL_ROLES,
+    # A confidential need is edited by whom it is shown to: its owner, the assignees of its
+    # follow-ups (both checked by the rule below, which hides it from everyone else) and managers.
     "record.edit": ALL_ROLES,
-    "record.delete": MANAGERS,
+    # Staff delete the follow-ups they assigned and the notes they wrote, not others'.
+    "record.delete": Allowed(
+        MANAGERS,
+        own={
+            FollowUp: Own(ALL_ROLES, ("assigned_by_id",)),
+            NeedNote: Own(ALL_ROLES, ("author_id",)),
+        },
+    ),
     "vocabulary.manage": MANAGERS,
     # Managers and admins see every figure of the reports; staff see their own needs' figures.
     "report.view_all": MANAGERS,
@@ -89,12 +127,25 @@ def _require_login():
     return None
 
 
-def can(action: str, user=None) -> bool:
-    """True when user (default: the current user) may perform action."""
+def can(action: str, record=None, user=None) -> bool:
+    """True when user (default: the current user) may perform action, on record when given:
+    by role on any record, or by a record rule on a record of their own."""
+    if isinstance(record, User) and user is None:
+        record, user = None, record  # the former can(action, user)
     user = current_user if user is None else user
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.role in PERMISSIONS[action]
+    allowed = PERMISSIONS[action]
+    if user.role in allowed:
+        return True
+    rule = getattr(allowed, "own", {}).get(type(record)) if record is not None else None
+    return rule is not None and rule.allows(user, record)
+
+
+def authorize(action: str, record) -> None:
+    """403 unless the current user may perform action on record (see can)."""
+    if not can(action, record):
+        _denied(action)
 
 
 _log = logging.getLogger("tracker.security")
@@ -131,18 +182,21 @@ def require(action: str) -> Callable:
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not can(action):
-                log_security_event(
-                    "permission denied",
-                    action=action,
-                    path=request.path,
-                    user=getattr(current_user, "email", "-"),
-                )
-                abort(403)
+                _denied(action)
             return view(*args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def _denied(action: str):
+    """Log the refusal and answer 403."""
+    log_security_event(
+        "permission denied", action=action, path=request.path,
+        user=getattr(current_user, "email", "-"),
+    )  # fmt: skip
+    abort(403)
 
 
 # Confidential needs -------------------------------------------------------------------------
@@ -247,7 +301,7 @@ def _hide_confidential_needs(state: ORMExecuteState) -> None:
     if user is None:
         return
     authenticated = getattr(user, "is_authenticated", False)
-    if authenticated and can("need.view_confidential", user):
+    if authenticated and can("need.view_confidential", user=user):
         return
     criteria = confidential_criteria(user.id if authenticated else None)
     state.statement = state.statement.options(*criteria)

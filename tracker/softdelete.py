@@ -10,11 +10,12 @@ Session.get() and db.get_or_404() return an object already in the identity map w
 so pages look records up with `tracker.security.get_visible_or_404`, which always runs a SELECT.
 """
 
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from flask import current_app
 from flask_babel import ngettext
-from sqlalchemy import Select, event
+from sqlalchemy import Select, event, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from tracker.extensions import db
@@ -69,3 +70,15 @@ def restorable_note() -> str:
         "Managers can restore it from Deleted items for %(num)d days.",
         days,
     )
+
+
+# A count of the rows still referring to a record, and the reason it gives for keeping it.
+Blocker = tuple[Select, Callable[[int], str]]
+
+
+def delete_blockers(blockers: Sequence[Blocker]) -> list[str]:
+    """Why a record may not be deleted yet, counted in one query (empty when it may)."""
+    counts = db.session.execute(
+        select(*(count.scalar_subquery() for count, _reason in blockers))
+    ).one()
+    return [reason(n) for n, (_count, reason) in zip(counts, blockers, strict=True) if n]

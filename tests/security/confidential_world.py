@@ -42,6 +42,7 @@ class World:
     partner_id: int
     organisation_id: int
     delegation_id: int
+    note: NeedNote | None = None
 
 
 def build_world() -> World:
@@ -66,7 +67,8 @@ def build_world() -> World:
         [(Stage.NEW, datetime(2026, 5, 12, 2)), (Stage.MATCHING, datetime(2026, 5, 13, 2))],
         org, title="Open office search", owner=users["outsider"], delegation=delegation,
     )  # fmt: skip
-    db.session.add(NeedNote(need=need, body=f"{MARK} note", author=users["owner"]))
+    note = NeedNote(need=need, body=f"{MARK} note", author=users["owner"])
+    db.session.add(note)
     followup = make.followup(users["assignee"], need=need, title=f"{MARK} call")
     make.followup(users["outsider"], need=open_need, title="Open call")
     match = make.match(need, partner)
@@ -76,7 +78,9 @@ def build_world() -> World:
     for user in users.values():
         user.calendar_token = f"{user.display_name.split()[0].lower():a<40}"
     db.session.commit()
-    return World(users, need, open_need, followup, match, talk, partner.id, org.id, delegation.id)
+    return World(
+        users, need, open_need, followup, match, talk, partner.id, org.id, delegation.id, note
+    )
 
 
 def signed_in(app, user: User) -> FlaskClient:

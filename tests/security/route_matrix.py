@@ -65,6 +65,9 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "needs.reopen": "all",
     "needs.add_note": "all",
     "needs.delete": "managers",
+    # Record rules: the world's note and follow-up are the staff user's own (see
+    # tests/security/test_record_rules.py for someone else's).
+    "needs.delete_note": "all",
     # follow-ups
     "followups.list": "all",
     "followups.mine": "all",
@@ -74,6 +77,7 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "followups.edit": "all",
     "followups.complete": "all",
     "followups.cancel": "all",
+    "followups.delete": "all",
     # matchmaking
     "matchmaking.board": "all",
     "matchmaking.accept": "all",

@@ -34,7 +34,8 @@ def build_world() -> World:
     need = make.need(org, title="Production space", stage=Stage.QUALIFIED, owner=owner)
     match = make.match(need, partner)
     talk = make.talk(need, datetime(2026, 5, 13, 2))
-    followup = make.followup(owner, need=need)
+    followup = make.followup(owner, need=need, assigned_by=owner)
+    note = make.note(need, author=owner)
     offer = make.offer(partner)
     group = make.synonyms("housing parts ~ Gehäuseteile")
     topic = make.topic()
@@ -62,6 +63,7 @@ def build_world() -> World:
             "match_id": match.id,
             "talk_id": talk.id,
             "followup_id": followup.id,
+            "note_id": note.id,
             "offer_id": offer.id,
             "group_id": group.id,
             "term_id": topic.id,

@@ -1,5 +1,7 @@
 """User management for admins."""
 
+from functools import partial
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,7 +13,7 @@ from tracker.forms import EmptyForm
 from tracker.models import Role, User
 from tracker.pagination import paginate
 from tracker.security import log_security_event, require
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -48,26 +50,29 @@ def users():
 def create_user():
     """Create an account; without a password a random one is generated and shown once."""
     form = UserCreateForm()
-    if form.validate_on_submit():
-        password = form.password.data or services.generate_password()
-        try:
-            user = services.create_user(
-                email=form.email.data,
-                display_name=form.display_name.data,
-                role=Role(form.role.data),
-                password=password,
-                temporary=True,
-            )
-        except services.UserError as error:
-            _show_error(form, error)
-        else:
-            db.session.commit()
-            if form.password.data:
-                flash(_("Created the account for %(email)s.", email=user.email), "success")
-            else:
-                flash(_initial_password_message(user, password), "warning")
-            return redirect(url_for("admin.users"))
+    if form.validate_on_submit() and _create(form) is not None:
+        return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=None)
+
+
+def _create(form: UserCreateForm) -> User | None:
+    """The account the form describes, its password said once; None when refused (the form
+    says why)."""
+    password = form.password.data or services.generate_password()
+    try:
+        user = services.create_user(
+            email=form.email.data, display_name=form.display_name.data,
+            role=Role(form.role.data), password=password, temporary=True,
+        )  # fmt: skip
+    except services.UserError as error:
+        _show_error(form, error)
+        return None
+    db.session.commit()
+    if form.password.data:
+        flash(_("Created the account for %(email)s.", email=user.email), "success")
+    else:
+        flash(_initial_password_message(user, password), "warning")
+    return user
 
 
 def _initial_password_message(user: User, password: str) -> str:
@@ -84,42 +89,41 @@ def _initial_password_message(user: User, password: str) -> str:
 def edit_user(user_id: int):
     """Change name, role and preferred language."""
     user = db.get_or_404(User, user_id)
-    form = UserEditForm(
-        display_name=user.display_name, role=user.role.value, language=user.language or ""
-    )
-    if not form.is_submitted():
-        form.version.data = user.version
+    form = _edit_form(user, formdata=request.form if request.method == "POST" else None)
     if form.validate_on_submit():
         try:
-            check_version(user, form.loaded_version)
-            services.update_user(
-                user,
-                display_name=form.display_name.data,
-                role=Role(form.role.data),
-                language=form.language.data or None,
-                acting_user=current_user,
-            )
-        except STALE_ERRORS as error:
-            return _edit_conflict(error, user_id, form)
+            with saving(user, form, "admin/user_form.html", partial(_current, user_id)):
+                services.update_user(user, **_edit_values(form), acting_user=current_user)
         except services.UserError as error:
             db.session.rollback()  # nothing of the refused edit (nor its version) stays pending
             _show_error(form, error)
         else:
-            db.session.commit()
             flash(_("Saved the account of %(name)s.", name=user.display_name), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
 
 
-def _edit_conflict(error: Exception, user_id: int, form: UserEditForm):
-    """409: the admin's input beside the account as it is now."""
-    db.session.rollback()
-    current = db.get_or_404(User, user_id)
-    saved = UserEditForm(
-        formdata=None, display_name=current.display_name, role=current.role.value,
-        language=current.language or "", version=current.version,
+def _edit_form(user: User, formdata=None) -> UserEditForm:
+    """The account form filled from user; the posted values over it when formdata is given."""
+    return UserEditForm(
+        formdata=formdata, display_name=user.display_name, role=user.role.value,
+        language=user.language or "", version=user.version,
     )  # fmt: skip
-    return edit_conflict(error, "admin/user_form.html", form, saved, user=current)
+
+
+def _edit_values(form: UserEditForm) -> dict:
+    """The form's values as the service's arguments."""
+    return {
+        "display_name": form.display_name.data,
+        "role": Role(form.role.data),
+        "language": form.language.data or None,
+    }
+
+
+def _current(user_id: int) -> tuple[UserEditForm, dict]:
+    """The account as it is now, for the conflict page."""
+    current = db.get_or_404(User, user_id)
+    return _edit_form(current), {"user": current}
 
 
 def _set_active(user_id: int, active: bool):
@@ -172,27 +176,17 @@ def end_sessions(user_id: int):
 def reset_password(user_id: int):
     """Confirm, then replace the user's password with a random one shown once."""
     user = db.get_or_404(User, user_id)
-    form = EmptyForm()
-    if form.validate_on_submit():
+    if EmptyForm().validate_on_submit():
         password = services.reset_password(user)
         db.session.commit()
-        message = _(
-            "New password for %(email)s: %(password)s — it is shown only now; hand it over "
-            "securely.",
-            email=user.email,
-            password=password,
-        )
-        flash(message, "warning")
+        flash(_("New password for %(email)s: %(password)s — it is shown only now; hand it over "
+                "securely.", email=user.email, password=password), "warning")  # fmt: skip
         return redirect(url_for("admin.edit_user", user_id=user.id))
     return render_template(
-        "_confirm.html",
-        title=_("Reset the password of %(name)s?", name=user.display_name),
-        message=_(
-            "A new random password replaces the current one, which stops working at once. "
-            "It expires unless used, and must be changed at the first login; the user's "
-            "sessions end."
-        ),
+        "_confirm.html", title=_("Reset the password of %(name)s?", name=user.display_name),
+        message=_("A new random password replaces the current one, which stops working at once. "
+                  "It expires unless used, and must be changed at the first login; the user's "
+                  "sessions end."),
         action_url=url_for("admin.reset_password", user_id=user.id),
-        confirm_label=_("Reset password"),
-        cancel_url=url_for("admin.edit_user", user_id=user.id),
-    )
+        confirm_label=_("Reset password"), cancel_url=url_for("admin.edit_user", user_id=user.id),
+    )  # fmt: skip

@@ -3,7 +3,7 @@
 from datetime import datetime, time
 
 from flask import Blueprint, abort, render_template, request
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload
 
 from tracker.audit.display import ChangeReader, entity_choices, entity_label
@@ -53,6 +53,19 @@ def history(entity: str, entity_id: int):
 def log():
     """The whole log, searchable by record type, user, label and date."""
     args = request.args
+    page = paginate_rows(_log_query(args))
+    users = list(db.session.execute(select(User.id, User.display_name).order_by(User.display_name)))
+    # The filter's list of users names every user the page's changes may point at.
+    reader = ChangeReader((entry for entry, _name in page.items), user_names=dict(users))
+    return render_template(
+        "audit/log.html", page=page, entities=entity_choices(), users=users, reader=reader,
+        entity_label=entity_label,
+        filtered=any(args.get(k) for k in ("entity", "action", "user_id", "q", "from", "to")),
+    )  # fmt: skip
+
+
+def _log_query(args) -> Select:
+    """The log's entries (and their users' names) filtered by the query string, newest first."""
     stmt = select(AuditEntry, User.display_name).outerjoin(User, AuditEntry.user_id == User.id)
     if args.get("entity") in AUDITED:
         stmt = stmt.where(AuditEntry.entity == args["entity"])
@@ -66,15 +79,7 @@ def log():
         if day := _date(args.get(key)):
             bound = datetime.combine(day, time.min if key == "from" else time.max)
             stmt = stmt.where(getattr(AuditEntry.at, op)(bound))
-    page = paginate_rows(stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()))
-    users = list(db.session.execute(select(User.id, User.display_name).order_by(User.display_name)))
-    # The filter's list of users names every user the page's changes may point at.
-    reader = ChangeReader((entry for entry, _name in page.items), user_names=dict(users))
-    return render_template(
-        "audit/log.html", page=page, entities=entity_choices(), users=users, reader=reader,
-        entity_label=entity_label,
-        filtered=any(args.get(k) for k in ("entity", "action", "user_id", "q", "from", "to")),
-    )  # fmt: skip
+    return stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
 
 
 def _date(value: str | None):

@@ -37,18 +37,25 @@ def two_step():
         return _manage_two_step(user)
     secret = totp.pending_secret(user)
     form = CodeForm()
-    if form.validate_on_submit():
-        codes = totp.enable(user, form.code.data)
-        if codes is not None:
-            db.session.commit()
-            log_security_event("two-step login enabled", email=user.email)
-            return render_template("auth/recovery_codes.html", codes=codes)
-        form.code.errors.append(_("That code does not match. Check the time on your phone."))
+    if form.validate_on_submit() and (codes := _enable(user, form)) is not None:
+        return render_template("auth/recovery_codes.html", codes=codes)
     db.session.commit()  # the pending secret, made on the first visit
     uri = totp.provisioning_uri(user, secret)
     return render_template(
         "auth/two_step_setup.html", form=form, qr=totp.qr_svg(uri), secret=secret
     )
+
+
+def _enable(user, form: CodeForm) -> list[str] | None:
+    """Turn two-step login on with the form's code: the recovery codes, or None (the code is
+    wrong: the form says so)."""
+    codes = totp.enable(user, form.code.data)
+    if codes is None:
+        form.code.errors.append(_("That code does not match. Check the time on your phone."))
+        return None
+    db.session.commit()
+    log_security_event("two-step login enabled", email=user.email)
+    return codes
 
 
 def _manage_two_step(user):

@@ -62,6 +62,25 @@ def login():
         if form.is_submitted():
             log_security_event("login failed: invalid input", email=request.form.get("email", ""))
         return render_template("auth/login.html", form=form)
+    user = _password_step(form)
+    if not isinstance(user, User):
+        return user  # refused: the form again, with why
+    next_url = safe_local_path(request.args.get("next"))
+    if user.totp_enabled:
+        return _ask_for_code(user, next_url)
+    return _complete_login(user, next_url)
+
+
+def _ask_for_code(user: User, next_url: str | None):
+    """The password was right: remember who passed it, for a few minutes, and ask for the code."""
+    session.clear()
+    session.update(pending_user=user.get_id(), pending_at=int(time.time()), next=next_url)
+    return redirect(url_for("auth.verify"))
+
+
+def _password_step(form: LoginForm):
+    """The user whose e-mail and password the form holds, or the response refusing them (too
+    many attempts, wrong password, expired temporary password)."""
     email = form.email.data.lower()
     user = db.session.scalar(select(User).where(User.email == email))
     budgets = _password_budgets(email, user)
@@ -80,12 +99,7 @@ def login():
         )
         return render_template("auth/login.html", form=form)
     attempts.give_back(budgets)
-    next_url = safe_local_path(request.args.get("next"))
-    if user.totp_enabled:
-        session.clear()
-        session.update(pending_user=user.get_id(), pending_at=int(time.time()), next=next_url)
-        return redirect(url_for("auth.verify"))
-    return _complete_login(user, next_url)
+    return user
 
 
 @bp.route("/login/verify", methods=["GET", "POST"])
@@ -97,17 +111,23 @@ def verify():
         return redirect(url_for("auth.login"))
     form = CodeForm()
     if form.validate_on_submit():
-        budgets = _code_budgets(user)
-        if (empty := attempts.spend(budgets)) is not None:
-            log_security_event(
-                "second step refused: too many attempts", email=user.email, limit=empty.kind
-            )
-            return _too_many("auth/verify.html", form, empty)
-        if totp.verify(user, form.code.data):
-            attempts.give_back(budgets)
-            return _complete_login(user, session.get("next"))
-        log_security_event("second step failed", email=user.email)
-        form.code.errors.append(_("That code is not valid. Try the current one."))
+        return _code_step(user, form)
+    return render_template("auth/verify.html", form=form)
+
+
+def _code_step(user: User, form: CodeForm):
+    """Log in with a valid code; else the form again, with why (or 429: too many attempts)."""
+    budgets = _code_budgets(user)
+    if (empty := attempts.spend(budgets)) is not None:
+        log_security_event(
+            "second step refused: too many attempts", email=user.email, limit=empty.kind
+        )
+        return _too_many("auth/verify.html", form, empty)
+    if totp.verify(user, form.code.data):
+        attempts.give_back(budgets)
+        return _complete_login(user, session.get("next"))
+    log_security_event("second step failed", email=user.email)
+    form.code.errors.append(_("That code is not valid. Try the current one."))
     return render_template("auth/verify.html", form=form)
 
 

@@ -4,6 +4,7 @@ Registered on the delegations blueprint in views.py, where the whole URL map is 
 """
 
 from datetime import datetime, time
+from functools import partial
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -11,12 +12,12 @@ from flask_login import current_user
 
 from tracker.delegations import choices, meetings
 from tracker.delegations.forms import MeetingForm
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
-from tracker.forms import EmptyForm
 from tracker.models import Delegation, Meeting
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 
 def _zone() -> str:
@@ -95,12 +96,9 @@ def edit_meeting(delegation_id: int, meeting_id: int):
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     form = _meeting_form(delegation, meeting)
     if form.validate_on_submit():
-        try:
-            check_version(meeting, form.loaded_version)
+        current = partial(_current, delegation_id, meeting_id)
+        with saving(meeting, form, "delegations/meeting_form.html", current):
             _save(form, meeting, delegation)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _edit_conflict(error, delegation_id, meeting_id, form)
         flash(_("Meeting “%(title)s” saved.", title=form.title.data), "success")
         return _back(delegation)
     return render_template(
@@ -108,15 +106,12 @@ def edit_meeting(delegation_id: int, meeting_id: int):
     )
 
 
-def _edit_conflict(error: Exception, delegation_id: int, meeting_id: int, form: MeetingForm):
-    """409: the user's input beside the meeting as it is now."""
-    db.session.rollback()
+def _current(delegation_id: int, meeting_id: int) -> tuple[MeetingForm, dict]:
+    """The meeting as it is now, for the conflict page."""
     delegation = get_visible_or_404(Delegation, delegation_id)
     current = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
     saved = MeetingForm(formdata=None, data=_stored(current))
-    return edit_conflict(
-        error, "delegations/meeting_form.html", form, saved, delegation=delegation, meeting=current
-    )
+    return saved, {"delegation": delegation, "meeting": current}
 
 
 @require("record.delete")
@@ -124,19 +119,12 @@ def delete_meeting(delegation_id: int, meeting_id: int):
     """Confirm, then delete a meeting softly, its minutes and participants kept with it."""
     delegation = get_visible_or_404(Delegation, delegation_id)
     meeting = meetings.get_meeting(delegation.id, meeting_id) or abort(404)
-    if EmptyForm().validate_on_submit():
-        title = meeting.title
-        meetings.delete_meeting(meeting, current_user.id)
-        db.session.commit()
-        flash(_("Meeting “%(title)s” deleted.", title=title), "success")
-        return _back(delegation)
-    return render_template(
-        "_confirm.html",
+    page = DeletePage(
         title=_("Delete meeting “%(title)s”?", title=meeting.title),
         message=_("Its participants list and minutes are kept with it.") + " " + restorable_note(),
-        action_url=url_for(
-            "delegations.delete_meeting", delegation_id=delegation.id, meeting_id=meeting.id
-        ),
         confirm_label=_("Delete meeting"),
         cancel_url=url_for("delegations.detail", delegation_id=delegation.id),
+        done=_("Meeting “%(title)s” deleted.", title=meeting.title),
+        done_url=url_for("delegations.detail", delegation_id=delegation.id, _anchor="meetings"),
     )
+    return confirm_delete(page, partial(meetings.delete_meeting, meeting, current_user.id))

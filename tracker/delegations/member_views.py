@@ -24,24 +24,28 @@ def add_member(delegation_id: int):
     """Add a person; a new organisation name first passes the duplicate guard."""
     delegation = get_visible_or_404(Delegation, delegation_id)
     form = MemberForm()
-    duplicates: list[Organisation] = []
-    if form.validate_on_submit():
-        if form.new_organisation.data and not form.create_anyway.data:
-            duplicates = find_duplicates(form.new_organisation.data)
-            # Offered in the organisation picker, so they can be picked even without JavaScript.
-            form.organisation_id.choices = [(o.id, o.name) for o in duplicates] or None
-        if not duplicates:
-            try:
-                member = services.add_member(delegation, _person(form, delegation), form.role.data)
-            except services.AlreadyMember:
-                form.person_id.errors.append(_("This person is already a member."))
-            else:
-                db.session.commit()
-                flash(_("%(name)s added.", name=member.person.full_name), "success")
-                return _back(delegation)
-    return render_template(
+    response, duplicates = _add(form, delegation) if form.validate_on_submit() else (None, [])
+    return response or render_template(
         "delegations/add_member.html", form=form, delegation=delegation, duplicates=duplicates
     )
+
+
+def _add(form: MemberForm, delegation: Delegation):
+    """Add the form's person: (redirect, or None to show the form again, duplicates)."""
+    if form.new_organisation.data and not form.create_anyway.data:
+        duplicates = find_duplicates(form.new_organisation.data)
+        # Offered in the organisation picker, so they can be picked even without JavaScript.
+        form.organisation_id.choices = [(o.id, o.name) for o in duplicates] or None
+        if duplicates:
+            return None, duplicates
+    try:
+        member = services.add_member(delegation, _person(form, delegation), form.role.data)
+    except services.AlreadyMember:
+        form.person_id.errors.append(_("This person is already a member."))
+        return None, []
+    db.session.commit()
+    flash(_("%(name)s added.", name=member.person.full_name), "success")
+    return _back(delegation), []
 
 
 def _person(form: MemberForm, delegation: Delegation) -> Person:

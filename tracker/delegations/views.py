@@ -1,6 +1,7 @@
 """Delegations: list, detail, create, edit, delete; members and meetings hang off the detail."""
 
 import re
+from functools import partial
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,6 +17,7 @@ from tracker.delegations import (
     services,
 )
 from tracker.delegations.forms import DelegationForm, OrganisationPickForm
+from tracker.deletion import DeletePage, cannot_delete, confirm_delete
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.followups.queries import followups_panel
@@ -25,7 +27,7 @@ from tracker.needs.services import needs_panel
 from tracker.pagination import paginate_rows
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("delegations", __name__, url_prefix="/delegations")
 
@@ -165,23 +167,18 @@ def edit(delegation_id: int):
     delegation = services.load_delegation(delegation_id, Delegation.topics) or abort(404)
     form = _delegation_form(delegation)
     if form.validate_on_submit():
-        try:
-            check_version(delegation, form.loaded_version)
+        with saving(delegation, form, "delegations/form.html", partial(_current, delegation_id)):
             services.save_delegation(delegation, form.data, form.topic_ids.data, current_user)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _edit_conflict(error, delegation_id, form)
         flash(_("Delegation “%(title)s” saved.", title=delegation.title), "success")
         return redirect(url_for(".detail", delegation_id=delegation.id))
     return render_template("delegations/form.html", form=form, delegation=delegation)
 
 
-def _edit_conflict(error: Exception, delegation_id: int, form: DelegationForm):
-    """409: the user's input beside the visit as it is now."""
-    db.session.rollback()
+def _current(delegation_id: int) -> tuple[DelegationForm, dict]:
+    """The visit as it is now, for the conflict page."""
     current = services.load_delegation(delegation_id, Delegation.topics) or abort(404)
     saved = DelegationForm(formdata=None, obj=current, topic_ids=[t.id for t in current.topics])
-    return edit_conflict(error, "delegations/form.html", form, saved, delegation=current)
+    return saved, {"delegation": current}
 
 
 @bp.route("/<int:delegation_id>/delete", methods=["GET", "POST"])
@@ -189,27 +186,15 @@ def _edit_conflict(error: Exception, delegation_id: int, form: DelegationForm):
 def delete(delegation_id: int):
     """Confirm, then delete a visit with its memberships and meetings."""
     delegation = get_visible_or_404(Delegation, delegation_id)
-    if blockers := services.delete_blockers(delegation):
-        reasons = " ".join(blockers)
-        flash(_("“%(title)s” cannot be deleted. %(reasons)s", title=delegation.title,
-                reasons=reasons), "warning")  # fmt: skip
-        return redirect(url_for(".detail", delegation_id=delegation.id))
-    if request.method == "POST":
-        title = delegation.title
-        services.delete_delegation(delegation.id, current_user.id)
-        db.session.commit()
-        flash(_("Delegation “%(title)s” deleted.", title=title), "success")
-        return redirect(url_for(".list"))
-    return render_template(
-        "_confirm.html",
+    page = DeletePage(
         title=_("Delete delegation “%(title)s”?", title=delegation.title),
-        message=_(
-            "Its member list and meetings are deleted with it. "
-            "The people and organisations stay in the tracker."
-        )
-        + " "
-        + restorable_note(),
-        action_url=url_for(".delete", delegation_id=delegation.id),
+        message=_("Its member list and meetings are deleted with it. "
+                  "The people and organisations stay in the tracker.") + " " + restorable_note(),
         confirm_label=_("Delete delegation"),
         cancel_url=url_for(".detail", delegation_id=delegation.id),
-    )
+        done=_("Delegation “%(title)s” deleted.", title=delegation.title),
+        done_url=url_for(".list"),
+    )  # fmt: skip
+    refusal = cannot_delete(delegation.title, services.delete_blockers(delegation))
+    delete = partial(services.delete_delegation, delegation.id, current_user.id)
+    return confirm_delete(page, delete, refusal)

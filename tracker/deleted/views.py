@@ -38,19 +38,22 @@ def restore(kind: str, record_id: int):
     name = services.label(record)
     form = EmptyForm()
     if form.validate_on_submit():
-        try:
-            services.restore(record)
-        except services.RestoreError as error:
-            db.session.rollback()
-            flash(
-                _("“%(name)s” cannot be restored. %(reason)s", name=name, reason=error), "warning"
-            )
-            return redirect(url_for(".index"))
-        db.session.commit()
-        flash(_("“%(name)s” restored.", name=name), "success")
-        found = services.KINDS[kind]
-        return redirect(
-            url_for(found.endpoint, **{found.endpoint_arg: services.link_id(found, record)})
-        )
+        return _restore(kind, record, name)
     return render_template("deleted/restore.html", form=form, kind=services.KINDS[kind], name=name,
                            record=record)  # fmt: skip
+
+
+def _restore(kind: str, record, name: str):
+    """Restore record and go to it; refused with why (e.g. its parent is deleted too)."""
+    try:
+        services.restore(record)
+    except services.RestoreError as error:
+        db.session.rollback()
+        flash(_("“%(name)s” cannot be restored. %(reason)s", name=name, reason=error), "warning")
+        return redirect(url_for(".index"))
+    db.session.commit()
+    flash(_("“%(name)s” restored.", name=name), "success")
+    found = services.KINDS[kind]
+    return redirect(
+        url_for(found.endpoint, **{found.endpoint_arg: services.link_id(found, record)})
+    )

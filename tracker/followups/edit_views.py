@@ -2,16 +2,17 @@
 
 Registered on the followups blueprint in views.py, where the whole URL map is listed.
 A stale form (its hidden version differs) or a concurrent writer (StaleDataError on flush)
-gets HTTP 409 with the current values; nothing is overwritten.
+gets HTTP 409 with the current values (tracker.versioning.saving); nothing is overwritten.
 """
 
 from datetime import timedelta
+from functools import partial
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
 from tracker.followups import services
 from tracker.followups.forms import CompleteForm, FollowUpForm
@@ -19,7 +20,9 @@ from tracker.forms import EmptyForm
 from tracker.i18n import local_today
 from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation, User
 from tracker.numbers import parse_id
-from tracker.security import get_visible_or_404, require, safe_local_path
+from tracker.security import authorize, get_visible_or_404, require, safe_local_path
+from tracker.softdelete import restorable_note, soft_delete
+from tracker.versioning import saving
 
 # Query argument -> (model, service keyword, detail endpoint).
 TARGETS = {
@@ -47,10 +50,13 @@ def _target_url(key: str, target) -> str:
 
 
 def _prepare(form: FollowUpForm, followup: FollowUp | None) -> None:
-    """Choices and the dates the past-date check compares with."""
+    """Choices, the dates the past-date check compares with, and a new one's defaults."""
     form.assignee_id.choices = services.assignee_choices(followup.assignee_id if followup else None)
     form.today = local_today()
     form.stored_due_date = followup.due_date if followup else None
+    if followup is None and not form.is_submitted():
+        form.assignee_id.data = current_user.id
+        form.due_date.data = local_today() + DEFAULT_DUE_IN
 
 
 def _fields(form: FollowUpForm) -> dict:
@@ -69,42 +75,30 @@ def create():
     key, target = _target()
     form = FollowUpForm()
     _prepare(form, None)
-    if not form.is_submitted():
-        form.assignee_id.data = current_user.id
-        form.due_date.data = local_today() + DEFAULT_DUE_IN
     back = safe_local_path(request.args.get("next")) or _target_url(key, target)
     if form.validate_on_submit():
-        followup = services.create_followup(
-            **{TARGETS[key][1]: target}, **_fields(form), assigned_by=current_user
-        )
-        db.session.commit()
-        flash(
-            _(
-                "Follow-up “%(title)s” assigned to %(name)s.",
-                title=followup.title,
-                name=followup.assignee.display_name,
-            ),
-            "success",
-        )
+        with saving(None, form, "followups/form.html"):
+            followup = services.create_followup(
+                **{TARGETS[key][1]: target}, **_fields(form), assigned_by=current_user
+            )
+        flash(_("Follow-up “%(title)s” assigned to %(name)s.", title=followup.title,
+                name=followup.assignee.display_name), "success")  # fmt: skip
         return redirect(back)
-    return render_template(
-        "followups/form.html",
-        form=form,
-        followup=None,
-        target=target,
-        target_key=key,
-        cancel_url=back,
-    )
+    return render_template("followups/form.html", form=form, followup=None, target=target,
+                           target_key=key, cancel_url=back)  # fmt: skip
 
 
-def _stale(form, followup: FollowUp) -> bool:
-    return (form.version.data or "") != str(followup.version)
-
-
-def _reloaded(followup_id: int) -> FollowUp:
-    """After a failed write: roll back and read the row as it is now."""
-    db.session.rollback()
-    return get_visible_or_404(FollowUp, followup_id)
+def _current(followup_id: int, form_class: type | None) -> tuple[object, dict]:
+    """The follow-up as it is now, for the conflict page: its edit or done form (none for a
+    button), filled from it."""
+    current = get_visible_or_404(FollowUp, followup_id)
+    saved = None
+    if form_class is FollowUpForm:
+        saved = FollowUpForm(formdata=None, obj=current)
+    elif form_class is CompleteForm:
+        saved = CompleteForm(formdata=None, version=current.version)
+    cancel_url = url_for(".detail", followup_id=current.id)
+    return saved, {"followup": current, "cancel_url": cancel_url}
 
 
 @require("record.edit")
@@ -113,26 +107,16 @@ def edit(followup_id: int):
     followup = get_visible_or_404(FollowUp, followup_id)
     form = FollowUpForm(obj=followup)
     _prepare(form, followup)
-    conflict = form.is_submitted() and _stale(form, followup)
-    if not conflict and form.validate_on_submit():
-        try:
+    if form.validate_on_submit():
+        current = partial(_current, followup_id, FollowUpForm)
+        with saving(followup, form, "followups/form.html", current):
             services.update_followup(followup, **_fields(form), by=current_user)
-            db.session.commit()
-        except StaleDataError:
-            followup, conflict = _reloaded(followup_id), True
-        else:
-            flash(_("Follow-up “%(title)s” saved.", title=followup.title), "success")
-            return redirect(url_for(".detail", followup_id=followup.id))
-    if conflict:
-        # The user's input stays in the form; saving again now overwrites knowingly.
-        form.version.data = followup.version
+        flash(_("Follow-up “%(title)s” saved.", title=followup.title), "success")
+        return redirect(url_for(".detail", followup_id=followup.id))
     return render_template(
-        "followups/form.html",
-        form=form,
-        followup=followup,
-        conflict=conflict,
+        "followups/form.html", form=form, followup=followup,
         cancel_url=url_for(".detail", followup_id=followup.id),
-    ), 409 if conflict else 200
+    )  # fmt: skip
 
 
 def _closed(followup: FollowUp, back: str):
@@ -145,13 +129,6 @@ def _closed(followup: FollowUp, back: str):
     return redirect(back)
 
 
-def _conflict(followup: FollowUp, form: CompleteForm | None = None):
-    """409 with the follow-up's current values."""
-    if form is not None:
-        form.version.data = followup.version
-    return render_template("followups/conflict.html", followup=followup, form=form), 409
-
-
 @require("record.edit")
 def complete(followup_id: int):
     """Mark a follow-up done in one step, with its outcome."""
@@ -160,15 +137,11 @@ def complete(followup_id: int):
     back = safe_local_path(form.next.data) or url_for(".detail", followup_id=followup.id)
     if followup.status != FollowUpStatus.OPEN:
         return _closed(followup, back)
-    if _stale(form, followup):
-        return _conflict(followup, form)
     if not form.validate_on_submit():
         return render_template("followups/complete.html", form=form, followup=followup)
-    try:
+    current = partial(_current, followup_id, CompleteForm)
+    with saving(followup, form, "followups/conflict.html", current):
         services.complete_followup(followup, form.outcome.data, current_user)
-        db.session.commit()
-    except StaleDataError:
-        return _conflict(_reloaded(followup_id), form)
     flash(_("Done: “%(title)s”.", title=followup.title), "success")
     return redirect(back)
 
@@ -181,10 +154,22 @@ def cancel(followup_id: int):
     if followup.status != FollowUpStatus.OPEN:
         return _closed(followup, back)
     if EmptyForm().validate_on_submit():
-        try:
+        current = partial(_current, followup_id, None)
+        with saving(followup, None, "followups/conflict.html", current):
             services.cancel_followup(followup, current_user)
-            db.session.commit()
-        except StaleDataError:
-            return _conflict(_reloaded(followup_id))
         flash(_("Follow-up “%(title)s” cancelled.", title=followup.title), "success")
     return redirect(back)
+
+
+def delete(followup_id: int):
+    """Confirm, then delete a follow-up softly: who assigned it, or a manager (tracker.security's
+    record rule)."""
+    followup = get_visible_or_404(FollowUp, followup_id)
+    authorize("record.delete", followup)
+    back = url_for("needs.detail", need_id=followup.need_id) if followup.need_id else None
+    page = DeletePage(
+        title=_("Delete “%(name)s”?", name=followup.title), message=restorable_note(),
+        confirm_label=_("Delete"), cancel_url=url_for(".detail", followup_id=followup.id),
+        done=_("Deleted “%(name)s”.", name=followup.title), done_url=back or url_for(".list"),
+    )  # fmt: skip
+    return confirm_delete(page, partial(soft_delete, followup, current_user.id))

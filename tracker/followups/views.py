@@ -25,6 +25,7 @@ _RULES = (
     ("/<int:followup_id>/edit", edit_views.edit, ("GET", "POST")),
     ("/<int:followup_id>/complete", edit_views.complete, ("POST",)),
     ("/<int:followup_id>/cancel", edit_views.cancel, ("POST",)),
+    ("/<int:followup_id>/delete", edit_views.delete, ("GET", "POST")),
 )
 for _rule, _view, _methods in _RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=_methods)

@@ -54,29 +54,30 @@ def upload(delegation_id: int):
     delegation = get_visible_or_404(Delegation, delegation_id)
     form = UploadForm()
     limit = current_app.config["IMPORT_MAX_BYTES"]
-    if form.validate_on_submit():
-        data = form.file.data.read(limit + 1)
-        try:
-            if len(data) > limit:
-                raise ImportFileError(
-                    _("The file is larger than %(size)s MB.", size=round(limit / 2**20, 1))
-                )
-            record, _table = services.create_draft(
-                data,
-                form.file.data.filename,
-                form.sheet.data,
-                delegation,
-                current_user,
-                max_rows=_max_rows(),
-            )
-        except ImportFileError as error:
-            form.file.errors.append(str(error))
-        else:
-            db.session.commit()
-            return redirect(url_for(".mapping", record_id=record.id))
+    if form.validate_on_submit() and (record := _create_draft(form, delegation, limit)):
+        db.session.commit()
+        return redirect(url_for(".mapping", record_id=record.id))
     return render_template(
         "imports/upload.html", form=form, delegation=delegation, max_mb=round(limit / 2**20, 1)
     )
+
+
+def _create_draft(form: UploadForm, delegation: Delegation, limit: int) -> ImportRecord | None:
+    """The draft of the uploaded file, or None when it does not read (the form says why)."""
+    data = form.file.data.read(limit + 1)
+    try:
+        if len(data) > limit:
+            raise ImportFileError(
+                _("The file is larger than %(size)s MB.", size=round(limit / 2**20, 1))
+            )
+        record, _table = services.create_draft(
+            data, form.file.data.filename, form.sheet.data, delegation, current_user,
+            max_rows=_max_rows(),
+        )  # fmt: skip
+    except ImportFileError as error:
+        form.file.errors.append(str(error))
+        return None
+    return record
 
 
 @bp.route("/<int:record_id>/mapping", methods=["GET", "POST"])
@@ -108,33 +109,41 @@ def preview(record_id: int):
     if fields is None:
         return redirect(url_for(".mapping", record_id=record.id))
     separate = request.form.getlist("separate")[:1000]
-    form = ConfirmForm(data={"need_owner_id": current_user.id})  # posted without: still theirs
-    form.need_owner_id.choices = needs_choices.active_users()
-    form.need_category_id.choices = needs_choices.categories()
+    form = _confirm_form()
     if form.validate_on_submit():
-        defaults = NeedDefaults(form.need_owner_id.data, form.need_category_id.data)
-        try:
-            services.import_draft(
-                record, current_user, max_rows=_max_rows(), separate=separate,
-                need_defaults=defaults,
-            )  # fmt: skip
-        except DelegationGone:
-            abort(404)
-        db.session.commit()
-        log_security_event(
-            "member list imported",
-            logging.INFO,
-            file=record.file_name,
-            delegation=str(record.delegation_id),
-            user=current_user.email,
-        )
-        flash(_("Member list “%(name)s” imported.", name=record.file_name), "success")
-        return redirect(url_for(".detail", record_id=record.id))
+        return _import(record, form, separate)
     try:
         plan = build_plan(table, fields, record.delegation_id)
     except DelegationGone:
         abort(404)
     return render_template("imports/preview.html", record=record, plan=plan, table=table, form=form)
+
+
+def _confirm_form() -> ConfirmForm:
+    """The confirmation, with the owner and category the imported needs get."""
+    form = ConfirmForm(data={"need_owner_id": current_user.id})  # posted without: still theirs
+    form.need_owner_id.choices = needs_choices.active_users()
+    form.need_category_id.choices = needs_choices.categories()
+    return form
+
+
+def _import(record: ImportRecord, form: ConfirmForm, separate: list[str]):
+    """Write the whole draft in one transaction, then show what it did."""
+    defaults = NeedDefaults(form.need_owner_id.data, form.need_category_id.data)
+    try:
+        services.import_draft(
+            record, current_user, max_rows=_max_rows(), separate=separate,
+            need_defaults=defaults,
+        )  # fmt: skip
+    except DelegationGone:
+        abort(404)
+    db.session.commit()
+    log_security_event(
+        "member list imported", logging.INFO, file=record.file_name,
+        delegation=str(record.delegation_id), user=current_user.email,
+    )  # fmt: skip
+    flash(_("Member list “%(name)s” imported.", name=record.file_name), "success")
+    return redirect(url_for(".detail", record_id=record.id))
 
 
 @bp.route("/<int:record_id>/cancel", methods=["POST"])

@@ -29,19 +29,20 @@ def switch():
     if current_user.is_authenticated:
         services.save_language(current_user, language)
         db.session.commit()
-    if language:
-        response.set_cookie(
-            LANGUAGE_COOKIE,
-            language,
-            max_age=COOKIE_SECONDS,
-            httponly=True,
-            samesite="Lax",
-            secure=current_app.config["SESSION_COOKIE_SECURE"],
-        )
-    else:
-        response.delete_cookie(LANGUAGE_COOKIE)
+    _remember(response, language)
+    return response
+
+
+def _remember(response, language: str | None) -> None:
+    """Keep the choice in the browser's cookie (no language: the browser's own), and say so."""
     # The confirmation is read on the next page, so it speaks the language just chosen.
     languages = current_app.config["LANGUAGES"]
     with force_locale(language or request.accept_languages.best_match(languages) or "en"):
         flash(_("Interface language saved."), "success")
-    return response
+    if language:
+        response.set_cookie(
+            LANGUAGE_COOKIE, language, max_age=COOKIE_SECONDS, httponly=True, samesite="Lax",
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )  # fmt: skip
+    else:
+        response.delete_cookie(LANGUAGE_COOKIE)

@@ -1,10 +1,13 @@
 """Offers of local partners and the synonym list (registered on the matchmaking blueprint)."""
 
+from functools import partial
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker import choices
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.matchmaking import services
@@ -12,7 +15,7 @@ from tracker.matchmaking.forms import OfferForm, SynonymForm
 from tracker.models import Organisation, SynonymGroup
 from tracker.pagination import paginate
 from tracker.security import get_visible_or_404, require
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 
 def _partner_url(organisation_id: int) -> str:
@@ -52,14 +55,23 @@ def create_offer(organisation_id: int):
         return redirect(url_for("organisations.detail", organisation_id=organisation.id))
     form = OfferForm()
     _prepare(form, organisation.id)
-    if form.validate_on_submit():
-        offer = services.save_offer(None, organisation, _data(form), current_user)
-        db.session.commit()
-        flash(_("Offer “%(title)s” added.", title=offer.title), "success")
-        return redirect(_partner_url(organisation.id))
-    return render_template(
+    return _save_offer(form, organisation, None) or render_template(
         "matchmaking/offer_form.html", form=form, organisation=organisation, offer=None
     )
+
+
+def _save_offer(form: OfferForm, organisation: Organisation, offer):
+    """Validate and save a new or changed offer: the redirect, or None to show the form."""
+    if not form.validate_on_submit():
+        return None
+    current = partial(_current_offer, offer.id) if offer else None
+    with saving(offer, form, "matchmaking/offer_form.html", current):
+        saved = services.save_offer(offer, organisation, _data(form), current_user)
+    if offer is None:
+        flash(_("Offer “%(title)s” added.", title=saved.title), "success")
+    else:
+        flash(_("Offer “%(title)s” saved.", title=saved.title), "success")
+    return redirect(_partner_url(organisation.id))
 
 
 @require("record.edit")
@@ -68,49 +80,35 @@ def edit_offer(offer_id: int):
     offer = services.offer_for_edit(offer_id) or abort(404)
     form = OfferForm(obj=offer)
     _prepare(form, offer.organisation_id, offer)
-    if form.validate_on_submit():
-        try:
-            check_version(offer, form.loaded_version)
-            services.save_offer(offer, offer.organisation, _data(form), current_user)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _offer_conflict(error, offer_id, form)
-        flash(_("Offer “%(title)s” saved.", title=offer.title), "success")
-        return redirect(_partner_url(offer.organisation_id))
-    return render_template(
+    return _save_offer(form, offer.organisation, offer) or render_template(
         "matchmaking/offer_form.html", form=form, organisation=offer.organisation, offer=offer
     )
 
 
-def _offer_conflict(error: Exception, offer_id: int, form: OfferForm):
-    """409: the user's input beside the offer as it is now."""
-    db.session.rollback()
+def _current_offer(offer_id: int) -> tuple[OfferForm, dict]:
+    """The offer as it is now, for the conflict page."""
     current = services.offer_for_edit(offer_id) or abort(404)
     saved = OfferForm(formdata=None, obj=current)
     saved.industry_ids.data = sorted(i.id for i in current.industries)
-    return edit_conflict(
-        error, "matchmaking/offer_form.html", form, saved, organisation=current.organisation,
-        offer=current,
-    )  # fmt: skip
+    return saved, {"organisation": current.organisation, "offer": current}
 
 
 @require("record.delete")
 def delete_offer(offer_id: int):
     """Delete an offer after confirmation."""
     offer = services.offer_for_edit(offer_id) or abort(404)
-    if request.method == "POST" and EmptyForm().validate_on_submit():
-        organisation_id = offer.organisation_id
-        services.delete_offer(offer)
-        db.session.commit()
-        flash(_("Offer deleted."), "success")
-        return redirect(_partner_url(organisation_id))
-    return render_template(
-        "_confirm.html", title=_("Delete this offer?"),
-        message=_("“%(title)s” will no longer be suggested; matches made with it are kept.",
-                  title=offer.title),
-        action_url=url_for("matchmaking.delete_offer", offer_id=offer.id),
-        confirm_label=_("Delete offer"), cancel_url=_partner_url(offer.organisation_id),
-    )  # fmt: skip
+    page = DeletePage(
+        title=_("Delete this offer?"),
+        message=_(
+            "“%(title)s” will no longer be suggested; matches made with it are kept.",
+            title=offer.title,
+        ),
+        confirm_label=_("Delete offer"),
+        cancel_url=_partner_url(offer.organisation_id),
+        done=_("Offer deleted."),
+        done_url=_partner_url(offer.organisation_id),
+    )
+    return confirm_delete(page, partial(services.delete_offer, offer))
 
 
 @require("vocabulary.manage")
@@ -125,14 +123,24 @@ def synonyms():
 def create_synonym():
     """Add a synonym group."""
     form = SynonymForm()
-    if form.validate_on_submit():
-        group = services.save_synonym_group(
-            None, services.parse_terms(form.terms.data), form.active.data
+    return _save_synonyms(form, None) or render_template(
+        "matchmaking/synonym_form.html", form=form, group=None
+    )
+
+
+def _save_synonyms(form: SynonymForm, group: SynonymGroup | None):
+    """Validate and save a new or changed group: the redirect, or None to show the form."""
+    if not form.validate_on_submit():
+        return None
+    with saving(group, form, "matchmaking/synonym_form.html", group=group):
+        saved = services.save_synonym_group(
+            group, services.parse_terms(form.terms.data), form.active.data
         )
-        db.session.commit()
-        flash(_("Added “%(terms)s”.", terms=group.terms), "success")
-        return redirect(url_for("matchmaking.synonyms"))
-    return render_template("matchmaking/synonym_form.html", form=form, group=None)
+    if group is None:
+        flash(_("Added “%(terms)s”.", terms=saved.terms), "success")
+    else:
+        flash(_("Saved “%(terms)s”.", terms=saved.terms), "success")
+    return redirect(url_for("matchmaking.synonyms"))
 
 
 @require("vocabulary.manage")
@@ -140,20 +148,9 @@ def edit_synonym(group_id: int):
     """Change a synonym group."""
     group = db.get_or_404(SynonymGroup, group_id)
     form = SynonymForm(obj=group)
-    if form.validate_on_submit():
-        try:
-            check_version(group, form.loaded_version)
-            terms = services.parse_terms(form.terms.data)
-            services.save_synonym_group(group, terms, form.active.data)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            db.session.rollback()
-            current = db.get_or_404(SynonymGroup, group_id)
-            saved = SynonymForm(formdata=None, obj=current)
-            return edit_conflict(error, "matchmaking/synonym_form.html", form, saved, group=current)
-        flash(_("Saved “%(terms)s”.", terms=group.terms), "success")
-        return redirect(url_for("matchmaking.synonyms"))
-    return render_template("matchmaking/synonym_form.html", form=form, group=group)
+    return _save_synonyms(form, group) or render_template(
+        "matchmaking/synonym_form.html", form=form, group=group
+    )
 
 
 @require("vocabulary.manage")

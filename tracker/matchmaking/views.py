@@ -16,6 +16,8 @@ URL map (offers and the synonym list are in offer_views.py, registered here):
     GET/POST /matchmaking/synonyms/<id>/delete        matchmaking.delete_synonym  vocabulary.manage
 """
 
+from functools import partial
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -28,7 +30,7 @@ from tracker.matchmaking.queries import delegation_board
 from tracker.models import Delegation, LocalOffer, Match, MatchStatus, Need, Organisation
 from tracker.numbers import parse_id
 from tracker.security import get_visible_or_404, require
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("matchmaking", __name__, url_prefix="/matchmaking")
 
@@ -77,19 +79,25 @@ def pick(need_id: int):
     need = get_visible_or_404(Need, need_id)
     form = PickForm()
     form.offer_id.choices = [("", "—"), *services.offer_choices()]
-    if form.validate_on_submit():
-        organisation = db.session.get(Organisation, form.organisation_id.data)
-        offer = db.session.get(LocalOffer, form.offer_id.data) if form.offer_id.data else None
-        try:
-            services.pick_partner(need, organisation, offer, current_user, form.note.data)
-        except services.MatchError as error:
-            db.session.rollback()
-            form.organisation_id.errors.append(str(error))
-        else:
-            db.session.commit()
-            flash(_("Matched with %(name)s.", name=organisation.name), "success")
-            return _to_need(need.id)
+    if form.validate_on_submit() and (organisation := _pick(need, form)) is not None:
+        flash(_("Matched with %(name)s.", name=organisation.name), "success")
+        return _to_need(need.id)
     return render_template("matchmaking/pick.html", form=form, need=need)
+
+
+def _pick(need: Need, form: PickForm) -> Organisation | None:
+    """Match need with the form's partner: the partner, or None when refused (the form says
+    why)."""
+    organisation = db.session.get(Organisation, form.organisation_id.data)
+    offer = db.session.get(LocalOffer, form.offer_id.data) if form.offer_id.data else None
+    try:
+        services.pick_partner(need, organisation, offer, current_user, form.note.data)
+    except services.MatchError as error:
+        db.session.rollback()
+        form.organisation_id.errors.append(str(error))
+        return None
+    db.session.commit()
+    return organisation
 
 
 @bp.route("/matches/<int:match_id>/status", methods=["POST"])
@@ -100,37 +108,35 @@ def change_status(match_id: int):
     form = StatusForm()
     if not form.validate_on_submit():
         flash(_("Choose a status from the list."), "danger")
-        return _to_need(match.need_id)
-    try:
-        check_version(match, form.loaded_version)
-        services.change_status(
-            match, MatchStatus(form.to_status.data), current_user, form.note.data,
-            form.decline_reason.data,
-        )  # fmt: skip
-        db.session.commit()
-    except STALE_ERRORS as error:
-        return _status_conflict(error, match_id, form)
-    except services.MatchError as error:
-        db.session.rollback()
-        flash(str(error), "danger")
-        return _to_need(match.need_id)
-    flash(_("Match with %(name)s is now “%(status)s”.", name=match.organisation.name,
-            status=match.status.label), "success")  # fmt: skip
+    elif _change_status(match, form):
+        flash(_("Match with %(name)s is now “%(status)s”.", name=match.organisation.name,
+                status=match.status.label), "success")  # fmt: skip
     return _to_need(match.need_id)
 
 
-def _status_conflict(error: Exception, match_id: int, form: StatusForm):
-    """409: the match changed since the need page was loaded; the user's choice is kept."""
-    db.session.rollback()
+def _change_status(match: Match, form: StatusForm) -> bool:
+    """Change the match's status as the form says; False, with a message, when refused."""
+    try:
+        with saving(match, form, "matchmaking/status_conflict.html", partial(_current, match.id)):
+            services.change_status(
+                match, MatchStatus(form.to_status.data), current_user, form.note.data,
+                form.decline_reason.data,
+            )  # fmt: skip
+    except services.MatchError as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+        return False
+    return True
+
+
+def _current(match_id: int) -> tuple[StatusForm, dict]:
+    """The match as it is now: it changed since the need page was loaded."""
     current = get_visible_or_404(Match, match_id)
     saved = StatusForm(
         formdata=None, version=current.version, to_status=current.status.value,
         decline_reason=current.decline_reason,
     )  # fmt: skip
-    return edit_conflict(
-        error, "matchmaking/status_conflict.html", form, saved, match=current,
-        allowed=allowed_statuses(current.status),
-    )  # fmt: skip
+    return saved, {"match": current, "allowed": allowed_statuses(current.status)}
 
 
 @bp.route("/delegations/<int:delegation_id>/board")

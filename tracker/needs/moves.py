@@ -1,38 +1,53 @@
-"""Turning the stage and reopen forms into pipeline calls, and deleting a need."""
+"""Stage moves and reopening as asked for (plain values), and deleting a need."""
 
-from flask_babel import gettext as _
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
 
 from tracker.extensions import db
 from tracker.models import FollowUp, LostReason, Match, Need, Stage, Talk, User, WonOutcome
-from tracker.needs.forms import ReopenForm, StageForm
 from tracker.needs.pipeline import Outcome, TransitionError, move_need, reopen_need
 from tracker.softdelete import mark_deleted
 
 
-def apply_move(need: Need, form: StageForm, by: User) -> TransitionError | None:
-    """Move need as the validated form says; return the refusal, or None when moved."""
-    to_stage = Stage(form.to_stage.data)
+@dataclass(frozen=True)
+class StageMove:
+    """A stage move as asked for: the stage, a note, and what won or lost asks for."""
+
+    to_stage: str
+    note: str | None = None
+    lost_reason_id: int | None = None
+    lost_reason_text: str | None = None
+    won_on: date | None = None
+    won_outcome: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> "StageMove":
+        """The move from a mapping (a form's data); other keys are ignored."""
+        return cls(**{f.name: data.get(f.name) for f in fields(cls)})
+
+
+def apply_move(need: Need, move: StageMove, by: User) -> TransitionError | None:
+    """Move need as asked; return the refusal, or None when moved."""
+    reason_id = move.lost_reason_id
     outcome = Outcome(
-        lost_reason=db.session.get(LostReason, form.lost_reason_id.data)
-        if form.lost_reason_id.data is not None
-        else None,
-        lost_reason_text=form.lost_reason_text.data,
-        won_on=form.won_on.data,
-        won_outcome=WonOutcome(form.won_outcome.data) if form.won_outcome.data else None,
+        lost_reason=db.session.get(LostReason, reason_id) if reason_id is not None else None,
+        lost_reason_text=move.lost_reason_text,
+        won_on=move.won_on,
+        won_outcome=WonOutcome(move.won_outcome) if move.won_outcome else None,
     )
     try:
-        move_need(need, to_stage, by, form.note.data, outcome)
+        move_need(need, Stage(move.to_stage), by, move.note, outcome)
     except TransitionError as error:
         return error
     return None
 
 
-def apply_reopen(need: Need, form: ReopenForm, by: User) -> str | None:
-    """Reopen need as the form says; return the refusal message, or None when reopened."""
-    if not form.validate_on_submit():
-        return _("Say why the need is reopened.")
+def apply_reopen(need: Need, to_stage: str, note: str, by: User) -> str | None:
+    """Reopen need into to_stage, saying why; return the refusal message, or None when done."""
     try:
-        reopen_need(need, Stage(form.to_stage.data), by, form.note.data)
+        reopen_need(need, Stage(to_stage), by, note)
     except TransitionError as error:
         return str(error)
     return None

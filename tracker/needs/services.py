@@ -25,7 +25,6 @@ from tracker.models import (
 from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
 from tracker.statements import built_once
 from tracker.text import search_needle
-from tracker.versioning import StaleEdit, check_version
 
 EDITABLE_FIELDS = (
     "organisation_id", "delegation_id", "meeting_id", "title", "description", "category_id",
@@ -44,10 +43,6 @@ SORTS = {
 DEFAULT_SORT = "-created"
 
 
-# The shared optimistic-locking refusal, under the name callers of this module know.
-VersionConflict = StaleEdit
-
-
 def create_need(data: dict, by: User) -> Need:
     """Create a need in stage new, its creation recorded as the first stage change."""
     need = Need(**{k: data.get(k) for k in EDITABLE_FIELDS}, created_by=by, stage=Stage.NEW)
@@ -58,9 +53,8 @@ def create_need(data: dict, by: User) -> Need:
     return need
 
 
-def update_need(need: Need, data: dict, loaded_version: int | None) -> Need:
-    """Apply an edit made on version loaded_version; refuse it if the need changed meanwhile."""
-    check_version(need, loaded_version)
+def update_need(need: Need, data: dict) -> Need:
+    """Apply an edit (the caller checks the form's version: tracker.versioning.saving)."""
     for key in EDITABLE_FIELDS:
         setattr(need, key, data.get(key))
     need.confidential = bool(data.get("confidential"))
@@ -74,6 +68,18 @@ def add_note(need: Need, body: str, by: User) -> NeedNote:
     db.session.add(note)
     db.session.flush()
     return note
+
+
+def get_note(need: Need, note_id: int) -> NeedNote | None:
+    """The note note_id of need, or None (a note of another need is not found here)."""
+    stmt = select(NeedNote).where(NeedNote.id == note_id, NeedNote.need_id == need.id)
+    return db.session.scalar(stmt)
+
+
+def delete_note(note: NeedNote) -> None:
+    """Remove a note from its need's timeline (notes are not restorable); flushes."""
+    db.session.delete(note)
+    db.session.flush()
 
 
 # The value of an id, region or currency filter that asks for the needs without one.

@@ -1,13 +1,15 @@
 """Needs: list, board, detail with timeline, create and edit, stage moves, notes."""
 
 from functools import partial
+from textwrap import shorten
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
 from tracker import choices, datacache
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.i18n import current_locale, local_today
@@ -17,14 +19,14 @@ from tracker.needs import exports, services
 from tracker.needs.board import board_cards, column_figures
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import filter_chips, get_need_or_404, need_detail, parse_filters
-from tracker.needs.moves import apply_move, apply_reopen, delete_need
+from tracker.needs.moves import StageMove, apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
 from tracker.numbers import parse_id
 from tracker.pagination import paginate_ids_first
-from tracker.security import is_visible, require, safe_local_path
+from tracker.security import authorize, is_visible, require, safe_local_path
 from tracker.softdelete import restorable_note
-from tracker.versioning import STALE_ERRORS, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("needs", __name__, url_prefix="/needs")
 
@@ -60,11 +62,7 @@ def board():
         lambda: column_figures(filters),
     )  # fmt: skip
     cards = [n for stage_cards in columns.values() for n in stage_cards]
-    # Every card of a column offers the same moves: label them once per stage, not per card.
-    moves = {
-        stage: [(to, to.label, to == next_stage(stage)) for to in allowed_moves(stage)]
-        for stage in columns
-    }
+    moves = _board_moves(columns)
     return render_template(
         "needs/board.html", columns=columns, figures=figures, filters=filters,
         flags=_flags(cards), options=_filter_options(filters), moves=moves,
@@ -72,6 +70,14 @@ def board():
         move_to=_("Move “%(title)s” to"),  # each card's label, with its title filled in
         closing_fields=_closing_fields(),
     )  # fmt: skip
+
+
+def _board_moves(columns) -> dict:
+    """Every card of a column offers the same moves: labelled once per stage, not per card."""
+    return {
+        stage: [(to, to.label, to == next_stage(stage)) for to in allowed_moves(stage)]
+        for stage in columns
+    }
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -112,11 +118,8 @@ def edit(need_id: int):
         form.version.data = need.version
     _set_choices(form, need)
     if form.validate_on_submit():
-        try:
-            services.update_need(need, form.data_for_service(), form.loaded_version)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _conflict(error, need_id, form)
+        with saving(need, form, "needs/form.html", partial(_current, need_id)):
+            services.update_need(need, form.data_for_service())
         flash(_("Need saved."), "success")
         return redirect(_after_save(need))
     return render_template("needs/form.html", form=form, need=need)
@@ -132,17 +135,22 @@ def move(need_id: int):
     if request.method == "GET":
         form.to_stage.data = request.args.get("to", form.to_stage.data)
     elif form.validate_on_submit():
-        error = apply_move(need, form, current_user)
+        error = apply_move(need, StageMove.from_mapping(form.data), current_user)
         if error is None:
             db.session.commit()
             flash(_("Moved to %(stage)s.", stage=need.stage.label), "success")
             return redirect(_back_to(need))
-        if error.field:
-            form[error.field].errors.append(str(error))
-        else:
-            flash(str(error), "danger")
+        _show_refusal(form, error)
     back = safe_local_path(request.values.get("next"))
     return render_template("needs/stage.html", need=need, form=form, back=back)
+
+
+def _show_refusal(form: StageForm, error) -> None:
+    """A refused move: at its field, else as a message."""
+    if error.field:
+        form[error.field].errors.append(str(error))
+    else:
+        flash(str(error), "danger")
 
 
 @bp.route("/<int:need_id>/reopen", methods=["POST"])
@@ -150,7 +158,11 @@ def move(need_id: int):
 def reopen(need_id: int):
     """Reopen a won or lost need, with the reason recorded."""
     need = get_need_or_404(need_id)
-    error = apply_reopen(need, ReopenForm(), current_user)
+    form = ReopenForm()
+    if form.validate_on_submit():
+        error = apply_reopen(need, form.to_stage.data, form.note.data, current_user)
+    else:
+        error = _("Say why the need is reopened.")
     if error:
         flash(error, "danger")
     else:
@@ -174,23 +186,39 @@ def add_note(need_id: int):
     return redirect(url_for("needs.detail", need_id=need.id, _anchor="timeline"))
 
 
+@bp.route("/<int:need_id>/notes/<int:note_id>/delete", methods=["GET", "POST"])
+def delete_note(need_id: int, note_id: int):
+    """Confirm, then delete a note: its author, or a manager (tracker.security's record rule)."""
+    need = get_need_or_404(need_id)
+    note = services.get_note(need, note_id) or abort(404)
+    authorize("record.delete", note)
+    back = url_for("needs.detail", need_id=need.id, _anchor="timeline")
+    short = shorten(note.body, width=60, placeholder="…")
+    page = DeletePage(
+        title=_("Delete “%(name)s”?", name=short), message=note.body, confirm_label=_("Delete"),
+        cancel_url=back, done=_("Deleted “%(name)s”.", name=short), done_url=back,
+    )  # fmt: skip
+    return confirm_delete(page, partial(services.delete_note, note))
+
+
 @bp.route("/<int:need_id>/delete", methods=["GET", "POST"])
 @require("record.delete")
 def delete(need_id: int):
     """Delete a need and its follow-ups, after confirmation."""
     need = get_need_or_404(need_id)
-    if request.method == "POST":
-        delete_need(need, current_user.id)
-        db.session.commit()
-        flash(_("Need deleted."), "success")
-        return redirect(url_for("needs.list"))
-    return render_template(
-        "_confirm.html", title=_("Delete this need?"),
-        message=_("“%(title)s” will be deleted with its follow-ups, matches and talks.",
-                  title=need.title) + " " + restorable_note(),
-        action_url=url_for("needs.delete", need_id=need.id), confirm_label=_("Delete need"),
+    page = DeletePage(
+        title=_("Delete this need?"),
+        message=_(
+            "“%(title)s” will be deleted with its follow-ups, matches and talks.", title=need.title
+        )
+        + " "
+        + restorable_note(),
+        confirm_label=_("Delete need"),
         cancel_url=url_for("needs.detail", need_id=need.id),
-    )  # fmt: skip
+        done=_("Need deleted."),
+        done_url=url_for("needs.list"),
+    )
+    return confirm_delete(page, partial(delete_need, need, current_user.id))
 
 
 def _flags(needs) -> dict[int, dict[str, bool]]:
@@ -249,12 +277,10 @@ def _closing_fields() -> Markup:
     return Markup(render_template("needs/_closing_fields.html", form=form))  # noqa: S704  # nosec B704
 
 
-def _conflict(error: Exception, need_id: int, form: NeedForm):
-    """409: the user's input beside the need as it is now."""
-    db.session.rollback()
+def _current(need_id: int) -> tuple[NeedForm, dict]:
+    """The need as it is now, for the conflict page."""
     current = get_need_or_404(need_id)
-    saved = NeedForm(formdata=None, obj=current)
-    return edit_conflict(error, "needs/form.html", form, saved, need=current)
+    return NeedForm(formdata=None, obj=current), {"need": current}
 
 
 def _after_save(need: Need) -> str:

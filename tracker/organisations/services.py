@@ -9,6 +9,7 @@ from flask_babel import ngettext
 from sqlalchemy import Select, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
+from tracker import softdelete
 from tracker.extensions import db
 from tracker.models import (
     Delegation,
@@ -26,7 +27,6 @@ from tracker.models import (
 )
 from tracker.models.imports import name_matches
 from tracker.models.talk import talk_organisation
-from tracker.softdelete import soft_delete
 from tracker.text import organisation_key, search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -257,44 +257,21 @@ def organisation_delegations(organisation_id: int) -> list[Delegation]:
 def delete_blockers(organisation: Organisation) -> list[str]:
     """Why the organisation may not be deleted yet (empty when it may)."""
     oid = organisation.id
-    counts = db.session.execute(
-        select(
-            select(func.count(Person.id)).where(Person.organisation_id == oid).scalar_subquery(),
-            select(func.count(DelegationMember.id))
-            .where(DelegationMember.organisation_id == oid)
-            .scalar_subquery(),
-            select(func.count())
-            .select_from(delegation_organisation)
-            .where(delegation_organisation.c.organisation_id == oid)
-            .scalar_subquery(),
-        )
-    ).one()
-    people, members, links = counts
-    reasons = []
-    if people:
-        reasons.append(
-            ngettext(
-                "%(num)d person still belongs to it; move or delete them first.",
-                "%(num)d people still belong to it; move or delete them first.",
-                people,
-            )
-        )
-    if members:
-        reasons.append(
-            ngettext(
-                "It was represented by %(num)d delegation member; that history must be kept.",
-                "It was represented by %(num)d delegation members; that history must be kept.",
-                members,
-            )
-        )
-    if links:
-        reasons.append(
-            ngettext(
-                "It is named in %(num)d delegation; remove it there first.",
-                "It is named in %(num)d delegations; remove it there first.",
-                links,
-            )
-        )
+    people = select(func.count(Person.id)).where(Person.organisation_id == oid)
+    members = select(func.count(DelegationMember.id)).where(DelegationMember.organisation_id == oid)
+    links = select(func.count()).select_from(delegation_organisation)
+    links = links.where(delegation_organisation.c.organisation_id == oid)
+    reasons = softdelete.delete_blockers([
+        (people, lambda n: ngettext(
+            "%(num)d person still belongs to it; move or delete them first.",
+            "%(num)d people still belong to it; move or delete them first.", n)),
+        (members, lambda n: ngettext(
+            "It was represented by %(num)d delegation member; that history must be kept.",
+            "It was represented by %(num)d delegation members; that history must be kept.", n)),
+        (links, lambda n: ngettext(
+            "It is named in %(num)d delegation; remove it there first.",
+            "It is named in %(num)d delegations; remove it there first.", n)),
+    ])  # fmt: skip
     pipeline = _pipeline_counts(oid)
     if pipeline["needs"] or pipeline["followups"]:
         reasons.append(
@@ -313,7 +290,7 @@ def delete_blockers(organisation: Organisation) -> list[str]:
 
 def delete_organisation(organisation: Organisation, by_id: int | None = None) -> None:
     """Soft-delete an unused organisation (check delete_blockers first); flushes."""
-    soft_delete(organisation, by_id)
+    softdelete.soft_delete(organisation, by_id)
 
 
 def _pipeline_counts(organisation_id: int) -> dict[str, int]:

@@ -1,11 +1,14 @@
 """Organisations: list, create, edit, detail, delete."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select
 
 from tracker import datacache
+from tracker.deletion import DeletePage, cannot_delete, confirm_delete
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.followups.queries import followups_panel
@@ -20,7 +23,7 @@ from tracker.organisations.forms import MergeForm, OrganisationForm
 from tracker.pagination import paginate_ids_first
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
@@ -47,20 +50,20 @@ def list_organisations():
     sort, stmt = _list_query()
     page = paginate_ids_first(stmt, rows=True)
     filtered = any(args.get(k) for k in ("q", "kind", "industry", "country", "side"))
+    industries, countries = _filter_options()
+    return render_template(
+        "organisations/list.html", page=page, sort=sort, filtered=filtered,
+        kinds=OrganisationKind, industries=industries, countries=countries,
+    )  # fmt: skip
+
+
+def _filter_options():
+    """The list's industries and countries (with counts) in the reader's language."""
     # A count of every organisation per country: kept until organisations or industries change.
-    industries, countries = datacache.cached(
+    return datacache.cached(
         "dashboard", ("organisation filter options", str(current_locale())),
         services.filter_options,
     )  # fmt: skip
-    return render_template(
-        "organisations/list.html",
-        page=page,
-        sort=sort,
-        filtered=filtered,
-        kinds=OrganisationKind,
-        industries=industries,
-        countries=countries,
-    )
 
 
 @bp.route("/export.<any(csv,xlsx):fmt>")
@@ -87,12 +90,10 @@ def _save(form: OrganisationForm, organisation: Organisation | None):
     duplicates = services.possible_duplicates(data, organisation)
     if duplicates and not form.confirm_duplicate.data:
         return None, duplicates
-    if organisation is not None:
-        check_version(organisation, form.loaded_version)
-    organisation = services.save_organisation(
-        organisation, data, current_user._get_current_object()
-    )
-    db.session.commit()
+    with saving(organisation, form, "organisations/form.html", organisation=organisation):
+        organisation = services.save_organisation(
+            organisation, data, current_user._get_current_object()
+        )
     flash(_("Organisation “%(name)s” saved.", name=organisation.name), "success")
     return redirect(url_for(".detail", organisation_id=organisation.id)), []
 
@@ -118,21 +119,10 @@ def edit(organisation_id: int):
     organisation = get_visible_or_404(Organisation, organisation_id)
     form = OrganisationForm(obj=organisation)
     _prepare(form, organisation)
-    try:
-        response, duplicates = _save(form, organisation)
-    except STALE_ERRORS as error:
-        return _edit_conflict(error, organisation_id, form)
+    response, duplicates = _save(form, organisation)
     return response or render_template(
         "organisations/form.html", form=form, organisation=organisation, duplicates=duplicates
     )
-
-
-def _edit_conflict(error: Exception, organisation_id: int, form: OrganisationForm):
-    """409: the user's input beside the organisation as it is now."""
-    db.session.rollback()
-    current = get_visible_or_404(Organisation, organisation_id)
-    saved = OrganisationForm(formdata=None, obj=current)
-    return edit_conflict(error, "organisations/form.html", form, saved, organisation=current)
 
 
 @bp.route("/<int:organisation_id>")
@@ -156,26 +146,17 @@ def detail(organisation_id: int):
 def delete(organisation_id: int):
     """Confirm, then delete an organisation nobody refers to any more."""
     organisation = get_visible_or_404(Organisation, organisation_id)
-    blockers = services.delete_blockers(organisation)
-    if blockers:
-        reasons = " ".join(blockers)
-        flash(
-            _("“%(name)s” cannot be deleted. %(reasons)s", name=organisation.name, reasons=reasons),
-            "warning",
-        )
-        return redirect(url_for(".detail", organisation_id=organisation.id))
-    if EmptyForm().validate_on_submit():
-        services.delete_organisation(organisation, current_user.id)
-        db.session.commit()
-        flash(_("Organisation “%(name)s” deleted.", name=organisation.name), "success")
-        return redirect(url_for(".list"))
-    return render_template(
-        "_confirm.html",
+    page = DeletePage(
         title=_("Delete organisation"),
         message=_("Delete “%(name)s”?", name=organisation.name) + " " + restorable_note(),
-        action_url=url_for(".delete", organisation_id=organisation.id),
         confirm_label=_("Delete"),
         cancel_url=url_for(".detail", organisation_id=organisation.id),
+        done=_("Organisation “%(name)s” deleted.", name=organisation.name),
+        done_url=url_for(".list"),
+    )
+    refusal = cannot_delete(organisation.name, services.delete_blockers(organisation))
+    return confirm_delete(
+        page, partial(services.delete_organisation, organisation, current_user.id), refusal
     )
 
 
@@ -204,15 +185,17 @@ def merge_confirm(organisation_id: int, survivor_id: int):
     if merged.id == survivor.id:
         abort(404)
     if EmptyForm().validate_on_submit():
-        name = merged.name
-        merging.merge_organisations(merged, survivor)
-        db.session.commit()
-        flash(_("“%(name)s” merged into “%(into)s”.", name=name, into=survivor.name), "success")
-        return redirect(url_for(".detail", organisation_id=survivor.id))
+        return _merge(merged, survivor)
     return render_template(
-        "organisations/merge_confirm.html",
-        merged=merged,
-        survivor=survivor,
-        moves=merging.merge_counts(merged),
-        aliases=merging.new_aliases(merged, survivor),
-    )
+        "organisations/merge_confirm.html", merged=merged, survivor=survivor,
+        moves=merging.merge_counts(merged), aliases=merging.new_aliases(merged, survivor),
+    )  # fmt: skip
+
+
+def _merge(merged: Organisation, survivor: Organisation):
+    """Merge, commit, and go to the organisation that stays."""
+    name = merged.name
+    merging.merge_organisations(merged, survivor)
+    db.session.commit()
+    flash(_("“%(name)s” merged into “%(into)s”.", name=name, into=survivor.name), "success")
+    return redirect(url_for(".detail", organisation_id=survivor.id))

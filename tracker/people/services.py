@@ -8,10 +8,10 @@ from flask_babel import ngettext
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import contains_eager, joinedload
 
+from tracker import softdelete
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationMember, Meeting, Organisation, Person, User
 from tracker.models.meeting import meeting_person
-from tracker.softdelete import soft_delete
 from tracker.text import search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -146,37 +146,19 @@ def person_history(person_id: int) -> PersonHistory:
 
 def delete_blockers(person: Person) -> list[str]:
     """Why the person may not be deleted yet (empty when they may)."""
-    members, meetings = db.session.execute(
-        select(
-            select(func.count(DelegationMember.id))
-            .where(DelegationMember.person_id == person.id)
-            .scalar_subquery(),
-            select(func.count())
-            .select_from(meeting_person)
-            .where(meeting_person.c.person_id == person.id)
-            .scalar_subquery(),
-        )
-    ).one()
-    reasons = []
-    if members:
-        reasons.append(
-            ngettext(
-                "They were a member of %(num)d delegation; that history must be kept.",
-                "They were a member of %(num)d delegations; that history must be kept.",
-                members,
-            )
-        )
-    if meetings:
-        reasons.append(
-            ngettext(
-                "They attended %(num)d meeting; that record must be kept.",
-                "They attended %(num)d meetings; that record must be kept.",
-                meetings,
-            )
-        )
-    return reasons
+    members = select(func.count(DelegationMember.id)).where(DelegationMember.person_id == person.id)
+    meetings = select(func.count()).select_from(meeting_person)
+    meetings = meetings.where(meeting_person.c.person_id == person.id)
+    return softdelete.delete_blockers([
+        (members, lambda n: ngettext(
+            "They were a member of %(num)d delegation; that history must be kept.",
+            "They were a member of %(num)d delegations; that history must be kept.", n)),
+        (meetings, lambda n: ngettext(
+            "They attended %(num)d meeting; that record must be kept.",
+            "They attended %(num)d meetings; that record must be kept.", n)),
+    ])  # fmt: skip
 
 
 def delete_person(person: Person, by_id: int | None = None) -> None:
     """Soft-delete a person with no history (check delete_blockers first); flushes."""
-    soft_delete(person, by_id)
+    softdelete.soft_delete(person, by_id)

@@ -1,13 +1,14 @@
 """People: list, create, edit, detail, delete."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select
 
+from tracker.deletion import DeletePage, cannot_delete, confirm_delete
 from tracker.exports import send_table, stream_rows
-from tracker.extensions import db
-from tracker.forms import EmptyForm
 from tracker.lookup.services import filter_options
 from tracker.models import Person
 from tracker.numbers import parse_id
@@ -16,7 +17,7 @@ from tracker.people import exports, services
 from tracker.people.forms import PersonForm
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("people", __name__, url_prefix="/people")
 
@@ -64,12 +65,11 @@ def _save(form: PersonForm, person: Person | None):
     conflicts = services.email_conflicts(data, person)
     if conflicts and not form.confirm_email.data:
         return None, conflicts
-    if person is None:
-        person = services.create_person(data, current_user._get_current_object())
-    else:
-        check_version(person, form.loaded_version)
-        services.update_person(person, data)
-    db.session.commit()
+    with saving(person, form, "people/form.html", person=person):
+        if person is None:
+            person = services.create_person(data, current_user._get_current_object())
+        else:
+            services.update_person(person, data)
     flash(_("“%(name)s” saved.", name=person.full_name), "success")
     return redirect(url_for(".detail", person_id=person.id)), []
 
@@ -99,21 +99,10 @@ def edit(person_id: int):
     """Change a person's details."""
     person = get_visible_or_404(Person, person_id)
     form = _form(person)
-    try:
-        response, conflicts = _save(form, person)
-    except STALE_ERRORS as error:
-        return _edit_conflict(error, person_id, form)
+    response, conflicts = _save(form, person)
     return response or render_template(
         "people/form.html", form=form, person=person, conflicts=conflicts
     )
-
-
-def _edit_conflict(error: Exception, person_id: int, form: PersonForm):
-    """409: the user's input beside the person as they are now."""
-    db.session.rollback()
-    current = get_visible_or_404(Person, person_id)
-    saved = PersonForm(formdata=None, obj=current)
-    return edit_conflict(error, "people/form.html", form, saved, person=current)
 
 
 @bp.route("/<int:person_id>")
@@ -131,24 +120,13 @@ def detail(person_id: int):
 def delete(person_id: int):
     """Confirm, then delete a person without delegation or meeting history."""
     person = get_visible_or_404(Person, person_id)
-    blockers = services.delete_blockers(person)
-    if blockers:
-        reasons = " ".join(blockers)
-        flash(
-            _("“%(name)s” cannot be deleted. %(reasons)s", name=person.full_name, reasons=reasons),
-            "warning",
-        )
-        return redirect(url_for(".detail", person_id=person.id))
-    if EmptyForm().validate_on_submit():
-        services.delete_person(person, current_user.id)
-        db.session.commit()
-        flash(_("“%(name)s” deleted.", name=person.full_name), "success")
-        return redirect(url_for(".list"))
-    return render_template(
-        "_confirm.html",
+    page = DeletePage(
         title=_("Delete person"),
         message=_("Delete “%(name)s”?", name=person.full_name) + " " + restorable_note(),
-        action_url=url_for(".delete", person_id=person.id),
         confirm_label=_("Delete"),
         cancel_url=url_for(".detail", person_id=person.id),
+        done=_("“%(name)s” deleted.", name=person.full_name),
+        done_url=url_for(".list"),
     )
+    refusal = cannot_delete(person.full_name, services.delete_blockers(person))
+    return confirm_delete(page, partial(services.delete_person, person, current_user.id), refusal)

@@ -11,11 +11,14 @@ URL map:
     GET/POST /talks/<id>/delete              talks.delete   record.delete
 """
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.models import Match, Need, Stage, Talk
@@ -25,7 +28,7 @@ from tracker.softdelete import restorable_note
 from tracker.talks import invitations, list_views, services
 from tracker.talks.choices import fill, form_data, set_choices
 from tracker.talks.forms import OutcomeForm, TalkForm
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 
 bp = Blueprint("talks", __name__, url_prefix="/talks")
 bp.add_url_rule("/", "list", list_views.list_talks)
@@ -63,18 +66,33 @@ def create():
         form.organisation_ids.data = [match.organisation_id] if match else []
         form.staff_ids.data = [current_user.id]
     set_choices(form, need)
-    found = []
-    if form.validate_on_submit():
-        data = form_data(form)
-        found = services.conflicts(data)
-        if not found or form.schedule_anyway.data:
-            talk = services.create_talk(need, data, current_user, match)
-            db.session.commit()
-            flash(_("Talk scheduled."), "success")  # the page offers the stage move, if any
-            return redirect(url_for(".detail", talk_id=talk.id))
-    return render_template(
+    response, found = _schedule(form, need, match, None)
+    return response or render_template(
         "talks/form.html", form=form, need=need, match=match, talk=None, conflicts=found
     )
+
+
+def _schedule(form: TalkForm, need: Need, match: Match | None, talk: Talk | None):
+    """Validate, warn about overlaps, save: (redirect or None to re-render, overlaps)."""
+    if not form.validate_on_submit():
+        return None, []
+    data = form_data(form)
+    found = services.conflicts(data, exclude_id=talk.id if talk else None)
+    if found and not form.schedule_anyway.data:
+        return None, found
+    current = partial(_current_talk, talk.id) if talk else None
+    try:
+        with saving(talk, form, "talks/form.html", current):
+            if talk is None:
+                talk = services.create_talk(need, data, current_user, match)
+            else:
+                services.update_talk(talk, data)
+    except services.TalkError as error:
+        form[error.field].errors.append(str(error))
+        return None, []
+    # A new talk's page offers the stage move, if any.
+    flash(_("Talk saved.") if current else _("Talk scheduled."), "success")
+    return redirect(url_for(".detail", talk_id=talk.id)), []
 
 
 @bp.route("/<int:talk_id>")
@@ -100,23 +118,8 @@ def edit(talk_id: int):
     if request.method == "GET":
         fill(form, talk)
     set_choices(form, talk.need, talk)
-    found = []
-    if form.validate_on_submit():
-        data = form_data(form)
-        found = services.conflicts(data, exclude_id=talk.id)
-        if not found or form.schedule_anyway.data:
-            try:
-                check_version(talk, form.loaded_version)
-                services.update_talk(talk, data)
-                db.session.commit()
-            except STALE_ERRORS as error:
-                return _edit_conflict(error, talk_id, form)
-            except services.TalkError as error:
-                form[error.field].errors.append(str(error))
-            else:
-                flash(_("Talk saved."), "success")
-                return redirect(url_for(".detail", talk_id=talk.id))
-    return render_template(
+    response, found = _schedule(form, talk.need, talk.match, talk)
+    return response or render_template(
         "talks/form.html", form=form, need=talk.need, match=talk.match, talk=talk, conflicts=found
     )
 
@@ -129,11 +132,9 @@ def outcome(talk_id: int):
     form = OutcomeForm(obj=talk, starts_at=talk.starts_at)
     if form.validate_on_submit():
         try:
-            check_version(talk, form.loaded_version)
-            services.record_outcome(talk, form.minutes.data, form.outcome.data, current_user)
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _edit_conflict(error, talk_id, form)
+            current = partial(_current_outcome, talk_id)
+            with saving(talk, form, "talks/outcome.html", current):
+                services.record_outcome(talk, form.minutes.data, form.outcome.data, current_user)
         except services.TalkError as error:  # moved into the future since the form was loaded
             form[error.field].errors.append(str(error))
         else:
@@ -172,22 +173,20 @@ def _flash_invitations(report: invitations.InvitationReport) -> None:
                 names=", ".join(report.without_email)), "warning")  # fmt: skip
 
 
-def _edit_conflict(error: Exception, talk_id: int, form: TalkForm | OutcomeForm):
-    """409: the user's input beside the talk as it is now (edit or outcome form)."""
-    db.session.rollback()
+def _current_talk(talk_id: int) -> tuple[TalkForm, dict]:
+    """The talk as it is now, for the edit form's conflict page."""
     current = _talk_or_404(talk_id)
-    if isinstance(form, OutcomeForm):
-        saved = OutcomeForm(formdata=None, obj=current)
-        return edit_conflict(
-            error, "talks/outcome.html", form, saved, talk=current,
-            started=services.has_started(current),
-        )  # fmt: skip
     saved = TalkForm(formdata=None)
     fill(saved, current)
-    return edit_conflict(
-        error, "talks/form.html", form, saved, need=current.need, match=current.match,
-        talk=current, conflicts=[],
-    )  # fmt: skip
+    context = {"need": current.need, "match": current.match, "talk": current, "conflicts": []}
+    return saved, context
+
+
+def _current_outcome(talk_id: int) -> tuple[OutcomeForm, dict]:
+    """The talk as it is now, for the outcome form's conflict page."""
+    current = _talk_or_404(talk_id)
+    saved = OutcomeForm(formdata=None, obj=current)
+    return saved, {"talk": current, "started": services.has_started(current)}
 
 
 @bp.route("/<int:talk_id>/delete", methods=["GET", "POST"])
@@ -195,16 +194,14 @@ def _edit_conflict(error: Exception, talk_id: int, form: TalkForm | OutcomeForm)
 def delete(talk_id: int):
     """Delete a talk after confirmation."""
     talk = _talk_or_404(talk_id)
-    if request.method == "POST" and EmptyForm().validate_on_submit():
-        need_id = talk.need_id
-        services.delete_talk(talk, current_user.id)
-        db.session.commit()
-        flash(_("Talk deleted."), "success")
-        return redirect(url_for("needs.detail", need_id=need_id))
-    return render_template(
-        "_confirm.html", title=_("Delete this talk?"),
+    page = DeletePage(
+        title=_("Delete this talk?"),
         message=_("“%(title)s” will be removed from everyone's calendar.", title=talk.title)
-        + " " + restorable_note(),
-        action_url=url_for(".delete", talk_id=talk.id), confirm_label=_("Delete talk"),
+        + " "
+        + restorable_note(),
+        confirm_label=_("Delete talk"),
         cancel_url=url_for(".detail", talk_id=talk.id),
-    )  # fmt: skip
+        done=_("Talk deleted."),
+        done_url=url_for("needs.detail", need_id=talk.need_id),
+    )
+    return confirm_delete(page, partial(services.delete_talk, talk, current_user.id))

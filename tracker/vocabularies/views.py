@@ -1,15 +1,17 @@
 """Managing the vocabularies: topics, key industries, need categories, lost reasons and origin
 regions."""
 
+from functools import partial
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
-from tracker.forms import EmptyForm
 from tracker.security import require
-from tracker.versioning import STALE_ERRORS, check_version, edit_conflict
+from tracker.versioning import saving
 from tracker.vocabularies import services
 from tracker.vocabularies.forms import TermForm, form_class
 
@@ -84,12 +86,8 @@ def edit(kind: str, term_id: int):
     term = db.get_or_404(_model_or_404(kind), term_id)
     form = form_class(type(term))(obj=term, model=type(term), term_id=term.id)
     if form.validate_on_submit():
-        try:
-            check_version(term, form.loaded_version)
+        with saving(term, form, "vocabularies/form.html", partial(_current, kind, term_id)):
             services.update_term(term, **_form_values(form))
-            db.session.commit()
-        except STALE_ERRORS as error:
-            return _edit_conflict(error, kind, term_id, form)
         flash(_("Saved “%(name)s”.", name=term.name), "success")
         return redirect(url_for("vocabularies.index", _anchor=kind))
     return render_template(
@@ -97,17 +95,13 @@ def edit(kind: str, term_id: int):
     )
 
 
-def _edit_conflict(error: Exception, kind: str, term_id: int, form: TermForm):
-    """409: the manager's input beside the term as it is now."""
-    db.session.rollback()
+def _current(kind: str, term_id: int) -> tuple[TermForm, dict]:
+    """The term as it is now, for the conflict page."""
     current = db.get_or_404(_model_or_404(kind), term_id)
     saved = form_class(type(current))(
         formdata=None, obj=current, model=type(current), term_id=current.id
     )
-    return edit_conflict(
-        error, "vocabularies/form.html", form, saved, kind=kind, term=current,
-        title=EDIT_TITLES[kind],
-    )  # fmt: skip
+    return saved, {"kind": kind, "term": current, "title": EDIT_TITLES[kind]}
 
 
 @bp.route("/<kind>/<int:term_id>/delete", methods=["GET", "POST"])
@@ -115,29 +109,26 @@ def _edit_conflict(error: Exception, kind: str, term_id: int, form: TermForm):
 def delete(kind: str, term_id: int):
     """Confirm, then delete an unused term; a used one can only be deactivated."""
     term = db.get_or_404(_model_or_404(kind), term_id)
-    used = services.usage_count(term)
-    if used:
-        message = ngettext(
-            "“%(name)s” is used by %(num)d record and cannot be deleted. Deactivate it "
-            "instead: existing records keep it, forms no longer offer it.",
-            "“%(name)s” is used by %(num)d records and cannot be deleted. Deactivate it "
-            "instead: existing records keep it, forms no longer offer it.",
-            used,
-            name=term.name,
-        )
-        flash(message, "warning")
-        return redirect(url_for("vocabularies.edit", kind=kind, term_id=term.id))
-    if EmptyForm().validate_on_submit():
-        name = term.name
-        services.delete_term(term)
-        db.session.commit()
-        flash(_("Deleted “%(name)s”.", name=name), "success")
-        return redirect(url_for("vocabularies.index", _anchor=kind))
-    return render_template(
-        "_confirm.html",
+    page = DeletePage(
         title=_("Delete “%(name)s”?", name=term.name),
         message=_("No record uses it. Deleting it cannot be undone."),
-        action_url=url_for("vocabularies.delete", kind=kind, term_id=term.id),
         confirm_label=_("Delete"),
         cancel_url=url_for("vocabularies.edit", kind=kind, term_id=term.id),
+        done=_("Deleted “%(name)s”.", name=term.name),
+        done_url=url_for("vocabularies.index", _anchor=kind),
+    )
+    return confirm_delete(page, partial(services.delete_term, term), _refusal(term))
+
+
+def _refusal(term) -> str | None:
+    """Why a used term stays (deactivating it is the way out), or None when it is unused."""
+    if not (used := services.usage_count(term)):
+        return None
+    return ngettext(
+        "“%(name)s” is used by %(num)d record and cannot be deleted. Deactivate it "
+        "instead: existing records keep it, forms no longer offer it.",
+        "“%(name)s” is used by %(num)d records and cannot be deleted. Deactivate it "
+        "instead: existing records keep it, forms no longer offer it.",
+        used,
+        name=term.name,
     )
