@@ -19,7 +19,8 @@ AUDITED = frozenset(
 # Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(
     {"created_at", "updated_at", "version", "search_key", "name_key", "session_epoch",
-     "totp_last_step", "stage_changed_at", "match_key", "keyword_key", "place_key", "sequence"}
+     "totp_last_step", "stage_changed_at", "match_key", "keyword_key", "place_key", "sequence",
+     "history_reach"}
 )  # fmt: skip
 # Secrets: the history says that they changed, never their values.
 MASKED = frozenset({"password_hash", "totp_secret", "totp_pending_secret", "calendar_token"})
