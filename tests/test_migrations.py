@@ -184,3 +184,57 @@ def test_free_text_regions_become_one_region_each(migration_app):
             assert "广东省" in list(provinces)
         assert found == {"A": "Thuringia", "B": "Thuringia", "C": "Thuringia", "D": "Thuringia",
                          "E": "Atlantis", "F": None}  # fmt: skip
+
+
+STAGE_HISTORIES = {1: ["new", "qualified", "matching", "lost"], 2: ["new"], 3: [], 4: [
+    "new", "qualified", "on_hold", "qualified", "talks"]}  # fmt: skip
+
+
+def _stage_periods(conn) -> tuple:
+    changes = conn.execute(
+        text("SELECT need_id, to_stage, left_at IS NOT NULL, days, first_in_stage"
+             " FROM stage_change ORDER BY need_id, changed_at")
+    ).all()  # fmt: skip
+    reach = dict(conn.execute(text("SELECT id, history_reach FROM need")).all())
+    return [
+        (n, s, bool(left), round(d, 3) if d else d, bool(f)) for n, s, left, d, f in changes
+    ], reach
+
+
+def test_stage_periods_migration_keeps_the_history_and_backfills_it(migration_app):
+    """Migration 0018 adds the kept stage periods without a batch copy of need (whose DROP on
+    SQLite would delete every stage change) and fills them in from the history."""
+    with migration_app.app_context():
+        upgrade(revision="0017_default_exchange_rates")
+        with db.engine.begin() as conn:
+            conn.execute(text(
+                "INSERT INTO organisation (id, version, name, name_key, search_key, kind,"
+                " is_local, created_at, updated_at) VALUES (1, 1, 'A', 'a', 'a', 'company',"
+                " false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))  # fmt: skip
+            for need_id, stages in STAGE_HISTORIES.items():
+                conn.execute(text(
+                    "INSERT INTO need (id, version, organisation_id, title, priority, stage,"
+                    " stage_changed_at, search_key, created_at, updated_at, confidential)"
+                    " VALUES (:id, 1, 1, 't', 'medium', :stage, CURRENT_TIMESTAMP, '',"
+                    " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, false)"),
+                    {"id": need_id, "stage": stages[-1] if stages else "new"})  # fmt: skip
+                for day, stage in enumerate(stages, start=1):
+                    at = f"2026-01-{day:02d} 10:00"
+                    conn.execute(text(
+                        "INSERT INTO stage_change (need_id, to_stage, changed_at, reopened)"
+                        " VALUES (:need, :stage, :at, false)"),
+                        {"need": need_id, "stage": stage, "at": at})  # fmt: skip
+        upgrade(revision="0018_stage_periods")
+        with db.engine.connect() as conn:
+            changes, reach = _stage_periods(conn)
+        assert len(changes) == sum(len(s) for s in STAGE_HISTORIES.values())
+        assert reach == {1: 2, 2: 0, 3: -1, 4: 3}  # matching, new, none, talks
+        assert [c for c in changes if c[0] == 4] == [
+            (4, "new", True, 1.0, True), (4, "qualified", True, 1.0, True),
+            (4, "on_hold", True, 1.0, True), (4, "qualified", True, 1.0, False),
+            (4, "talks", False, None, True),
+        ]  # fmt: skip
+        downgrade(revision="0017_default_exchange_rates")
+        with db.engine.connect() as conn:
+            kept = conn.execute(text("SELECT count(*) FROM stage_change")).scalar()
+        assert kept == len(changes)

@@ -1,6 +1,6 @@
 """Stage periods kept on write for the pipeline report (issue 21): each stage change records
-when the need's next change came, the days between and whether it first entered its stage, each need the furthest stage its history
-reached, so that the report reads time in stage and conversion from indexes instead of walking
+when the need's next change came, the days between and whether it first entered its stage,
+each need the furthest stage its history reached, so that the report reads time in stage and conversion from indexes instead of walking
 and sorting the whole history. Backfilled from the history by the same rules as
 tracker.needs.periods.
 
@@ -34,28 +34,36 @@ DAYS = {
     "postgresql": "UPDATE stage_change"
     " SET days = EXTRACT(EPOCH FROM (left_at - changed_at)) / 86400.0",
 }
-RANK = " ".join(f"WHEN '{stage}' THEN {i}" for i, stage in enumerate(REACH_ORDER))
-REACH = f"""
-UPDATE need SET history_reach = COALESCE((
-    SELECT max(CASE s.to_stage {RANK} ELSE -1 END) FROM stage_change AS s
-    WHERE s.need_id = need.id), -1)
-"""
+
+
+def _reach():
+    """UPDATE need SET history_reach = the furthest stage its history reached (-1: none)."""
+    need = sa.table("need", sa.column("id"), sa.column("history_reach"))
+    change = sa.table("stage_change", sa.column("need_id"), sa.column("to_stage"))
+    rank = sa.case({stage: i for i, stage in enumerate(REACH_ORDER)}, value=change.c.to_stage,
+                   else_=-1)  # fmt: skip
+    furthest = sa.select(sa.func.max(rank)).where(change.c.need_id == need.c.id)
+    return sa.update(need).values(
+        history_reach=sa.func.coalesce(furthest.scalar_subquery(), -1)
+    )
 
 
 def upgrade():
-    with op.batch_alter_table("stage_change") as batch:
-        batch.add_column(sa.Column("left_at", sa.DateTime(), nullable=True))
-        batch.add_column(sa.Column("days", sa.Double(), nullable=True))
-        batch.add_column(
-            sa.Column("first_in_stage", sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
-    with op.batch_alter_table("need") as batch:
-        batch.add_column(
-            sa.Column("history_reach", sa.Integer(), server_default=sa.text("-1"), nullable=False)
-        )
+    # Plain ADD COLUMN, never a batch copy: on SQLite a batch rebuild drops the old need table,
+    # and with foreign keys on that deletes every stage change (ON DELETE CASCADE).
+    op.add_column("stage_change", sa.Column("left_at", sa.DateTime(), nullable=True))
+    op.add_column("stage_change", sa.Column("days", sa.Double(), nullable=True))
+    op.add_column(
+        "stage_change",
+        sa.Column("first_in_stage", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
+    op.add_column(
+        "need",
+        sa.Column("history_reach", sa.Integer(), server_default=sa.text("-1"), nullable=False),
+    )
     op.execute(LEFT_AT)
     op.execute(DAYS[op.get_bind().dialect.name])
-    op.execute(REACH)
+    op.execute(_reach())
     for name, columns, where in (
         ("ix_stage_change_ended_days", ["to_stage", "days", "need_id"], "days IS NOT NULL"),
         ("ix_stage_change_current", ["to_stage", "changed_at", "need_id", "left_at"],
@@ -75,9 +83,7 @@ def downgrade():
     op.drop_index("ix_stage_change_to_stage_first", table_name="stage_change")
     op.drop_index("ix_stage_change_current", table_name="stage_change")
     op.drop_index("ix_stage_change_ended_days", table_name="stage_change")
-    with op.batch_alter_table("need") as batch:
-        batch.drop_column("history_reach")
-    with op.batch_alter_table("stage_change") as batch:
-        batch.drop_column("first_in_stage")
-        batch.drop_column("days")
-        batch.drop_column("left_at")
+    # Plain DROP COLUMN (SQLite 3.35+), never a batch copy: see upgrade.
+    op.drop_column("need", "history_reach")
+    for column in ("first_in_stage", "days", "left_at"):
+        op.drop_column("stage_change", column)
