@@ -68,6 +68,8 @@ def need_counts(f: NeedFilters, names=tuple(BREAKDOWNS)) -> dict[str, dict]:
     if db.session.get_bind().dialect.name != "postgresql":
         for name, columns in zip(names, sets, strict=True):
             stmt = filtered(select(*columns, func.count(Need.id)), f).group_by(*columns)
+            if name == "lost_reason_id":  # only the lost needs' reasons are shown
+                stmt = stmt.where(Need.stage == Stage.LOST)
             for *key, n in db.session.execute(stmt):
                 counts[name][key[0] if len(key) == 1 else tuple(key)] = n
         return counts
