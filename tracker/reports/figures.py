@@ -103,7 +103,7 @@ def _vocabulary_bars(model, counts: dict, filter_key: str, none_label: str) -> l
     names = {key: (name, de, zh) for key, name, de, zh in db.session.execute(stmt)}
     return [
         Bar(
-            in_language(*names[key]) if key is not None else none_label,
+            in_language(*names.get(key, (None, None, None))) if key is not None else none_label,
             count,
             {filter_key: key if key is not None else NONE},
             key,
