@@ -271,3 +271,14 @@ def _region_name(delegation) -> str | None:
     if delegation is None or delegation.origin_region_id is None:
         return None
     return db.session.get(OriginRegion, delegation.origin_region_id).name
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_breakdowns_counted_together_equal_each_counted_alone(pipeline, today, own):
+    """PostgreSQL counts all breakdowns in one statement (grouping sets): the same counts."""
+    filters = {"owner_id": pipeline.staff_a.id} if own else {}
+    f = ReportFilters(**filters).need_filters(today)
+    together = figures.need_counts(f)
+    for name in figures.BREAKDOWNS:
+        assert figures.need_counts(f, (name,))[name] == together[name]
+    assert together["owner_id"]

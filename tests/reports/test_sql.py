@@ -81,3 +81,21 @@ def test_report_queries_do_not_grow_with_the_data(client, login, make, count_que
     # 65 regions now, of which the page draws the largest (tracker.reports.views.TOP_BARS).
     assert "The 15 largest of 65" in page
     assert len(few) == len(many)
+
+
+def test_percentiles_of_ended_and_current_periods_together(make):
+    """New lasted 1, 2, 3, 4 and 10 days for five needs and has lasted 5, 6 and 7 days for three:
+    the median (4.5) is read from the shortest end, the 90th percentile (7 + 3 * .3 = 7.9) from
+    the longest, each merging the ended periods with the current ones."""
+    start = datetime(2026, 1, 5, 4, 0)
+    now = start + timedelta(days=30)
+    for days in (3, 10, 1, 4, 2):
+        make.need_with_history(
+            [(Stage.NEW, start), (Stage.QUALIFIED, start + timedelta(days=days))]
+        )
+    for days in (6, 5, 7):
+        make.need_with_history([(Stage.NEW, now - timedelta(days=days))])
+    new = {r.stage: r for r in time_in_stage(NeedFilters(), now)}[Stage.NEW]
+    assert (new.periods, new.needs) == (8, 8)
+    assert new.median == pytest.approx(4.5)
+    assert new.p90 == pytest.approx(7.9)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 
 from tracker.extensions import db
 from tracker.i18n import in_language
@@ -47,107 +47,139 @@ def stage_bars(counts: dict) -> list[Bar]:
     return [Bar(s.label, counts.get(s, 0), {"stage": s}, s) for s in Stage]
 
 
-def _counts_by(f: NeedFilters, column, *where):
-    """Filtered needs per value of column, grouped before any join: each count then reads one
-    narrow index (column, deleted_at) and the names are looked up once per group, not per need."""
-    stmt = filtered(select(column.label("key"), func.count(Need.id).label("n")), f)
-    return stmt.where(*where).group_by(column).subquery()
+# The columns the report counts the filtered needs by, one set per figure: lost needs per
+# reason and needs per furthest stage reached are grouped by stage too.
+BREAKDOWNS = {
+    "key_industry_id": (Need.key_industry_id,),
+    "category_id": (Need.category_id,),
+    "delegation_id": (Need.delegation_id,),
+    "owner_id": (Need.owner_id,),
+    "lost_reason_id": (Need.stage, Need.lost_reason_id),
+    "reach": (Need.stage, Need.history_reach),
+}
 
 
-def _vocabulary_bars(f: NeedFilters, model, column, filter_key: str, none_label: str, *where):
-    counts = _counts_by(f, column, *where)
-    stmt = (
-        select(counts.c.key, model.name, model.name_de, model.name_zh, counts.c.n)
-        .select_from(counts)
-        .outerjoin(model, model.id == counts.c.key)
-        .order_by(counts.c.n.desc(), model.name, counts.c.key)
+def need_counts(f: NeedFilters, names=tuple(BREAKDOWNS)) -> dict[str, dict]:
+    """Filtered needs per value of each breakdown named: {name: {value: needs}}, values being
+    tuples for sets of two columns. PostgreSQL counts them all in one scan of the needs
+    (grouping sets); SQLite has none, and reads each from its own narrow index."""
+    sets = [BREAKDOWNS[name] for name in names]
+    counts: dict[str, dict] = {name: {} for name in names}
+    if db.session.get_bind().dialect.name != "postgresql":
+        for name, columns in zip(names, sets, strict=True):
+            stmt = filtered(select(*columns, func.count(Need.id)), f).group_by(*columns)
+            if name == "lost_reason_id":  # only the lost needs' reasons are shown
+                stmt = stmt.where(Need.stage == Stage.LOST)
+            for *key, n in db.session.execute(stmt):
+                counts[name][key[0] if len(key) == 1 else tuple(key)] = n
+        return counts
+    columns = list({c.key: c for group in sets for c in group}.values())
+    keys = [c.key for c in columns]
+    # GROUPING(all columns): a bit per column, the first the highest, set when not grouped by.
+    bit = {k: 1 << (len(keys) - 1 - i) for i, k in enumerate(keys)}
+    masks = {
+        sum(bit[k] for k in keys if k not in {c.key for c in group}): name
+        for name, group in zip(names, sets, strict=True)
+    }
+    stmt = filtered(select(func.grouping(*columns), *columns, func.count(Need.id)), f).group_by(
+        func.grouping_sets(*(tuple_(*group) for group in sets))
     )
+    for mask, *values, n in db.session.execute(stmt):
+        name = masks[mask]
+        key = tuple(values[keys.index(c.key)] for c in BREAKDOWNS[name])
+        counts[name][key[0] if len(key) == 1 else key] = n
+    return counts
+
+
+def _largest_first(counts: dict, names: dict) -> list[tuple]:
+    """(key, count, name) by count, largest first, then by name and key (none last)."""
+    rows = [(key, n, names.get(key)) for key, n in counts.items()]
+    return sorted(rows, key=lambda r: (-r[1], r[2] is None, r[2] or "", r[0] is None, r[0] or 0))
+
+
+def _vocabulary_bars(model, counts: dict, filter_key: str, none_label: str) -> list[Bar]:
+    keys = [key for key in counts if key is not None]
+    stmt = select(model.id, model.name, model.name_de, model.name_zh).where(model.id.in_(keys))
+    names = {key: (name, de, zh) for key, name, de, zh in db.session.execute(stmt)}
     return [
         Bar(
-            in_language(name, de, zh) if key is not None else none_label,
+            in_language(*names.get(key, (None, None, None))) if key is not None else none_label,
             count,
             {filter_key: key if key is not None else NONE},
             key,
         )
-        for key, name, de, zh, count in db.session.execute(stmt)
+        for key, count, _name in _largest_first(
+            counts, {key: name for key, (name, _de, _zh) in names.items()}
+        )
     ]
 
 
-def by_industry(f: NeedFilters) -> list[Bar]:
+def _counts(f: NeedFilters, name: str, counts: dict | None) -> dict:
+    return counts[name] if counts is not None else need_counts(f, (name,))[name]
+
+
+def by_industry(f: NeedFilters, counts: dict | None = None) -> list[Bar]:
     """Needs per key industry, largest first; needs without one in their own bar."""
     return _vocabulary_bars(
-        f, KeyIndustry, Need.key_industry_id, "key_industry_id", _("No key industry")
-    )
+        KeyIndustry, _counts(f, "key_industry_id", counts), "key_industry_id",
+        _("No key industry"),
+    )  # fmt: skip
 
 
-def by_category(f: NeedFilters) -> list[Bar]:
+def by_category(f: NeedFilters, counts: dict | None = None) -> list[Bar]:
     """Needs per category, largest first."""
-    return _vocabulary_bars(f, NeedCategory, Need.category_id, "category_id", _("No category"))
-
-
-def by_delegation(f: NeedFilters) -> list[Bar]:
-    """Needs per delegation they were raised in, largest first."""
-    counts = _counts_by(f, Need.delegation_id)
-    stmt = (
-        select(counts.c.key, Delegation.title, Delegation.start_date, counts.c.n)
-        .select_from(counts)
-        .outerjoin(Delegation, Delegation.id == counts.c.key)
-        .order_by(counts.c.n.desc(), Delegation.start_date.desc(), counts.c.key)
+    return _vocabulary_bars(
+        NeedCategory, _counts(f, "category_id", counts), "category_id", _("No category")
     )
-    return [
-        Bar(
-            f"{title} ({start:%Y-%m})" if key is not None else _("No delegation"),
-            count,
-            {"delegation_id": key if key is not None else NONE},
-            key,
-        )
-        for key, title, start, count in db.session.execute(stmt)
-    ]
 
 
-def by_region(f: NeedFilters) -> list[Bar]:
+def by_delegation(f: NeedFilters, counts: dict | None = None) -> list[Bar]:
+    """Needs per delegation they were raised in, largest first (then the latest first)."""
+    per_delegation = _counts(f, "delegation_id", counts)
+    keys = [key for key in per_delegation if key is not None]
+    stmt = select(Delegation.id, Delegation.title, Delegation.start_date).where(
+        Delegation.id.in_(keys)
+    )
+    found = {key: (title, start) for key, title, start in db.session.execute(stmt)}
+
+    def order(row):  # the largest first, then the latest delegation
+        key, n = row
+        start = found[key][1].toordinal() if key in found else 0
+        return (-n, key not in found, -start, key is None, key or 0)
+
+    rows = sorted(per_delegation.items(), key=order)
+    bars = []
+    for key, count in rows:
+        title, start = found.get(key, (None, None))
+        label = f"{title} ({start:%Y-%m})" if key is not None else _("No delegation")
+        bars.append(Bar(label, count, {"delegation_id": key if key is not None else NONE}, key))
+    return bars
+
+
+def by_region(f: NeedFilters, counts: dict | None = None) -> list[Bar]:
     """Needs per origin region of their delegation (e.g. Thuringia), largest first: grouped by
     the region, so Thuringia and Thüringen are one bar, named in the reader's language."""
-    counts = _counts_by(f, Need.delegation_id)
-    region, total = Delegation.origin_region_id, func.sum(counts.c.n)
-    per_region = (
-        select(region.label("key"), total.label("n"))
-        .select_from(counts)
-        .outerjoin(Delegation, Delegation.id == counts.c.key)
-        .group_by(region)
-        .subquery()
-    )
-    stmt = (
-        select(per_region.c.key, OriginRegion.name, OriginRegion.name_de, OriginRegion.name_zh,
-               per_region.c.n)
-        .select_from(per_region)
-        .outerjoin(OriginRegion, OriginRegion.id == per_region.c.key)
-        .order_by(per_region.c.n.desc(), OriginRegion.name, per_region.c.key)
-    )  # fmt: skip
-    return [
-        Bar(
-            in_language(name, de, zh) if key is not None else _("No region"),
-            int(count),
-            {"region_id": key if key is not None else NONE},
-            key,
-        )
-        for key, name, de, zh, count in db.session.execute(stmt)
-    ]
+    per_delegation = _counts(f, "delegation_id", counts)
+    keys = [key for key in per_delegation if key is not None]
+    stmt = select(Delegation.id, Delegation.origin_region_id).where(Delegation.id.in_(keys))
+    region_of = dict(db.session.execute(stmt).all())
+    per_region: dict = {}
+    for key, n in per_delegation.items():
+        region = region_of.get(key)
+        per_region[region] = per_region.get(region, 0) + n
+    return _vocabulary_bars(OriginRegion, per_region, "region_id", _("No region"))
 
 
-def by_owner(f: NeedFilters) -> list[Bar]:
+def by_owner(f: NeedFilters, counts: dict | None = None) -> list[Bar]:
     """Needs per owner, largest first."""
-    counts = _counts_by(f, Need.owner_id)
-    stmt = (
-        select(counts.c.key, User.display_name, counts.c.n)
-        .select_from(counts)
-        .outerjoin(User, User.id == counts.c.key)
-        .order_by(counts.c.n.desc(), User.display_name, counts.c.key)
-    )
+    per_owner = _counts(f, "owner_id", counts)
+    keys = [key for key in per_owner if key is not None]
+    stmt = select(User.id, User.display_name).where(User.id.in_(keys))
+    names = dict(db.session.execute(stmt).all())
     return [
         Bar(name if key is not None else _("No owner"), count,
             {"owner_id": key if key is not None else NONE}, key)
-        for key, name, count in db.session.execute(stmt)
+        for key, count, name in _largest_first(per_owner, names)
     ]  # fmt: skip
 
 
@@ -160,31 +192,30 @@ class Conversion:
     share: float | None  # of the previous stage's, None for the first stage or no needs
 
 
-def conversion(f: NeedFilters) -> list[Conversion]:
+def conversion(f: NeedFilters, counts: dict | None = None) -> list[Conversion]:
     """Needs that reached each stage of new -> won (by their history or current stage)."""
     # Needs per current stage and furthest stage in their history (kept on the need by
-    # tracker.needs.periods): a few dozen groups, read from the (stage, history_reach) index.
-    stmt = filtered(select(Need.stage, Need.history_reach, func.count(Need.id)), f).group_by(
-        Need.stage, Need.history_reach
-    )
+    # tracker.needs.periods): a few dozen groups.
     rank = {stage: i for i, stage in enumerate(REACH_ORDER)}
     furthest: dict[int, int] = {}
-    for stage, reached, n in db.session.execute(stmt):
+    for (stage, reached), n in _counts(f, "reach", counts).items():
         reach = max(rank.get(stage, -1), reached)
         furthest[reach] = furthest.get(reach, 0) + n
-    counts = [sum(n for reach, n in furthest.items() if reach >= i) for i in range(len(rank))]
+    counts_ = [sum(n for reach, n in furthest.items() if reach >= i) for i in range(len(rank))]
     return [
-        Conversion(stage, count, count / counts[i - 1] if i and counts[i - 1] else None)
-        for i, (stage, count) in enumerate(zip(REACH_ORDER, counts, strict=True))
+        Conversion(stage, count, count / counts_[i - 1] if i and counts_[i - 1] else None)
+        for i, (stage, count) in enumerate(zip(REACH_ORDER, counts_, strict=True))
     ]
 
 
-def lost_reasons(f: NeedFilters) -> list[Bar]:
+def lost_reasons(f: NeedFilters, counts: dict | None = None) -> list[Bar]:
     """Lost needs per reason, most frequent first."""
-    bars = _vocabulary_bars(
-        f, LostReason, Need.lost_reason_id, "lost_reason_id", _("No reason given"),
-        Need.stage == Stage.LOST,
-    )  # fmt: skip
+    per_reason = {
+        reason: n
+        for (stage, reason), n in _counts(f, "lost_reason_id", counts).items()
+        if stage == Stage.LOST
+    }
+    bars = _vocabulary_bars(LostReason, per_reason, "lost_reason_id", _("No reason given"))
     return [replace(bar, drill={"stage": Stage.LOST, **bar.drill}) for bar in bars]
 
 

@@ -117,18 +117,19 @@ def pipeline_report(filters: ReportFilters, user: User, today: date) -> Pipeline
     # The money table counts the needs of each stage already: the funnel reuses its counts.
     funnel = figures.stage_bars({stage.stage: int(stage.needs) for stage in table.stages})
     followups_by_staff = figures.followups_by_staff(f, today)
+    counts = figures.need_counts(f)  # the breakdowns' counts, in one scan where it can
     return PipelineReport(
         needs=f,
         total=sum(bar.value for bar in funnel),
         funnel=funnel,
         money=table,
-        by_industry=figures.by_industry(f),
-        by_category=figures.by_category(f),
-        by_delegation=figures.by_delegation(f),
-        by_region=figures.by_region(f),
-        by_owner=figures.by_owner(f),
-        conversion=figures.conversion(f),
-        lost_reasons=figures.lost_reasons(f),
+        by_industry=figures.by_industry(f, counts),
+        by_category=figures.by_category(f, counts),
+        by_delegation=figures.by_delegation(f, counts),
+        by_region=figures.by_region(f, counts),
+        by_owner=figures.by_owner(f, counts),
+        conversion=figures.conversion(f, counts),
+        lost_reasons=figures.lost_reasons(f, counts),
         time_in_stage=timing.time_in_stage(f, utcnow()),
         followups_by_staff=followups_by_staff,
         done_per_month=timing.done_per_month(f, months, offset),

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import desc, func, literal, select, union_all
 
 from tracker.dates import within_days
 from tracker.extensions import db
@@ -66,16 +66,28 @@ def _ranked_days(f: NeedFilters, now: datetime, wanted: set[int]) -> dict:
     return {(stage, rank): value for stage, rank, value in db.session.execute(stmt)}
 
 
-def _days_at(f: NeedFilters, now: datetime, stage: Stage, first: int) -> list:
-    """The days of the periods ranked first and first + 1 in stage: the periods that ended, in
-    the order of their kept days, merged with the current ones, in the order they began."""
+def _days_at(f: NeedFilters, now: datetime, stage: Stage, n: int, first: int) -> list:
+    """The days of the periods ranked first and first + 1 of the stage's n: the periods that
+    ended, in the order of their kept days, merged with the current ones, in the order they
+    began. A rank past the middle is read from the longest end, and only as many current
+    periods as the rank needs are sorted (their days are not in an index: they grow with now).
+    """
+    longest = first < n and first > n - first
+    skip = n - first - 1 if longest else first - 1  # rows before the two wanted, walking
     where = (StageChange.to_stage == stage, on_needs(StageChange.need_id, f))
     ended = select(StageChange.days.label("days")).where(StageChange.days.is_not(None), *where)
-    current = select(days_between(StageChange.changed_at, now).label("days")).where(
-        StageChange.left_at.is_(None), *where
+    # The longest current periods began first: their index order, bounded to the rows needed.
+    current = (
+        select(days_between(StageChange.changed_at, now).label("days"))
+        .where(StageChange.left_at.is_(None), *where)
+        .order_by(StageChange.changed_at if longest else StageChange.changed_at.desc())
+        .limit(skip + 2)
+        .subquery()
     )
-    stmt = union_all(ended, current).order_by("days").limit(2).offset(first - 1)
-    return list(db.session.scalars(stmt))
+    order = desc("days") if longest else "days"
+    stmt = union_all(ended, select(current.c.days)).order_by(order).limit(2).offset(skip)
+    found = list(db.session.scalars(stmt))
+    return found[::-1] if longest else found
 
 
 def percentile_rows(n: int, p: int) -> tuple[int, int]:
@@ -113,7 +125,7 @@ def time_in_stage(f: NeedFilters, now: datetime) -> list[StageTime]:
     else:
 
         def values(stage, n, p):
-            found = _days_at(f, now, stage, percentile_rows(n, p)[0])
+            found = _days_at(f, now, stage, n, percentile_rows(n, p)[0])
             return found + [None] * (2 - len(found))
 
     rows = []
