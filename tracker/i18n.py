@@ -49,16 +49,20 @@ def current_locale() -> Locale | None:
     return get_locale()
 
 
+def reader_language() -> str:
+    """The interface language's code: "zh", "de" or "en"."""
+    return str(current_locale() or "en")[:2]
+
+
 def in_language(name: str | None, name_de: str | None, name_zh: str | None) -> str:
     """A name kept in English, German and Chinese, in the interface language, falling back to
     English: the one place that picks a vocabulary term's or a region's shown name."""
-    language = str(current_locale() or "en")[:2]
-    return {"de": name_de, "zh": name_zh}.get(language) or name or ""
+    return {"de": name_de, "zh": name_zh}.get(reader_language()) or name or ""
 
 
 def language_column(name, name_de, name_zh):
     """in_language in SQL, for a term's name chosen by the database (lists sorted by it)."""
-    chosen = {"de": name_de, "zh": name_zh}.get(str(current_locale() or "en")[:2])
+    chosen = {"de": name_de, "zh": name_zh}.get(reader_language())
     return name if chosen is None else func.coalesce(chosen, name)
 
 

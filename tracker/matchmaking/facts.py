@@ -4,8 +4,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from tracker.i18n import reader_language
 from tracker.models import OfferKind
-from tracker.models.organisation import reader_language
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from sqlalchemy import ForeignKey, Index, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.i18n import current_locale
 from tracker.i18n import lazy_label as _l
+from tracker.i18n import reader_language
 from tracker.models.base import (
     LabelledEnum,
     SoftDeleteMixin,
@@ -100,7 +100,7 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
     def shown_name(self) -> str:
         """The name in the reader's language where one is recorded, else the main name: a
         Chinese reader sees 耶拿光学 for Jenoptik when its Chinese name is on file."""
-        return getattr(self, SHOWN_NAME_COLUMNS.get(_language(), "name")) or self.name
+        return getattr(self, SHOWN_NAME_COLUMNS.get(reader_language(), "name")) or self.name
 
     @property
     def other_names(self) -> list[str]:
@@ -116,15 +116,6 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
 # loads NAME_COLUMNS, so that shown_name needs no second query.
 SHOWN_NAME_COLUMNS = {"de": "name_de", "en": "name_en", "zh": "name_zh"}
 NAME_COLUMNS = (Organisation.name, Organisation.name_de, Organisation.name_en, Organisation.name_zh)
-
-
-def reader_language() -> str:
-    """The interface language's code: "zh", "de" or "en"."""
-    return _language()
-
-
-def _language() -> str:
-    return str(current_locale() or "en")[:2]
 
 
 def shown_name_column(language: str, label: str = "organisation_name"):

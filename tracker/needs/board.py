@@ -6,8 +6,9 @@ from decimal import Decimal
 from sqlalchemy import Select, func, select, union_all
 
 from tracker.extensions import db
+from tracker.i18n import reader_language
 from tracker.models import Need, Stage, User
-from tracker.models.organisation import reader_language, shown_name_column
+from tracker.models.organisation import shown_name_column
 from tracker.models.rates import cny_rate
 from tracker.needs.services import NeedFilters, filtered
 from tracker.statements import built_once
