@@ -142,3 +142,22 @@ def test_all_needs_and_filtered_needs_read_the_same_percentiles(make):
         (r.stage, r.periods, r.needs) for r in filtered
     ]
     assert [(r.median, r.p90) for r in everything] == [(r.median, r.p90) for r in filtered]
+
+
+def test_periods_of_deleted_needs_are_taken_out_of_every_count(make):
+    """Without filters the counts are every period less the deleted needs' ones: a deleted need
+    beside live ones leaves exactly the live needs' periods, and its stage's re-entries too."""
+    user = make.user()
+    live = make.need_with_history([(Stage.NEW, START), (Stage.QUALIFIED, START + timedelta(2))])
+    gone = make.need_with_history(
+        [(Stage.NEW, START), (Stage.QUALIFIED, START + timedelta(1)),
+         (Stage.NEW, START + timedelta(3)), (Stage.QUALIFIED, START + timedelta(4))]
+    )  # fmt: skip
+    now = START + timedelta(10)
+    with_both = {r.stage: (r.periods, r.needs) for r in timing.time_in_stage(NeedFilters(), now)}
+    assert with_both == {Stage.NEW: (3, 2), Stage.QUALIFIED: (3, 2)}
+    soft_delete(gone, user.id)
+    only_live = {r.stage: (r.periods, r.needs) for r in timing.time_in_stage(NeedFilters(), now)}
+    assert only_live == {Stage.NEW: (1, 1), Stage.QUALIFIED: (1, 1)}
+    by_delegation = timing.time_in_stage(NeedFilters(delegation_id=live.delegation_id), now)
+    assert {r.stage: (r.periods, r.needs) for r in by_delegation} == only_live
