@@ -118,6 +118,12 @@ SHOWN_NAME_COLUMNS = {"de": "name_de", "en": "name_en", "zh": "name_zh"}
 NAME_COLUMNS = (Organisation.name, Organisation.name_de, Organisation.name_en, Organisation.name_zh)
 
 
+def on_side(side: str | None) -> list:
+    """SQL: the lists' side filter, local (the district's partners) or visiting organisations;
+    none for any other value."""
+    return [Organisation.is_local.is_(side == "local")] if side in ("local", "visiting") else []
+
+
 def shown_name_column(language: str, label: str = "organisation_name"):
     """SQL: the organisation's name in that language ("zh") where recorded, else its name."""
     column = SHOWN_NAME_COLUMNS.get(language[:2])
