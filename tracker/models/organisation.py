@@ -8,14 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
 from tracker.i18n import reader_language
-from tracker.models.base import (
-    LabelledEnum,
-    SoftDeleteMixin,
-    TimestampMixin,
-    VersionedMixin,
-    enum_column,
-    live_index,
-)
+from tracker.models.base import LabelledEnum, RecordMixin, enum_column, live_index
 from tracker.text import organisation_key, search_key
 
 if TYPE_CHECKING:
@@ -43,7 +36,7 @@ class OrganisationKind(LabelledEnum):
 KIND_LABELS = OrganisationKind.labels()
 
 
-class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Organisation(RecordMixin, db.Model):
     """A company, agency, institute or other body, visiting or local."""
 
     # The list skips deleted organisations and sorts by name: read in index order; the
