@@ -1,5 +1,7 @@
-"""Pages of lists: the page number from ?page= bounded (tracker.numbers), and pagination over
-whole rows (a record plus figures computed in the same query)."""
+"""Pages of lists: the page number from ?page= bounded (tracker.numbers), pagination over
+whole rows (a record plus figures computed in the same query), and the sort a list is asked for."""
+
+from collections.abc import Mapping
 
 from flask import current_app, request
 from flask_sqlalchemy.pagination import SelectPagination
@@ -108,3 +110,16 @@ def _paginate(kind: type[SelectPagination], stmt: Select, **options) -> SelectPa
         count=True,
         **options,
     )
+
+
+def allowed_sort(sort: str, sorts: Mapping[str, ColumnElement], default: str) -> str:
+    """sort when it names one of a list's sort keys ("-" first: descending), else default."""
+    return sort if sort.removeprefix("-") in sorts else default
+
+
+def sort_term(sort: str, sorts: Mapping[str, ColumnElement], default: str) -> UnaryExpression:
+    """The ORDER BY term for a list's sort key ("-" first: descending); an unknown key sorts
+    as default does."""
+    sort = allowed_sort(sort, sorts, default)
+    column = sorts[sort.removeprefix("-")]
+    return column.desc() if sort.startswith("-") else column.asc()

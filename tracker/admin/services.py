@@ -11,6 +11,7 @@ from sqlalchemy import Select, or_, select
 from tracker.auth.passwords import password_problem
 from tracker.extensions import db
 from tracker.models import Role, User, utcnow
+from tracker.pagination import sort_term
 
 NAME_MAX = 120
 EMAIL_MAX = 254
@@ -116,10 +117,7 @@ def list_users(*, query: str = "", role: str = "", status: str = "", sort: str =
         stmt = stmt.where(User.role == Role(role))
     if status in ("active", "inactive"):
         stmt = stmt.where(User.active.is_(status == "active"))
-    column = USER_SORTS.get(sort.removeprefix("-"))
-    if column is None:
-        return stmt.order_by(User.display_name, User.id)
-    return stmt.order_by(column.desc() if sort.startswith("-") else column, User.id)
+    return stmt.order_by(sort_term(sort, USER_SORTS, "name"), User.id)
 
 
 def _is_last_active_admin(user: User) -> bool:

@@ -26,6 +26,7 @@ from tracker.models import (
     Topic,
     User,
 )
+from tracker.pagination import sort_term
 from tracker.regions import region_names, regions_named
 from tracker.softdelete import soft_delete
 from tracker.statements import built_once
@@ -153,10 +154,7 @@ def list_delegations(
         stmt = stmt.where(Delegation.start_date.between(date(year, 1, 1), date(year, 12, 31)))
     if country:
         stmt = stmt.where(Delegation.origin_country == country)
-    key = sort.removeprefix("-")
-    column = SORTS.get(key, SORTS[DEFAULT_SORT.removeprefix("-")])
-    descending = sort.startswith("-") if key in SORTS else True
-    return stmt.order_by(column.desc() if descending else column.asc(), Delegation.id.desc())
+    return stmt.order_by(sort_term(sort, SORTS, DEFAULT_SORT), Delegation.id.desc())
 
 
 def filter_options() -> tuple[list[int], list[str]]:

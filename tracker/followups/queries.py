@@ -19,6 +19,7 @@ from tracker.models import (
 )
 from tracker.models.organisation import NAME_COLUMNS as ORGANISATION_NAMES
 from tracker.needs.services import PANEL_ROWS
+from tracker.pagination import sort_term
 from tracker.statements import built_once
 
 OPEN = FollowUpStatus.OPEN
@@ -170,10 +171,7 @@ def list_followups(
         stmt = stmt.where(FollowUp.need_id.in_(need_ids))
     if delegation_id is not None or organisation_id is not None:
         stmt = stmt.where(about(organisation_id=organisation_id, delegation_id=delegation_id))
-    key = sort.removeprefix("-")
-    column = SORTS.get(key, FollowUp.due_date)
-    first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()
-    return stmt.order_by(first, FollowUp.due_date, FollowUp.id)
+    return stmt.order_by(sort_term(sort, SORTS, "due"), FollowUp.due_date, FollowUp.id)
 
 
 def followup_detail(followup_id: int) -> FollowUp | None:

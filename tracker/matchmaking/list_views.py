@@ -8,7 +8,7 @@ from tracker.lookup.services import filter_options
 from tracker.matchmaking import exports, listing
 from tracker.models import MatchStatus
 from tracker.numbers import parse_id
-from tracker.pagination import paginate_ids_first
+from tracker.pagination import allowed_sort, paginate_ids_first
 from tracker.security import require
 
 STATUS_VALUES = {s.value for s in MatchStatus}
@@ -25,8 +25,7 @@ def _list_query() -> tuple[dict, str, Select]:
         "delegation_id": parse_id(args.get("delegation_id")),
         "partner_id": parse_id(args.get("partner_id")),
     }
-    sort = args.get("sort", listing.DEFAULT_SORT)
-    sort = sort if sort.removeprefix("-") in listing.SORTS else listing.DEFAULT_SORT
+    sort = allowed_sort(args.get("sort", ""), listing.SORTS, listing.DEFAULT_SORT)
     stmt = listing.list_matches(
         query=filters["q"],
         status=MatchStatus(filters["status"]) if filters["status"] else None,

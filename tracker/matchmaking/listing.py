@@ -4,6 +4,7 @@ from sqlalchemy import Select, case, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
 from tracker.models import Match, MatchStatus, Need, Organisation
+from tracker.pagination import sort_term
 from tracker.text import search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -56,10 +57,8 @@ def list_matches(
         )
     if partner_id is not None:
         stmt = stmt.where(Match.organisation_id == partner_id)
-    key = sort.removeprefix("-")
-    column = SORTS.get(key, SORTS[DEFAULT_SORT.removeprefix("-")])
-    descending = sort.startswith("-") if key in SORTS else True
-    first = column.desc() if descending else column.asc()
-    if key == "score":  # matches picked by hand have none: last either way, on both engines
+    first = sort_term(sort, SORTS, DEFAULT_SORT)
+    # Matches picked by hand have no score: last either way, on both engines.
+    if sort.removeprefix("-") == "score":
         first = first.nulls_last()
     return stmt.order_by(first, Match.id.desc())

@@ -113,3 +113,8 @@ class VersionedMixin:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.__table__.c.version}
+
+
+class RecordMixin(VersionedMixin, SoftDeleteMixin, TimestampMixin):
+    """A record people edit, delete and restore: a version checked on every save, deleted_at
+    (the Deleted items page), created_at and updated_at."""

@@ -15,15 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
-from tracker.models.base import (
-    LabelledEnum,
-    SoftDeleteMixin,
-    TimestampMixin,
-    VersionedMixin,
-    enum_column,
-    link_table,
-    live_index,
-)
+from tracker.models.base import LabelledEnum, RecordMixin, enum_column, link_table, live_index
 from tracker.text import search_key
 
 if TYPE_CHECKING:
@@ -63,7 +55,7 @@ delegation_topic = link_table("delegation_topic", "delegation_id", "topic_id")
 delegation_organisation = link_table("delegation_organisation", "delegation_id", "organisation_id")
 
 
-class Delegation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Delegation(RecordMixin, db.Model):
     """A visiting delegation: one visit to the district."""
 
     __table_args__ = (

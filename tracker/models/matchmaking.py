@@ -10,7 +10,7 @@ from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
 from tracker.models.base import (
     LabelledEnum,
-    SoftDeleteMixin,
+    RecordMixin,
     TimestampMixin,
     VersionedMixin,
     enum_column,
@@ -163,7 +163,7 @@ class MatchStatus(LabelledEnum):
 MATCH_STATUS_LABELS = MatchStatus.labels()
 
 
-class Match(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Match(RecordMixin, db.Model):
     """A need paired with a local partner (and perhaps one of its offers)."""
 
     __tablename__ = "match"

@@ -7,7 +7,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, link_table
+from tracker.models.base import RecordMixin, link_table
 
 if TYPE_CHECKING:
     from tracker.models.delegation import Delegation
@@ -22,7 +22,7 @@ meeting_staff = link_table("meeting_staff", "meeting_id", "user_id")
 
 # Deleted softly like every record: the link rows above stay, so a restored meeting comes back
 # with its participants, staff and topics; they go (ON DELETE CASCADE) only when it is purged.
-class Meeting(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Meeting(RecordMixin, db.Model):
     """One session of a visit: when, where, who, about what, and the minutes."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,14 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from tracker.extensions import db
 from tracker.i18n import lazy_label as _l
 from tracker.i18n import reader_language
-from tracker.models.base import (
-    LabelledEnum,
-    SoftDeleteMixin,
-    TimestampMixin,
-    VersionedMixin,
-    enum_column,
-    live_index,
-)
+from tracker.models.base import LabelledEnum, RecordMixin, enum_column, live_index
 from tracker.text import organisation_key, search_key
 
 if TYPE_CHECKING:
@@ -43,7 +36,7 @@ class OrganisationKind(LabelledEnum):
 KIND_LABELS = OrganisationKind.labels()
 
 
-class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Organisation(RecordMixin, db.Model):
     """A company, agency, institute or other body, visiting or local."""
 
     # The list skips deleted organisations and sorts by name: read in index order; the
@@ -116,6 +109,12 @@ class Organisation(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
 # loads NAME_COLUMNS, so that shown_name needs no second query.
 SHOWN_NAME_COLUMNS = {"de": "name_de", "en": "name_en", "zh": "name_zh"}
 NAME_COLUMNS = (Organisation.name, Organisation.name_de, Organisation.name_en, Organisation.name_zh)
+
+
+def on_side(side: str | None) -> list:
+    """SQL: the lists' side filter, local (the district's partners) or visiting organisations;
+    none for any other value."""
+    return [Organisation.is_local.is_(side == "local")] if side in ("local", "visiting") else []
 
 
 def shown_name_column(language: str, label: str = "organisation_name"):

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, live_index
+from tracker.models.base import RecordMixin, live_index
 from tracker.text import search_key
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from tracker.models.user import User
 
 
-class Person(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Person(RecordMixin, db.Model):
     """A named contact."""
 
     # Lists skip deleted people: sorted by name, and counted per organisation, from the index.

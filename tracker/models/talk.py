@@ -7,7 +7,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
-from tracker.models.base import SoftDeleteMixin, TimestampMixin, VersionedMixin, link_table
+from tracker.models.base import RecordMixin, link_table
 from tracker.text import fold, search_key
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ talk_organisation = link_table(
 )
 
 
-class Talk(VersionedMixin, SoftDeleteMixin, TimestampMixin, db.Model):
+class Talk(RecordMixin, db.Model):
     """A talk about a need: when (UTC, entered in a named zone), where, who, and its outcome."""
 
     __table_args__ = (Index("ix_talk_starts_ends", "starts_at", "ends_at"),)

@@ -12,6 +12,8 @@ from tracker import softdelete
 from tracker.extensions import db
 from tracker.models import Delegation, DelegationMember, Meeting, Organisation, Person, User
 from tracker.models.meeting import meeting_person
+from tracker.models.organisation import on_side
+from tracker.pagination import sort_term
 from tracker.text import search_needle
 
 # Sort keys offered to the list; a leading "-" sorts descending. Unknown keys are ignored.
@@ -20,7 +22,6 @@ SORTS = {
     "organisation": Organisation.name,
     "created": Person.created_at,
 }
-SIDES = ("local", "visiting")
 
 
 @dataclass
@@ -99,12 +100,8 @@ def list_people(
         stmt = stmt.where(Person.search_key.contains(needle, autoescape=True))
     if organisation_id is not None:
         stmt = stmt.where(Person.organisation_id == organisation_id)
-    if side in SIDES:
-        stmt = stmt.where(Organisation.is_local.is_(side == "local"))
-    key = sort.removeprefix("-")
-    column = SORTS.get(key, Person.full_name)
-    first = column.desc() if sort.startswith("-") and key in SORTS else column.asc()
-    return stmt.order_by(first, Person.full_name, Person.id)
+    stmt = stmt.where(*on_side(side))
+    return stmt.order_by(sort_term(sort, SORTS, "name"), Person.full_name, Person.id)
 
 
 def person_detail(person_id: int) -> Person | None:

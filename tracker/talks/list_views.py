@@ -12,7 +12,7 @@ from tracker.lookup.services import filter_options
 from tracker.models import Need
 from tracker.needs.services import filtered
 from tracker.numbers import parse_id
-from tracker.pagination import paginate
+from tracker.pagination import allowed_sort, paginate
 from tracker.security import require
 from tracker.talks import exports, listing
 
@@ -30,8 +30,7 @@ def _list_query() -> tuple[listing.TalkFilters, str, Select]:
         held_to=parse_date(args.get("held_to")),
         need_ids=None if drill is None else filtered(select(Need.id), drill),
     )
-    sort = args.get("sort", listing.DEFAULT_SORT)
-    sort = sort if sort.removeprefix("-") in listing.SORTS else listing.DEFAULT_SORT
+    sort = allowed_sort(args.get("sort", ""), listing.SORTS, listing.DEFAULT_SORT)
     return filters, sort, listing.list_talks(filters, sort)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from tracker.dates import within_days
 from tracker.models import Need, Organisation, Talk, utcnow
+from tracker.pagination import sort_term
 from tracker.text import search_needle
 
 # A talk is held once it has ended; "no outcome" is a held talk whose outcome is not recorded.
@@ -72,7 +73,4 @@ def list_talks(f: TalkFilters, sort: str = DEFAULT_SORT) -> Select:
     if f.need_ids is not None:
         stmt = stmt.where(Talk.need_id.in_(f.need_ids))
     stmt = stmt.where(*within_days(Talk.starts_at, f.held_from, f.held_to))
-    key = sort.removeprefix("-")
-    column = SORTS.get(key, Talk.starts_at)
-    descending = sort.startswith("-") if key in SORTS else True
-    return stmt.order_by(column.desc() if descending else column.asc(), Talk.id.desc())
+    return stmt.order_by(sort_term(sort, SORTS, DEFAULT_SORT), Talk.id.desc())
