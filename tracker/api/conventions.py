@@ -62,7 +62,8 @@ def validated(build: Callable[..., Form], values: Mapping) -> Form:
     form = build(formdata=form_data(values), meta={"csrf": False})
     known = {field.name for field in form} - NOT_INPUT
     unknown = {name: [str(UNKNOWN_FIELD)] for name in values if name not in known}
-    if unknown or not form.validate():
+    valid = form.validate()  # always: every refused field is named at once
+    if unknown or not valid:
         errors = {**field_errors(form.errors), **unknown}
         abort(problem(422, INVALID, kind="invalid-fields", errors=errors))
     return form

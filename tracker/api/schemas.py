@@ -10,6 +10,20 @@ from tracker.models import DelegationStatus, MemberRole, OrganisationKind
 SORT_HELP = "A field to sort by; prefix it with - for descending order."
 
 
+class ProblemSchema(Schema):
+    """RFC 9457 problem details, the body of every error (tracker.problems)."""
+
+    type = fields.String(metadata={"description": "about:blank, or urn:tracker:problem:<kind>."})
+    title = fields.String()
+    status = fields.Integer()
+    detail = fields.String()
+    errors = fields.Dict(
+        keys=fields.String(), values=fields.List(fields.String()),
+        metadata={"description": "The refused fields' messages, as the web forms word them."},
+    )  # fmt: skip
+    current = fields.Dict(metadata={"description": "412: the record as it is now."})
+
+
 class ListArgs(Schema):
     """The query arguments every list takes."""
 
@@ -120,7 +134,10 @@ class DelegationSchema(DelegationInput):
 class OrganisationArgs(ListArgs):
     q = fields.String(metadata={"description": "Words in any of its names."})
     kind = fields.Enum(OrganisationKind, by_value=True)
-    local = fields.Boolean(metadata={"description": "Only local (true) or visiting (false)."})
+    side = fields.String(
+        validate=validate.OneOf(["local", "visiting"]),
+        metadata={"description": "Local partners or visitors only."},
+    )
     country = fields.String(validate=validate.Regexp(r"^[A-Za-z]{2}$"))
     industry = fields.Integer(metadata={"description": "A key industry's id."})
     sort = sort_arg(["name", "created"], "name")
@@ -155,6 +172,10 @@ class OrganisationSchema(OrganisationInput):
 class PersonArgs(ListArgs):
     q = fields.String(metadata={"description": "Words in the name, position or e-mail."})
     organisation = fields.Integer(metadata={"description": "An organisation's id."})
+    side = fields.String(
+        validate=validate.OneOf(["local", "visiting"]),
+        metadata={"description": "People of local partners or of visitors only."},
+    )
     sort = sort_arg(["name", "created"], "name")
 
 

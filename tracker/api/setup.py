@@ -6,12 +6,12 @@ from flask import Flask, current_app, request
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 
-from tracker.api import delegations, docs
+from tracker.api import delegations, docs, organisations, people, schemas, vocabularies
 from tracker.extensions import csrf, limiter
-from tracker.problems import is_api_request
+from tracker.problems import MEDIA_TYPE, is_api_request
 from tracker.security import current_token
 
-RESOURCES = (delegations.blp,)
+RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "
@@ -31,8 +31,18 @@ class TrackerApi(Api):
     """flask-smorest's Api without its app-wide JSON error handler: tracker.errors answers
     every error under /api/ with problem details and keeps the pages' error pages."""
 
+    ERROR_SCHEMA = schemas.ProblemSchema
+
     def _register_error_handlers(self):
         return None
+
+    def _register_responses(self):
+        """The document's error responses: problem details, as application/problem+json."""
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = MEDIA_TYPE
+        try:
+            super()._register_responses()
+        finally:
+            del self.DEFAULT_RESPONSE_CONTENT_TYPE
 
 
 def _rate_limit() -> str:
