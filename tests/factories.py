@@ -15,9 +15,11 @@ from tracker.models import (
     OriginRegion,
     Person,
     Role,
+    TokenScope,
     Topic,
     User,
 )
+from tracker.tokens import issue_token
 
 _seq = itertools.count(1)
 
@@ -35,6 +37,12 @@ def user(role: str | Role = Role.STAFF, password: str = "correct horse battery",
     obj = User(role=Role(role), **kw)
     obj.set_password(password)
     return _add(obj)
+
+
+def api_token(owner: User | None = None, scope: str = "write", name: str = "script") -> str:
+    """A token's secret, for owner (default: a new staff user)."""
+    _token, secret = issue_token(owner or user(), name, TokenScope(scope))
+    return secret
 
 
 def topic(**kw) -> Topic:

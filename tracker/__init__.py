@@ -7,6 +7,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from tracker import errors, instance, security, templating
 from tracker.admin.views import bp as admin_bp
+from tracker.api import setup as api
 from tracker.audit import recorder  # noqa: F401  (registers the audit flush hook)
 from tracker.audit.views import bp as audit_bp
 from tracker.auth.views import bp as auth_bp
@@ -49,7 +50,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # Responses a browser or proxy may keep: files that are the same for everyone. Every other
 # response (pages, exports, the login steps, errors) may carry personal or confidential data.
 CACHEABLE_ENDPOINTS = frozenset(
-    {"static", "bootstrap.static", "tom_select.static", "main.health", "main.favicon"}
+    {"static", "bootstrap.static", "tom_select.static", "swagger_ui.static", "main.health"}
+    | {"main.favicon"}
 )
 
 
@@ -157,6 +159,7 @@ def register_blueprints(app: Flask) -> None:
         tom_select_assets,
     ):
         app.register_blueprint(blueprint)
+    api.init_app(app)  # /api/v1: its own blueprints, document and docs page
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -98,3 +98,17 @@ IMPORT_MAX_ROWS = 2000
 # Any request body; a little above the import limit so an oversized upload still gets the
 # import form's own message, and anything far larger is refused with 413 before it is read.
 MAX_CONTENT_LENGTH = IMPORT_MAX_BYTES + 1024 * 1024
+
+# The JSON API (tracker.api, docs/api.md). flask-smorest reads the API_* and OPENAPI_* keys.
+API_TITLE = "Tracker API"
+API_VERSION = "v1"
+OPENAPI_VERSION = "3.1.0"
+OPENAPI_URL_PREFIX = "/api/v1"
+OPENAPI_JSON_PATH = "openapi.json"
+# Requests per token (tracker.api.setup); the storage is the login limits' (RATELIMIT_*).
+API_RATE_LIMIT = "600 per minute"
+# Origins whose pages may call the API from a browser (CORS), e.g. ["https://bi.example.org"];
+# empty: no CORS headers at all, so browsers keep other sites' pages out.
+API_CORS_ORIGINS: list[str] = []
+API_PAGE_SIZE = 50
+API_MAX_PAGE_SIZE = 200

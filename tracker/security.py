@@ -18,7 +18,9 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from tracker import sessions
 from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
-from tracker.models import FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+from tracker.models import ApiToken, FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+from tracker.problems import is_api_request
+from tracker.tokens import find_token, note_use
 
 T = TypeVar("T")
 
@@ -31,7 +33,13 @@ PUBLIC_ENDPOINTS = frozenset(
     | {"main.favicon"}
     | {"languages.switch"}  # the language switch also works on the login page
     | {"tom_select.static"}  # the pickers' script and styles, like the app's own static files
+    | {"swagger_ui.static"}  # the API docs' script and styles, likewise
 )
+
+# The JSON API's description and its interactive docs: a logged-in browser may read them too.
+# Every other endpoint under /api/ takes a bearer token only, never the session cookie.
+API_DOC_ENDPOINTS = frozenset({"api-docs.openapi_json", "api_docs.docs"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 ALL_ROLES = frozenset(Role)
 MANAGERS = frozenset({Role.MANAGER, Role.ADMIN})
@@ -122,9 +130,55 @@ def _require_login():
     """Secure by default: a new route needs login unless it is listed as public."""
     if request.endpoint in PUBLIC_ENDPOINTS or request.endpoint is None:
         return None
+    if is_api_request():
+        return _require_token()
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     return None
+
+
+def _require_token():
+    """The JSON API: the user of the request's bearer token, with its role and every rule of
+    this module; a read token may not write. The session cookie is never read here, so no
+    other site can make a browser call the API (and the API needs no CSRF token)."""
+    if request.method == "OPTIONS":
+        return None  # a CORS preflight carries no credentials; it reads and writes nothing
+    token = _bearer_token()
+    if token is None:
+        if request.endpoint in API_DOC_ENDPOINTS and current_user.is_authenticated:
+            return None
+        log_security_event("api token refused", path=request.path)
+        abort(401)
+    # Flask-Login's user of this request: current_user, the confidential rule and the audit
+    # trail all see the token's user.
+    g._login_user = token.user
+    g.api_token, g.api_token_name = token, token.name  # the name read once, not in a flush
+    note_use(token)
+    if request.method not in SAFE_METHODS and not token.may_write:
+        _denied("token.write")
+    return None
+
+
+def _bearer_token() -> ApiToken | None:
+    """The live token named by the Authorization header, if any."""
+    scheme, _sep, secret = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not secret.strip():
+        return None
+    resolving = _resolving_user.set(True)  # the rule must not load the session's user here
+    try:
+        return find_token(secret.strip())
+    finally:
+        _resolving_user.reset(resolving)
+
+
+def current_token() -> ApiToken | None:
+    """The API token the request came with (None for the web pages, the CLI and jobs)."""
+    return g.get("api_token") if has_request_context() else None
+
+
+def current_token_name() -> str | None:
+    """The name of the request's API token, for the audit trail (None without a token)."""
+    return g.get("api_token_name") if has_request_context() else None
 
 
 def can(action: str, record=None, user=None) -> bool:

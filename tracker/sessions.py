@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from tracker.models import User
+from tracker.problems import is_api_request
 
 # Where a user who must first change the password or enrol in two-step login may still go,
 # besides the page of that step.
@@ -62,6 +63,8 @@ def setup_endpoint(user: User) -> str | None:
 
 def required_setup():
     """Send a user who must change the password or set up two-step login to that page first."""
+    if is_api_request():
+        return None  # a token was made on purpose by its user, and the API has no pages
     if not current_user.is_authenticated or request.endpoint in _ALWAYS_OPEN:
         return None
     endpoint = setup_endpoint(current_user)

@@ -5,6 +5,8 @@ Access words:
   all       every logged-in role (staff, manager, admin); anonymous users go to the login page
   managers  managers and admins; staff get 403
   admins    admins only; staff and managers get 403
+  token     the JSON API: a bearer token only, so anonymous and logged-in browsers alike get 401
+            (what each role's tokens may do is in API_ROUTES below)
 A dict {role: status} states exact statuses where the words do not fit.
 
 "Allowed" means 200, or a redirect that is not to the login page; for POST (sent without the
@@ -21,6 +23,8 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "auth.change_password": "all",
     "auth.two_step": "all",
     "calendar.profile": "all",
+    "auth.create_token": "all",
+    "auth.revoke": "all",
     "calendar.regenerate_token": "all",
     "calendar.revoke_token": "all",
     "calendar.feed": "public",
@@ -123,6 +127,7 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "admin.activate_user": "admins",
     "admin.end_sessions": "admins",
     "admin.reset_password": "admins",
+    "admin.revoke_token": "admins",
     "audit.history": "all",
     "audit.log": "admins",
     # exports, reports and lists added later
@@ -147,6 +152,48 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     # pickers: JSON lookups and Tom Select's files
     "lookup.find": "all",
     "tom_select.static": "public",
+    # the JSON API (tokens: API_ROUTES); its document and docs page also take a logged-in browser
+    "api-docs.openapi_json": {"anonymous": 401, "staff": "allowed", "manager": "allowed",
+                              "admin": "allowed"},
+    "api_docs.docs": {"anonymous": 401, "staff": "allowed", "manager": "allowed",
+                      "admin": "allowed"},
+    "swagger_ui.static": "public",
+    "api_delegations.list": "token",
+    "api_delegations.get": "token",
+    "api_delegations.create": "token",
+    "api_delegations.update": "token",
+    "api_organisations.list": "token",
+    "api_organisations.get": "token",
+    "api_organisations.create": "token",
+    "api_organisations.update": "token",
+    "api_people.list": "token",
+    "api_people.get": "token",
+    "api_people.create": "token",
+    "api_people.update": "token",
+    "api_vocabularies.list": "token",
+}  # fmt: skip
+
+# What the API answers each role's tokens (tests/security/test_route_matrix.py):
+#   read    any token of any role (read or write scope)
+#   write   a write-scope token of any role; a read-scope token gets 403
+# "Allowed" is 200 for a read; for a write sent with an empty body, 422 (the form's messages),
+# or 428 for an update without If-Match.
+API_ROUTES: dict[str, str] = {
+    "api-docs.openapi_json": "read",
+    "api_docs.docs": "read",
+    "api_delegations.list": "read",
+    "api_delegations.get": "read",
+    "api_delegations.create": "write",
+    "api_delegations.update": "write",
+    "api_organisations.list": "read",
+    "api_organisations.get": "read",
+    "api_organisations.create": "write",
+    "api_organisations.update": "write",
+    "api_people.list": "read",
+    "api_people.get": "read",
+    "api_people.create": "write",
+    "api_people.update": "write",
+    "api_vocabularies.list": "read",
 }
 
 # URL variables that differ from the world's defaults (see tests/security/world.py): the name of
@@ -160,4 +207,7 @@ URL_VALUES: dict[str, dict[str, str]] = {
     "bootstrap.static": {"filename": "=css/bootstrap.min.css"},
     "reports.export": {"table": "=funnel"},
     "tom_select.static": {"filename": "=js/tom-select.complete.min.js"},
+    "swagger_ui.static": {"filename": "=swagger-ui.css"},
+    "auth.revoke": {"token_id": "=1"},
+    "admin.revoke_token": {"token_id": "=1"},
 }

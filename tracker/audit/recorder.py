@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from tracker.models import utcnow
 from tracker.models.audit import AuditEntry
+from tracker.security import current_token_name
 
 # Tables whose writes are audited (matches and talks are included once they exist).
 AUDITED = frozenset(
@@ -103,11 +104,16 @@ def _acting_user_id() -> int | None:
     return getattr(user, "id", None) if getattr(user, "is_authenticated", False) else None
 
 
+def _via() -> str | None:
+    """The API token's name when the request came with one: the history names it."""
+    return current_token_name()
+
+
 @event.listens_for(Session, "after_flush")
 def _record(session: Session, _context) -> None:
     rows = []
     now = utcnow()
-    user_id = _acting_user_id()
+    user_id, via = _acting_user_id(), _via()
     for action, objects in (
         ("create", session.new),
         ("update", session.dirty),
@@ -127,7 +133,7 @@ def _record(session: Session, _context) -> None:
             rows.append(
                 {"at": now, "user_id": user_id, "action": recorded, "entity": table,
                  "entity_id": inspect(obj).identity[0] if action != "create" else obj.id,
-                 "label": _label(obj), "changes": changes}
+                 "label": _label(obj), "changes": changes, "via": via}
             )  # fmt: skip
     if rows:
         # Written through the connection: adding objects during a flush would need another one.
@@ -144,9 +150,9 @@ def record_entries(session: Session, action: str, entity: str, entries: list[dic
     has entity_id, label and changes."""
     if not entries:
         return
-    now, user_id = utcnow(), _acting_user_id()
+    now, user_id, via = utcnow(), _acting_user_id(), _via()
     rows = [
-        {"at": now, "user_id": user_id, "action": action, "entity": entity, **entry}
+        {"at": now, "user_id": user_id, "action": action, "entity": entity, "via": via, **entry}
         for entry in entries
     ]
     session.connection().execute(AuditEntry.__table__.insert(), rows)

@@ -6,13 +6,15 @@ Organisations and people are too many for a select: they are picked by searching
 
 from collections.abc import Iterable
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from tracker.delegations.forms import DelegationForm
 from tracker.extensions import db
-from tracker.i18n import country_name
-from tracker.models import DelegationMember, OriginRegion, Person, Topic, User
+from tracker.i18n import country_choices, country_name
+from tracker.models import Delegation, DelegationMember, OriginRegion, Person, Topic, User
 
 Choices = list[tuple[int, str]]
 
@@ -78,3 +80,19 @@ def member_choices(delegation_id: int, keep: Iterable[int] = ()) -> Choices:
 def _person_label(person: Person) -> str:
     organisation = person.organisation
     return f"{person.full_name} — {organisation.name}" if organisation else person.full_name
+
+
+def delegation_form(delegation: Delegation | None, **form_args) -> DelegationForm:
+    """The delegation form, prefilled from delegation (or the defaults) unless form_args give
+    formdata, with its choices set: the pages and the JSON API validate through it."""
+    topics = [t.id for t in delegation.topics] if delegation else []
+    form = DelegationForm(
+        obj=delegation, topic_ids=topics, host=current_app.config["DEFAULT_HOST"], **form_args
+    )
+    officer = delegation.host_officer_id if delegation else None
+    form.origin_country.choices = [("", "—"), *country_choices()]
+    region = delegation.origin_region_id if delegation else None
+    form.origin_region_id.choices = {None: [("", "—")], **region_choices(keep=region)}
+    form.host_officer_id.choices = [("", "—"), *user_choices(keep=[officer])]
+    form.topic_ids.choices = topic_choices(keep=topics)
+    return form

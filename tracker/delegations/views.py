@@ -3,7 +3,7 @@
 import re
 from functools import partial
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select
@@ -21,7 +21,6 @@ from tracker.deletion import DeletePage, cannot_delete, confirm_delete
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.followups.queries import followups_panel
-from tracker.i18n import country_choices
 from tracker.models import Delegation, DelegationStatus
 from tracker.needs.services import needs_panel
 from tracker.pagination import paginate_rows
@@ -132,24 +131,11 @@ def detail(delegation_id: int):
     )
 
 
-def _delegation_form(delegation: Delegation | None) -> DelegationForm:
-    """The form, prefilled from delegation (or the defaults) on GET, with its choices set."""
-    topics = [t.id for t in delegation.topics] if delegation else []
-    form = DelegationForm(obj=delegation, topic_ids=topics, host=current_app.config["DEFAULT_HOST"])
-    officer = delegation.host_officer_id if delegation else None
-    form.origin_country.choices = [("", "—"), *country_choices()]
-    region = delegation.origin_region_id if delegation else None
-    form.origin_region_id.choices = {None: [("", "—")], **choices.region_choices(keep=region)}
-    form.host_officer_id.choices = [("", "—"), *choices.user_choices(keep=[officer])]
-    form.topic_ids.choices = choices.topic_choices(keep=topics)
-    return form
-
-
 @bp.route("/new", methods=["GET", "POST"])
 @require("record.edit")
 def create():
     """Record a new visit."""
-    form = _delegation_form(None)
+    form = choices.delegation_form(None)
     if form.validate_on_submit():
         delegation = services.save_delegation(
             Delegation(), form.data, form.topic_ids.data, current_user
@@ -165,7 +151,7 @@ def create():
 def edit(delegation_id: int):
     """Change a visit's details and topics."""
     delegation = services.load_delegation(delegation_id, Delegation.topics) or abort(404)
-    form = _delegation_form(delegation)
+    form = choices.delegation_form(delegation)
     if form.validate_on_submit():
         with saving(delegation, form, "delegations/form.html", partial(_current, delegation_id)):
             services.save_delegation(delegation, form.data, form.topic_ids.data, current_user)

@@ -3,6 +3,7 @@
 from sqlalchemy import Index, event, func, select
 from sqlalchemy.orm import Session, column_property
 
+from tracker.models.api_token import ApiToken, TokenScope
 from tracker.models.audit import AuditEntry
 from tracker.models.base import utcnow
 from tracker.models.data_version import DataVersion
@@ -54,6 +55,7 @@ from tracker.models.vocabulary import KeyIndustry, OriginRegion, Topic
 
 __all__ = [
     "ACTIVE_STAGES",
+    "ApiToken",
     "AuditEntry",
     "Currency",
     "DataVersion",
@@ -92,6 +94,7 @@ __all__ = [
     "StageChange",
     "SynonymGroup",
     "Talk",
+    "TokenScope",
     "Topic",
     "User",
     "WonOutcome",

@@ -30,5 +30,7 @@ class AuditEntry(db.Model):
     label: Mapped[str] = mapped_column(String(200), default="")
     # {field: [old, new]}; values as JSON-safe text or numbers
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    # How the change came when not through the pages: the name of the API token it was sent with.
+    via: Mapped[str | None] = mapped_column(String(100))
 
     user: Mapped["User | None"] = relationship()

@@ -13,12 +13,12 @@ from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.followups.queries import followups_panel
 from tracker.forms import EmptyForm
-from tracker.i18n import country_choices, current_locale
+from tracker.i18n import current_locale
 from tracker.matchmaking.queries import partner_panel
 from tracker.models import Organisation, OrganisationKind
 from tracker.needs.services import needs_panel
 from tracker.numbers import parse_id
-from tracker.organisations import exports, merging, services
+from tracker.organisations import choices, exports, merging, services
 from tracker.organisations.forms import MergeForm, OrganisationForm
 from tracker.pagination import paginate_ids_first
 from tracker.security import get_visible_or_404, require
@@ -74,14 +74,6 @@ def export(fmt: str):
     return send_table(fmt, "organisations", exports.COLUMNS, rows)
 
 
-def _prepare(form: OrganisationForm, organisation: Organisation | None = None) -> None:
-    """Fill the choices that depend on the database and the interface language."""
-    form.country.choices = [("", "—"), *country_choices()]
-    current = organisation.key_industry_id if organisation else None
-    industries = services.industry_choices(include_id=current)
-    form.key_industry_id.choices = [("", "—"), *[(i.id, i.label) for i in industries]]
-
-
 def _save(form: OrganisationForm, organisation: Organisation | None):
     """Validate, apply the duplicate guard, save: (redirect or None to re-render, duplicates)."""
     if not form.validate_on_submit():
@@ -102,10 +94,9 @@ def _save(form: OrganisationForm, organisation: Organisation | None):
 @require("record.edit")
 def create():
     """Record a new organisation, guarding against duplicates."""
-    form = OrganisationForm()
+    form = choices.organisation_form()
     if request.method == "GET" and request.args.get("local") == "1":
         form.is_local.data = True
-    _prepare(form)
     response, duplicates = _save(form, None)
     return response or render_template(
         "organisations/form.html", form=form, organisation=None, duplicates=duplicates
@@ -117,8 +108,7 @@ def create():
 def edit(organisation_id: int):
     """Change an organisation; a changed name passes the duplicate guard again."""
     organisation = get_visible_or_404(Organisation, organisation_id)
-    form = OrganisationForm(obj=organisation)
-    _prepare(form, organisation)
+    form = choices.organisation_form(organisation)
     response, duplicates = _save(form, organisation)
     return response or render_template(
         "organisations/form.html", form=form, organisation=organisation, duplicates=duplicates

@@ -1,0 +1,1 @@
+"""The JSON API, /api/v1/ (docs/api.md): the features' services behind bearer tokens."""
