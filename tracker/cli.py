@@ -20,6 +20,7 @@ from tracker.followups.reminders import send_reminders
 from tracker.imports.cli import import_members_command
 from tracker.matchmaking.glossary import seed_glossary
 from tracker.models import Role, User
+from tracker.webhooks.cli import deliver_webhooks_command
 
 
 @click.command("create-user")
@@ -148,4 +149,5 @@ commands = [
     backup_command,
     restore_command,
     purge_deleted_command,
+    deliver_webhooks_command,
 ]

@@ -84,6 +84,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Others see a confidential need only as its owner or as an assignee of one of its follow-ups.
     "need.view_confidential": MANAGERS,
     "user.manage": frozenset({Role.ADMIN}),
+    # Webhooks send records to other systems: managers choose which systems and which events.
+    "webhook.manage": MANAGERS,
 }
 
 

@@ -124,6 +124,14 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "admin.end_sessions": "admins",
     "admin.reset_password": "admins",
     "audit.history": "all",
+    # outgoing webhooks; the world's hook points at a closed loopback port
+    "webhooks.index": "managers",
+    "webhooks.create": "managers",
+    "webhooks.detail": "managers",
+    "webhooks.edit": "managers",
+    "webhooks.send_test": "managers",
+    "webhooks.new_secret": "managers",
+    "webhooks.delete": "managers",
     "audit.log": "admins",
     # exports, reports and lists added later
     "main.health": "public",

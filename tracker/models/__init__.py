@@ -51,6 +51,7 @@ from tracker.models.rates import ExchangeRate
 from tracker.models.talk import Talk, talk_organisation, talk_person, talk_staff
 from tracker.models.user import RecoveryCode, Role, User
 from tracker.models.vocabulary import KeyIndustry, OriginRegion, Topic
+from tracker.models.webhook import DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery
 
 __all__ = [
     "ACTIVE_STAGES",
@@ -60,6 +61,7 @@ __all__ = [
     "Delegation",
     "DelegationMember",
     "DelegationStatus",
+    "DeliveryStatus",
     "ExchangeRate",
     "FollowUp",
     "FollowUpKind",
@@ -94,6 +96,9 @@ __all__ = [
     "Talk",
     "Topic",
     "User",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "WonOutcome",
     "delegation_organisation",
     "delegation_topic",
