@@ -50,9 +50,17 @@ def create():
             _show_error(form, error)
         else:
             db.session.commit()
-            flash(_secret_message(hook, secret), "warning")
+            _say_created(hook, None if form.secret.data else secret)
             return redirect(url_for("webhooks.detail", webhook_id=hook.id))
     return render_template("webhooks/form.html", form=form, hook=None)
+
+
+def _say_created(hook: Webhook, generated: str | None) -> None:
+    """A generated secret is shown once; one the manager chose is not repeated."""
+    if generated:
+        flash(_secret_message(hook, generated), "warning")
+    else:
+        flash(_("Created the webhook %(name)s.", name=hook.name), "success")
 
 
 def _values(form: WebhookForm) -> dict:
