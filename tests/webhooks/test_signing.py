@@ -2,6 +2,8 @@
 
 import hashlib
 import hmac
+import time
+from pathlib import Path
 
 from tracker.webhooks.signing import signature_header, verify
 
@@ -36,3 +38,20 @@ def test_a_receiver_refuses_a_changed_body_another_secret_or_a_moved_timestamp()
 def test_a_receiver_refuses_a_malformed_header():
     for header in ("", "v1=abc", "t=abc,v1=abc", f"t={NOW}"):
         assert not verify(SECRET, header, BODY, now=NOW)
+
+
+def _documented_verify():
+    """The receiver's function from docs/webhooks.md, as a reader would copy it."""
+    text = (Path(__file__).parents[2] / "docs" / "webhooks.md").read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 (our own documentation)
+    return namespace["verify_tracker_signature"]
+
+
+def test_the_documented_receiver_accepts_a_fresh_delivery_and_refuses_a_replay():
+    verify_documented = _documented_verify()
+    now = int(time.time())
+    assert verify_documented(SECRET, signature_header(SECRET, now, BODY), BODY)
+    assert not verify_documented(SECRET, signature_header(SECRET, now - 600, BODY), BODY)
+    assert not verify_documented(SECRET, signature_header(SECRET, now, BODY), BODY + b"x")
