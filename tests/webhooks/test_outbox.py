@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
+from tests.matchmaking.fixtures import robotics_world
 from tests.webhooks.receiver import hook
 from tracker.extensions import db
 from tracker.followups.services import create_followup, reassign
@@ -152,3 +153,16 @@ def test_without_hooks_a_change_queues_nothing(app, make):
     move_need(need, Stage.MATCHING, make.user())
     db.session.commit()
     assert _queued() == []
+
+
+def test_accepting_a_suggestion_through_the_page_sends_its_score_in_match_accepted(client, login):
+    login()
+    hook(events="match.accepted")
+    world = robotics_world()
+    client.post(f"/matchmaking/needs/{world.need.id}/accept",
+                data={"organisation_id": world.park.id})  # fmt: skip
+    (delivery,) = _queued("match.accepted")
+    match = _event(delivery)["data"]["match"]
+    assert match["organisation"]["id"] == world.park.id
+    assert match["score"] is not None and match["score"] > 0
+    assert match["offer_id"] is not None

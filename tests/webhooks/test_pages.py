@@ -7,9 +7,10 @@ from datetime import UTC
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import PASSWORD, log_in_as
 from tests.webhooks.receiver import Receiver, hook
 from tracker.extensions import db
-from tracker.models import DeliveryStatus, Stage, Webhook, WebhookDelivery, utcnow
+from tracker.models import AuditEntry, DeliveryStatus, Stage, Webhook, WebhookDelivery, utcnow
 from tracker.webhooks.delivery import deliver_due
 from tracker.webhooks.signing import verify
 
@@ -176,3 +177,23 @@ def test_a_save_goes_through_while_a_worker_waits_on_a_slow_receiver(app, client
     # The save queued while the worker waited; the worker's next batch then took it too.
     assert statuses == [DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED]
     assert len(receiver.received) == 2
+
+
+def test_configuring_a_hook_is_audited_without_its_secret(client, login):
+    login("manager")
+    _create(client, secret="a-secret-of-our-own-1234")
+    entry = db.session.scalars(select(AuditEntry).where(AuditEntry.entity == "webhook")).one()
+    assert entry.action == "create"
+    assert entry.changes["url"] == [None, "https://projects.example.gov/hook"]
+    assert entry.changes["secret"] == [None, "•••"]
+    page = client.get(f"/history/webhook/{entry.entity_id}").text
+    assert "https://projects.example.gov/hook" in page
+    assert "a-secret-of-our-own-1234" not in page
+
+
+def test_staff_cannot_read_a_hooks_history(client, login, make):
+    login("manager")
+    _create(client)
+    hook_id = db.session.scalars(select(Webhook.id)).one()
+    log_in_as(client, make.user(role="staff", password=PASSWORD))
+    assert client.get(f"/history/webhook/{hook_id}").status_code == 404
