@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.extensions import db
-from tracker.forms import EmptyForm
+from tracker.forms import EmptyForm, show_error
 from tracker.models import Webhook, WebhookAttempt
 from tracker.pagination import paginate, paginate_rows
 from tracker.security import require
@@ -13,14 +13,6 @@ from tracker.webhooks import services
 from tracker.webhooks.forms import WebhookCreateForm, WebhookForm
 
 bp = Blueprint("webhooks", __name__, url_prefix="/admin/webhooks")
-
-
-def _show_error(form, error: services.WebhookError) -> None:
-    """Put a service's refusal at its field, or above the form."""
-    if error.field and error.field in form:
-        form[error.field].errors.append(str(error))
-    else:
-        form.form_errors.append(str(error))
 
 
 def _secret_message(hook: Webhook, secret: str) -> str:
@@ -47,7 +39,7 @@ def create():
             hook, secret = services.create_webhook(**_values(form), secret=form.secret.data,
                                                    by=current_user)  # fmt: skip
         except services.WebhookError as error:
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             _say_created(hook, None if form.secret.data else secret)
@@ -90,7 +82,7 @@ def edit(webhook_id: int):
         try:
             services.update_webhook(hook, **_values(form))
         except services.WebhookError as error:
-            _show_error(form, error)
+            show_error(form, error)
         else:
             db.session.commit()
             flash(_("Saved the webhook %(name)s.", name=hook.name), "success")
