@@ -10,7 +10,7 @@ from tests.webhooks.receiver import SECRET, Receiver, hook
 from tracker.extensions import db
 from tracker.models import DeliveryStatus, Stage, WebhookAttempt, WebhookDelivery, utcnow
 from tracker.needs.pipeline import move_need
-from tracker.webhooks.delivery import claim, deliver_due
+from tracker.webhooks.delivery import attempt, claim, deliver_due
 from tracker.webhooks.signing import verify
 
 
@@ -140,3 +140,12 @@ def test_the_command_sends_what_is_due_in_one_pass(app, make, runner):
     assert result.exit_code == 0, result.output
     assert "Delivered 1, to retry 0, failed 0." in result.output
     assert json.loads(receiver.received[0].body)["type"] == "need.stage_changed"
+
+
+def test_a_delivery_whose_hook_was_deleted_after_the_claim_is_dropped(app, make, clock):
+    target, _need = _queue_stage_change(make, "http://127.0.0.1:9/closed")
+    (claimed,) = claim(clock(), 10)
+    db.session.delete(target)
+    db.session.commit()
+    assert attempt(claimed, clock) is None
+    assert _log() == []

@@ -116,15 +116,19 @@ def claim(now: datetime, limit: int, delivery_id: int | None = None) -> list[int
     return claimed
 
 
-def attempt(delivery_id: int, clock: Clock = utcnow) -> WebhookAttempt:
-    """Send a claimed delivery once, log the attempt and settle the delivery; commits."""
+def attempt(delivery_id: int, clock: Clock = utcnow) -> WebhookAttempt | None:
+    """Send a claimed delivery once, log the attempt and settle the delivery; commits. None
+    when its hook was deleted meanwhile (and the delivery with it)."""
     delivery = db.session.get(WebhookDelivery, delivery_id, populate_existing=True)
+    if delivery is None:
+        return None
     hook = db.session.get(Webhook, delivery.webhook_id)
     body, url, secret = delivery.body.encode(), hook.url, hook.secret
     headers = _headers(delivery, secret, int(clock().replace(tzinfo=UTC).timestamp()), body)
     db.session.commit()  # no transaction stays open while the receiver answers
     outcome = post(url, body, headers, current_app.config["WEBHOOK_TIMEOUT"])
-    return _settle(db.session.get(WebhookDelivery, delivery_id), outcome, clock())
+    delivery = db.session.get(WebhookDelivery, delivery_id)
+    return None if delivery is None else _settle(delivery, outcome, clock())
 
 
 def _settle(delivery: WebhookDelivery, outcome: Outcome, now: datetime) -> WebhookAttempt:
@@ -147,7 +151,10 @@ def _settle(delivery: WebhookDelivery, outcome: Outcome, now: datetime) -> Webho
     return logged
 
 
-def _tally(delivery: WebhookDelivery) -> Pass:
+def _tally(logged: WebhookAttempt | None) -> Pass:
+    if logged is None:
+        return Pass()
+    delivery = logged.delivery
     if delivery.status == DeliveryStatus.DELIVERED:
         return Pass(delivered=1)
     return Pass(failed=1) if delivery.status == DeliveryStatus.FAILED else Pass(retrying=1)
@@ -159,7 +166,7 @@ def deliver_due(clock: Clock = utcnow, limit: int | None = None) -> Pass:
     done = Pass()
     while ids := claim(clock(), batch):
         for delivery_id in ids:
-            done += _tally(attempt(delivery_id, clock).delivery)
+            done += _tally(attempt(delivery_id, clock))
         if limit is not None:
             break
     return done
