@@ -23,7 +23,8 @@ run: venv translations
 	$(FLASK) db upgrade
 	$(FLASK) seed-glossary
 	$(FLASK) seed-demo --first-run --url http://$(HOST):$(PORT)
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	# The webhooks' deliveries go out from a thread of this one process (docs/production.md).
+	TRACKER_WEBHOOK_WORKER=true $(FLASK) run --host $(HOST) --port $(PORT)
 
 ## test: the whole suite (SQLite; set TEST_DATABASE_URL for PostgreSQL)
 test: venv translations

@@ -41,10 +41,13 @@ from tracker.people.views import bp as people_bp
 from tracker.reports.views import bp as reports_bp
 from tracker.talks.views import bp as talks_bp
 from tracker.vocabularies.views import bp as vocabularies_bp
+from tracker.webhooks import worker as webhook_worker
+from tracker.webhooks.views import bp as webhooks_bp
 
 # isort: split
-# Imported for the session hooks they install, like the audit recorder above.
-from tracker import datacache, softdelete  # noqa: F401
+# Imported for the session hooks they install, like the audit recorder above (the outbox
+# queues the webhooks' deliveries in the transaction of the change).
+from tracker import datacache, outbox, softdelete  # noqa: F401
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Responses a browser or proxy may keep: files that are the same for everyone. Every other
@@ -77,6 +80,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_commands(app)
     register_template_helpers(app)
     register_response_headers(app)
+    register_workers(app)
     return app
 
 
@@ -151,6 +155,7 @@ def register_blueprints(app: Flask) -> None:
         imports_bp,
         vocabularies_bp,
         admin_bp,
+        webhooks_bp,
         audit_bp,
         languages_bp,
         letterhead_bp,
@@ -177,6 +182,11 @@ def register_commands(app: Flask) -> None:
 def register_template_helpers(app: Flask) -> None:
     """Filters and globals shared by all templates."""
     templating.register(app)
+
+
+def register_workers(app: Flask) -> None:
+    """Background work in the app's own process: the webhook worker, when configured."""
+    webhook_worker.init_app(app)
 
 
 def register_response_headers(app: Flask) -> None:

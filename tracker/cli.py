@@ -21,6 +21,7 @@ from tracker.imports.cli import import_members_command
 from tracker.matchmaking.glossary import seed_glossary
 from tracker.models import Role, TokenScope, User
 from tracker.tokens import issue_token
+from tracker.webhooks.cli import deliver_webhooks_command
 
 
 @click.command("create-user")
@@ -170,4 +171,5 @@ commands = [
     backup_command,
     restore_command,
     purge_deleted_command,
+    deliver_webhooks_command,
 ]

@@ -112,3 +112,15 @@ API_RATE_LIMIT = "600 per minute"
 API_CORS_ORIGINS: list[str] = []
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 200
+# Outgoing webhooks (docs/webhooks.md). Deliveries wait in the database; `flask deliver-webhooks
+# --loop` sends them, or, for `make run` and single-process setups, a background thread of the
+# app itself when WEBHOOK_WORKER is on (started by the first request; never under tests).
+WEBHOOK_WORKER = False
+WEBHOOK_POLL_SECONDS = 10
+WEBHOOK_TIMEOUT = 5  # seconds a receiver has to connect and answer (per network step)
+# The waits after each failed attempt: 1 min, 5 min, 30 min, 2 h, 12 h; then failed.
+WEBHOOK_RETRY_DELAYS = [60, 300, 1800, 7200, 43200]
+WEBHOOK_MAX_ATTEMPTS = 6
+# A claimed delivery is due again after this long if its worker died mid-send.
+WEBHOOK_LEASE_SECONDS = 120
+WEBHOOK_BATCH_SIZE = 20

@@ -24,6 +24,15 @@ class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for POST-only buttons (delete, remove, log out)."""
 
 
+def show_error(form: FlaskForm, error: Exception) -> None:
+    """Put a service's refusal at the field it names (error.field), or above the form."""
+    field = getattr(error, "field", None)
+    if field and field in form:
+        form[field].errors.append(str(error))
+    else:
+        form.form_errors.append(str(error))
+
+
 def http_url(form, field) -> None:
     """Accept only http(s) links, so no javascript: URL can be stored."""
     if field.data and not field.data.lower().startswith(("http://", "https://")):

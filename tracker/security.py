@@ -92,6 +92,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # Others see a confidential need only as its owner or as an assignee of one of its follow-ups.
     "need.view_confidential": MANAGERS,
     "user.manage": frozenset({Role.ADMIN}),
+    # Webhooks send records to other systems: managers choose which systems and which events.
+    "webhook.manage": MANAGERS,
 }
 
 
@@ -389,6 +391,8 @@ def may_read_history(entity: str, entity_id: int) -> bool:
     """Whether the current user may read a record's change history: a need's, follow-up's,
     match's or talk's only while the record is visible to them; once it is gone, only with
     need.view_confidential (it may have been confidential)."""
+    if entity == "webhook":  # where the records go is the managers' business
+        return can("webhook.manage")
     model = NEED_RECORDS.get(entity)
     if model is None:
         return True

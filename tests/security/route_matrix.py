@@ -129,6 +129,14 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "admin.reset_password": "admins",
     "admin.revoke_token": "admins",
     "audit.history": "all",
+    # outgoing webhooks; the world's hook points at a closed loopback port
+    "webhooks.index": "managers",
+    "webhooks.create": "managers",
+    "webhooks.detail": "managers",
+    "webhooks.edit": "managers",
+    "webhooks.send_test": "managers",
+    "webhooks.new_secret": "managers",
+    "webhooks.delete": "managers",
     "audit.log": "admins",
     # exports, reports and lists added later
     "main.health": "public",

@@ -6,7 +6,7 @@ from datetime import datetime
 from tests import factories as make
 from tests.conftest import PASSWORD
 from tracker.extensions import db
-from tracker.models import ImportRecord, ImportStatus, Stage
+from tracker.models import ImportRecord, ImportStatus, Stage, Webhook
 
 
 @dataclass
@@ -46,7 +46,10 @@ def build_world() -> World:
         delegation=delegation, created_by=owner, file_name="list.csv", status=ImportStatus.DONE,
         counts={}, finished_at=datetime(2026, 5, 1),
     )  # fmt: skip
-    db.session.add_all([draft, done])
+    # Port 9 (discard) is closed on loopback: the test button fails at once, sending nothing.
+    hook = Webhook(name="Project database", url="http://127.0.0.1:9/hook", secret="s" * 32,
+                   events="need.stage_changed")  # fmt: skip
+    db.session.add_all([draft, done, hook])
     other.calendar_token = "t" * 40
     db.session.commit()
     return World(
@@ -78,5 +81,6 @@ def build_world() -> World:
             "token": other.calendar_token,
             "filename": "css/tracker.css",
             "deleted_organisation_id": gone.id,
+            "webhook_id": hook.id,
         },
     )

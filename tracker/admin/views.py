@@ -10,21 +10,13 @@ from tracker import tokens
 from tracker.admin import services
 from tracker.admin.forms import UserCreateForm, UserEditForm, UserFilterForm
 from tracker.extensions import db
-from tracker.forms import EmptyForm
+from tracker.forms import EmptyForm, show_error
 from tracker.models import Role, User
 from tracker.pagination import paginate
 from tracker.security import log_security_event, require
 from tracker.versioning import saving
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-
-def _show_error(form, error: services.UserError) -> None:
-    """Put a service's refusal at its field, or above the form."""
-    if error.field and error.field in form:
-        form[error.field].errors.append(str(error))
-    else:
-        form.form_errors.append(str(error))
 
 
 @bp.route("/users")
@@ -66,7 +58,7 @@ def _create(form: UserCreateForm) -> User | None:
             role=Role(form.role.data), password=password, temporary=True,
         )  # fmt: skip
     except services.UserError as error:
-        _show_error(form, error)
+        show_error(form, error)
         return None
     db.session.commit()
     if form.password.data:
@@ -97,7 +89,7 @@ def edit_user(user_id: int):
                 services.update_user(user, **_edit_values(form), acting_user=current_user)
         except services.UserError as error:
             db.session.rollback()  # nothing of the refused edit (nor its version) stays pending
-            _show_error(form, error)
+            show_error(form, error)
         else:
             flash(_("Saved the account of %(name)s.", name=user.display_name), "success")
             return redirect(url_for("admin.users"))

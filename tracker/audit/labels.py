@@ -24,6 +24,7 @@ ENTITY_LABELS = {
     "person": _l("Person"),
     "talk": _l("Talk"),
     "user": _l("User"),
+    "webhook": _l("Webhook"),
 }
 
 # A field of the same name means the same thing in every audited table ...
@@ -148,6 +149,7 @@ ENTITY_FIELD_LABELS = {
         "totp_secret": _l("Two-step login"),
         "totp_pending_secret": _l("Two-step login being set up"),
     },
+    "webhook": {"url": _l("Address"), "secret": _l("Secret"), "events": _l("Events")},
 }
 
 

@@ -15,7 +15,7 @@ from tracker.security import current_token_name
 # Tables whose writes are audited (matches and talks are included once they exist).
 AUDITED = frozenset(
     {"delegation", "organisation", "person", "meeting", "need", "followup", "user",
-     "match", "talk", "local_offer"}
+     "match", "talk", "local_offer", "webhook"}
 )  # fmt: skip
 # Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(
@@ -24,7 +24,9 @@ IGNORED = frozenset(
      "history_reach"}
 )  # fmt: skip
 # Secrets: the history says that they changed, never their values.
-MASKED = frozenset({"password_hash", "totp_secret", "totp_pending_secret", "calendar_token"})
+MASKED = frozenset(
+    {"password_hash", "totp_secret", "totp_pending_secret", "calendar_token", "secret"}
+)
 LABEL_FIELDS = ("title", "name", "full_name", "display_name", "email")
 
 

@@ -165,7 +165,9 @@ def delete_synonym_group(group: SynonymGroup) -> bool:
 # --- matches ----------------------------------------------------------------------------------
 
 
-def _new_match(need: Need, organisation: Organisation, offer: LocalOffer | None, by, note):
+def _new_match(
+    need: Need, organisation: Organisation, offer: LocalOffer | None, by, note, **snapshot
+):
     if not organisation.is_local:
         raise MatchError(_("Only local partners can be matched with a need."))
     if offer is not None and offer.organisation_id != organisation.id:
@@ -175,7 +177,9 @@ def _new_match(need: Need, organisation: Organisation, offer: LocalOffer | None,
     )
     if taken is not None:
         raise MatchError(_("%(name)s is already matched with this need.", name=organisation.name))
-    match = Match(need=need, organisation=organisation, offer=offer, created_by=by)
+    # The suggestion's score and reasons go in before the first flush, so that the match as
+    # first written (and the match.accepted webhook event made from it) carries them.
+    match = Match(need=need, organisation=organisation, offer=offer, created_by=by, **snapshot)
     db.session.add(match)
     record(match, MatchStatus.PROPOSED, by, note)
     return match
@@ -190,12 +194,10 @@ def accept_suggestion(need: Need, organisation_id: int, by: User | None) -> Matc
     offer = (
         db.session.get(LocalOffer, suggestion.offer.id) if suggestion and suggestion.offer else None
     )
-    match = _new_match(need, organisation, offer, by, ACCEPTED.text())
-    if suggestion is not None:
-        match.score = suggestion.score
-        match.reasons = "\n".join(suggestion.reasons)
-    db.session.flush()
-    return match
+    snapshot = (
+        {"score": suggestion.score, "reasons": "\n".join(suggestion.reasons)} if suggestion else {}
+    )
+    return _new_match(need, organisation, offer, by, ACCEPTED.text(), **snapshot)
 
 
 def pick_partner(

@@ -52,6 +52,7 @@ from tracker.models.rates import ExchangeRate
 from tracker.models.talk import Talk, talk_organisation, talk_person, talk_staff
 from tracker.models.user import RecoveryCode, Role, User
 from tracker.models.vocabulary import KeyIndustry, OriginRegion, Topic
+from tracker.models.webhook import DeliveryStatus, Webhook, WebhookAttempt, WebhookDelivery
 
 __all__ = [
     "ACTIVE_STAGES",
@@ -62,6 +63,7 @@ __all__ = [
     "Delegation",
     "DelegationMember",
     "DelegationStatus",
+    "DeliveryStatus",
     "ExchangeRate",
     "FollowUp",
     "FollowUpKind",
@@ -97,6 +99,9 @@ __all__ = [
     "TokenScope",
     "Topic",
     "User",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
     "WonOutcome",
     "delegation_organisation",
     "delegation_topic",

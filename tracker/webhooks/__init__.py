@@ -1,0 +1,1 @@
+"""Outgoing webhooks: managers' receivers, signed deliveries from the outbox, the log."""
