@@ -3,11 +3,23 @@
 Request bodies are validated by the pages' WTForms forms (tracker.api.conventions); the input
 schemas here only describe them in the document."""
 
+from datetime import UTC, datetime
+
 from marshmallow import Schema, fields, validate
 
 from tracker.models import DelegationStatus, MemberRole, OrganisationKind
 
 SORT_HELP = "A field to sort by; prefix it with - for descending order."
+
+
+class Moment(fields.DateTime):
+    """A moment as RFC 3339 requires, with its offset: the database keeps UTC without one
+    (tracker.models.utcnow), which a client could not tell from local time."""
+
+    def _serialize(self, value: datetime | None, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class ProblemSchema(Schema):
@@ -127,8 +139,8 @@ class DelegationSchema(DelegationInput):
     topics = fields.List(fields.Nested(TermSchema))
     members = fields.List(fields.Nested(MemberSchema))
     organisations = fields.List(fields.Nested(OrganisationRef), attribute="extra_organisations")
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 class OrganisationArgs(ListArgs):
@@ -165,8 +177,8 @@ class OrganisationInput(Schema):
 class OrganisationSchema(OrganisationInput):
     id = fields.Integer()
     version = fields.Integer()
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 class PersonArgs(ListArgs):
@@ -201,8 +213,8 @@ class PersonSchema(PersonInput):
     organisation_name = fields.Function(
         lambda p: p.organisation.name if p.organisation else None, allow_none=True
     )
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 class VocabularyTermSchema(Schema):
