@@ -1,0 +1,139 @@
+"""The shapes of the pipeline's resources: needs and their moves, follow-ups, suggestions and
+matches, local offers, talks and the pipeline report (marshmallow, for responses and the
+OpenAPI document; request bodies are validated by the pages' forms)."""
+
+from marshmallow import INCLUDE, Schema, fields, validate
+
+from tracker.api.schemas import ListArgs, page_of, sort_arg
+from tracker.models import Currency, FollowUpKind, FollowUpStatus, Priority, Stage, WonOutcome
+
+ID_OR_NONE = "An id, or NONE for those without one."
+
+
+class NeedArgs(ListArgs):
+    """The needs list's filters, as the needs page reads them (others it reads are accepted)."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    q = fields.String(metadata={"description": "Words in the title or the organisation's name."})
+    stage = fields.Enum(Stage, by_value=True)
+    state = fields.String(validate=validate.OneOf(["open", "closed"]))
+    owner_id = fields.String(metadata={"description": ID_OR_NONE})
+    category_id = fields.String(metadata={"description": ID_OR_NONE})
+    key_industry_id = fields.String(metadata={"description": ID_OR_NONE})
+    delegation_id = fields.String(metadata={"description": ID_OR_NONE})
+    organisation_id = fields.Integer()
+    origin = fields.String(metadata={"description": "The organisation's country, ISO alpha-2."})
+    overdue = fields.String(validate=validate.OneOf(["1"]))
+    no_open_followup = fields.String(validate=validate.OneOf(["1"]))
+    sort = sort_arg(["created", "title", "updated"], "-created")
+
+
+class NeedInput(Schema):
+    """A need's fields as sent (the need form's fields)."""
+
+    organisation_id = fields.Integer(required=True)
+    delegation_id = fields.Integer(allow_none=True)
+    meeting_id = fields.Integer(allow_none=True)
+    title = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    category_id = fields.Integer(allow_none=True)
+    key_industry_id = fields.Integer(allow_none=True)
+    priority = fields.Enum(Priority, by_value=True)
+    estimated_investment = fields.Decimal(places=2, as_string=True, allow_none=True)
+    currency = fields.Enum(Currency, by_value=True, allow_none=True)
+    expected_jobs = fields.Integer(allow_none=True)
+    area_m2_asked = fields.Integer(allow_none=True)
+    headcount_asked = fields.Integer(allow_none=True)
+    owner_id = fields.Integer(allow_none=True)
+    next_step = fields.String(allow_none=True)
+    next_step_date = fields.Date(allow_none=True)
+    confidential = fields.Boolean()
+
+
+class NeedSchema(NeedInput):
+    """A need with its stage and what closing it recorded."""
+
+    id = fields.Integer()
+    version = fields.Integer()
+    stage = fields.Enum(Stage, by_value=True)
+    stage_changed_at = fields.DateTime()
+    lost_reason_id = fields.Integer(allow_none=True)
+    lost_reason_text = fields.String(allow_none=True)
+    won_on = fields.Date(allow_none=True)
+    won_outcome = fields.Enum(WonOutcome, by_value=True, allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+NeedPage = page_of(NeedSchema, "NeedPage")
+
+
+class MoveInput(Schema):
+    """A stage move (the stage form's fields), or with reopen: true a won or lost need reopened
+    into an active stage, the note saying why."""
+
+    to_stage = fields.Enum(Stage, by_value=True, required=True)
+    note = fields.String(allow_none=True)
+    lost_reason_id = fields.Integer(allow_none=True)
+    lost_reason_text = fields.String(allow_none=True)
+    won_on = fields.Date(allow_none=True)
+    won_outcome = fields.Enum(WonOutcome, by_value=True, allow_none=True)
+    reopen = fields.Boolean(metadata={"description": "Reopen a won or lost need."})
+
+
+class FollowUpArgs(ListArgs):
+    """The follow-ups list's filters, as the follow-ups page reads them."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    assignee_id = fields.Integer()
+    status = fields.Enum(FollowUpStatus, by_value=True)
+    overdue = fields.String(validate=validate.OneOf(["1"]))
+    need_id = fields.Integer()
+    organisation_id = fields.Integer()
+    delegation_id = fields.Integer()
+    due_from = fields.Date()
+    due_to = fields.Date()
+    sort = sort_arg(["due", "created", "title"], "due")
+
+
+class FollowUpInput(Schema):
+    """A follow-up's fields as sent (the follow-up form's fields); a new one names one of
+    need_id, organisation_id or delegation_id."""
+
+    title = fields.String(required=True)
+    kind = fields.Enum(FollowUpKind, by_value=True)
+    assignee_id = fields.Integer(required=True)
+    due_date = fields.Date(required=True)
+
+
+class FollowUpCreate(FollowUpInput):
+    need_id = fields.Integer()
+    organisation_id = fields.Integer()
+    delegation_id = fields.Integer()
+
+
+class FollowUpSchema(FollowUpCreate):
+    id = fields.Integer()
+    version = fields.Integer()
+    status = fields.Enum(FollowUpStatus, by_value=True)
+    assigned_by_id = fields.Integer(allow_none=True)
+    outcome = fields.String(allow_none=True)
+    completed_at = fields.DateTime(allow_none=True)
+    completed_by_id = fields.Integer(allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+FollowUpPage = page_of(FollowUpSchema, "FollowUpPage")
+
+
+class AssignInput(Schema):
+    assignee_id = fields.Integer(required=True)
+
+
+class CompleteInput(Schema):
+    outcome = fields.String(required=True)
