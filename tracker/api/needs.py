@@ -18,6 +18,7 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from tracker.api import pipeline_schemas as schemas
+from tracker.api.actions import require_fields
 from tracker.api.conventions import json_object, refuse, saving, send_etag, validated
 from tracker.api.paging import keyset_page, page_body
 from tracker.extensions import db
@@ -38,7 +39,6 @@ blp = Blueprint(
 SORTS = {"created": Need.created_at, "title": Need.title, "updated": Need.updated_at}
 BODY = {"content": {"application/json": {"schema": schemas.NeedInput}}}
 MOVE_BODY = {"content": {"application/json": {"schema": schemas.MoveInput}}}
-REQUIRED = "This field is required."
 
 
 @blp.route("", endpoint="list")
@@ -104,8 +104,7 @@ def update_need(need_id: int):
 def _move(need: Need, values: dict) -> None:
     """A move validated by the stage form, or with reopen a reopening by the reopen form; the
     pipeline's refusal at its field (flushes)."""
-    if "to_stage" not in values:
-        refuse({"to_stage": [REQUIRED]})
+    require_fields(values, "to_stage")
     if values.pop("reopen", False):
         form = validated(ReopenForm, values)
         error = apply_reopen(need, form.to_stage.data, form.note.data, current_user)

@@ -9,6 +9,7 @@ from flask_smorest import Api
 from tracker.api import (
     delegations,
     docs,
+    followups,
     needs,
     organisations,
     people,
@@ -21,7 +22,7 @@ from tracker.security import current_token
 
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 # The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
-RESOURCES += (needs.blp,)
+RESOURCES += (needs.blp, followups.blp, followups.actions)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "
