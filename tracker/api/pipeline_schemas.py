@@ -137,3 +137,63 @@ class AssignInput(Schema):
 
 class CompleteInput(Schema):
     outcome = fields.String(required=True)
+
+
+class SuggestionArgs(Schema):
+    show_declined = fields.Boolean(
+        load_default=False, metadata={"description": "Include the partners declined for it."}
+    )
+
+
+class OfferRef(Schema):
+    id = fields.Integer()
+    title = fields.String()
+    kind = fields.Function(lambda o: o.kind.value)
+
+
+class SuggestionSchema(Schema):
+    """A suggested local partner, with its best offer, its score and why."""
+
+    organisation_id = fields.Function(lambda s: s.partner.id)
+    organisation_name = fields.Function(lambda s: s.partner.shown_name)
+    offer = fields.Nested(OfferRef, allow_none=True)
+    score = fields.Integer()
+    reasons = fields.List(fields.String())
+    declined = fields.Boolean()
+
+
+class MatchSchema(Schema):
+    """A need matched with a local partner, and where the match stands."""
+
+    id = fields.Integer()
+    version = fields.Integer()
+    need_id = fields.Integer()
+    organisation_id = fields.Integer()
+    organisation_name = fields.Function(lambda m: m.organisation.name)
+    offer_id = fields.Integer(allow_none=True)
+    status = fields.Function(lambda m: m.status.value)
+    score = fields.Integer(allow_none=True)
+    reasons = fields.Function(lambda m: (m.reasons or "").splitlines())
+    decline_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class AcceptInput(Schema):
+    organisation_id = fields.Integer(required=True)
+
+
+class PickInput(Schema):
+    """A partner matched by hand (the pick form's fields)."""
+
+    organisation_id = fields.Integer(required=True)
+    offer_id = fields.Integer(allow_none=True)
+    note = fields.String(allow_none=True)
+
+
+class StatusInput(Schema):
+    """A match's new status (the status form's fields); declining asks for a reason."""
+
+    to_status = fields.String(required=True)
+    note = fields.String(allow_none=True)
+    decline_reason = fields.String(allow_none=True)

@@ -10,6 +10,7 @@ from tracker.api import (
     delegations,
     docs,
     followups,
+    matchmaking,
     needs,
     organisations,
     people,
@@ -22,7 +23,7 @@ from tracker.security import current_token
 
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 # The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
-RESOURCES += (needs.blp, followups.blp, followups.actions)
+RESOURCES += (needs.blp, followups.blp, followups.actions, matchmaking.blp, matchmaking.actions)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "
