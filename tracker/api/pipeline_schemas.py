@@ -197,3 +197,81 @@ class StatusInput(Schema):
     to_status = fields.String(required=True)
     note = fields.String(allow_none=True)
     decline_reason = fields.String(allow_none=True)
+
+
+class TalkArgs(ListArgs):
+    """The talks list's filters, as the talks page reads them."""
+
+    class Meta:
+        unknown = INCLUDE
+
+    q = fields.String(metadata={"description": "Words in the place, need or organisation."})
+    status = fields.String(validate=validate.OneOf(["upcoming", "held", "no_outcome"]))
+    delegation_id = fields.Integer()
+    held_from = fields.Date(metadata={"description": "Local day of the start, from."})
+    held_to = fields.Date(metadata={"description": "Local day of the start, to."})
+    sort = sort_arg(["starts", "title"], "-starts")
+
+
+class TalkInput(Schema):
+    """A talk's fields as sent (the talk form's fields): its day, start and end in its time
+    zone; a new one names need_id or match_id."""
+
+    title = fields.String()
+    day = fields.Date(required=True)
+    start = fields.String(required=True, metadata={"description": "HH:MM"})
+    end = fields.String(required=True, metadata={"description": "HH:MM"})
+    timezone = fields.String(metadata={"description": "An IANA time zone name."})
+    place = fields.String(allow_none=True)
+    video_link = fields.String(allow_none=True)
+    agenda = fields.String(allow_none=True)
+    organisation_ids = fields.List(fields.Integer())
+    visitor_ids = fields.List(fields.Integer())
+    local_person_ids = fields.List(fields.Integer())
+    staff_ids = fields.List(fields.Integer())
+    schedule_anyway = fields.Boolean(
+        load_only=True, metadata={"description": "Save although other talks overlap (409)."}
+    )
+
+
+class TalkCreate(TalkInput):
+    need_id = fields.Integer()
+    match_id = fields.Integer()
+
+
+class TalkRow(Schema):
+    """A talk as the list shows it (times in UTC)."""
+
+    id = fields.Integer()
+    version = fields.Integer()
+    need_id = fields.Integer()
+    match_id = fields.Integer(allow_none=True)
+    title = fields.String()
+    starts_at = fields.DateTime()
+    ends_at = fields.DateTime()
+    timezone = fields.String()
+    place = fields.String(allow_none=True)
+    video_link = fields.String(allow_none=True)
+    organisation_ids = fields.Function(lambda t: [o.id for o in t.organisations])
+    staff_ids = fields.Function(lambda t: [u.id for u in t.staff])
+    outcome = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+class TalkSchema(TalkRow):
+    """A talk with its agenda, minutes and everyone taking part."""
+
+    agenda = fields.String(allow_none=True)
+    minutes = fields.String(allow_none=True)
+    person_ids = fields.Function(lambda t: [p.id for p in t.people])
+
+
+TalkPage = page_of(TalkRow, "TalkPage")
+
+
+class ReportArgs(Schema):
+    """The pipeline report's filters, as the report page reads them."""
+
+    class Meta:
+        unknown = INCLUDE

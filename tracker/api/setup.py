@@ -15,6 +15,7 @@ from tracker.api import (
     organisations,
     people,
     schemas,
+    talks,
     vocabularies,
 )
 from tracker.extensions import csrf, limiter
@@ -24,6 +25,7 @@ from tracker.security import current_token
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 # The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
 RESOURCES += (needs.blp, followups.blp, followups.actions, matchmaking.blp, matchmaking.actions)
+RESOURCES += (talks.blp,)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "
