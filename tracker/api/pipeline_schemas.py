@@ -275,3 +275,14 @@ class ReportArgs(Schema):
 
     class Meta:
         unknown = INCLUDE
+
+    date_from = fields.Date()
+    date_to = fields.Date()
+    dates = fields.String(
+        metadata={"description": "created, or the stage whose reaching the dates bound."}
+    )
+    delegation_id = fields.Integer()
+    origin = fields.String(metadata={"description": "ISO alpha-2."})
+    key_industry_id = fields.Integer()
+    category_id = fields.Integer()
+    owner_id = fields.Integer(metadata={"description": "Managers only; staff see their own."})

@@ -14,6 +14,7 @@ from tracker.api import (
     needs,
     organisations,
     people,
+    reports,
     schemas,
     talks,
     vocabularies,
@@ -25,7 +26,7 @@ from tracker.security import current_token
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 # The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
 RESOURCES += (needs.blp, followups.blp, followups.actions, matchmaking.blp, matchmaking.actions)
-RESOURCES += (talks.blp,)
+RESOURCES += (talks.blp, reports.blp)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "
