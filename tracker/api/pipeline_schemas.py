@@ -286,3 +286,41 @@ class ReportArgs(Schema):
     key_industry_id = fields.Integer()
     category_id = fields.Integer()
     owner_id = fields.Integer(metadata={"description": "Managers only; staff see their own."})
+
+
+class OfferArgs(ListArgs):
+    organisation_id = fields.Integer(metadata={"description": "A local partner's id."})
+    active = fields.Boolean()
+    sort = sort_arg(["title", "created"], "title")
+
+
+class OfferInput(Schema):
+    """An offer's fields as sent (the offer form's fields); a new one names its local partner
+    in organisation_id."""
+
+    kind = fields.String(required=True)
+    title = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    area_m2 = fields.Integer(allow_none=True)
+    headcount = fields.Integer(allow_none=True)
+    industry_ids = fields.List(fields.Integer())
+    keywords = fields.String(allow_none=True)
+    contact_person_id = fields.Integer(allow_none=True)
+    active = fields.Boolean()
+
+
+class OfferCreate(OfferInput):
+    organisation_id = fields.Integer(required=True)
+
+
+class OfferSchema(OfferCreate):
+    id = fields.Integer()
+    version = fields.Integer()
+    kind = fields.Function(lambda o: o.kind.value)
+    industry_ids = fields.Function(lambda o: sorted(i.id for i in o.industries))
+    organisation_name = fields.Function(lambda o: o.organisation.name)
+    created_at = fields.DateTime()
+    updated_at = fields.DateTime()
+
+
+OfferPage = page_of(OfferSchema, "OfferPage")

@@ -12,6 +12,7 @@ from tracker.api import (
     followups,
     matchmaking,
     needs,
+    offers,
     organisations,
     people,
     reports,
@@ -26,7 +27,7 @@ from tracker.security import current_token
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 # The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
 RESOURCES += (needs.blp, followups.blp, followups.actions, matchmaking.blp, matchmaking.actions)
-RESOURCES += (talks.blp, reports.blp)
+RESOURCES += (offers.blp, talks.blp, reports.blp)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "
