@@ -13,6 +13,10 @@ anonymous means a redirect to the login page.
 A new route without a line here fails tests/security/test_route_matrix.py, naming it.
 """
 
+# The JSON API takes a bearer token only: the session cookie of any role is refused (401), so
+# no other site can make a browser call it. What each role's token may do: tests/api/.
+TOKEN_ONLY: dict[str, int | str] = {"anonymous": 401, "staff": 401, "manager": 401, "admin": 401}
+
 ROUTES: dict[str, str | dict[str, int | str]] = {
     # auth and profile
     "auth.login": "public",
@@ -147,6 +151,38 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     # pickers: JSON lookups and Tom Select's files
     "lookup.find": "all",
     "tom_select.static": "public",
+    # the JSON API's pipeline: needs, follow-ups, matchmaking, offers, talks, the report
+    **dict.fromkeys(
+        [
+            "api_needs.list",
+            "api_needs.get",
+            "api_needs.create",
+            "api_needs.update",
+            "api_needs.move",
+            "api_followups.list",
+            "api_followups.get",
+            "api_followups.create",
+            "api_followups.update",
+            "api_followup_actions.assign",
+            "api_followup_actions.complete",
+            "api_matchmaking.suggestions",
+            "api_matchmaking.accept",
+            "api_matchmaking.matches",
+            "api_matchmaking.pick",
+            "api_matchmaking.get",
+            "api_match_actions.status",
+            "api_offers.list",
+            "api_offers.get",
+            "api_offers.create",
+            "api_offers.update",
+            "api_talks.list",
+            "api_talks.get",
+            "api_talks.create",
+            "api_talks.update",
+            "api_reports.pipeline",
+        ],
+        TOKEN_ONLY,
+    ),
 }
 
 # URL variables that differ from the world's defaults (see tests/security/world.py): the name of
