@@ -23,8 +23,8 @@ from tracker.api import pipeline_schemas as schemas
 from tracker.api.actions import ActionBlueprint, only_fields, require_fields
 from tracker.api.conventions import json_object, refuse, saving, send_etag, validated
 from tracker.extensions import db
-from tracker.matchmaking import services
-from tracker.matchmaking.forms import PickForm, StatusForm
+from tracker.matchmaking import builders, services
+from tracker.matchmaking.forms import StatusForm
 from tracker.matchmaking.queries import need_matches
 from tracker.matchmaking.suggestions import suggest
 from tracker.models import LocalOffer, Match, MatchStatus, Organisation
@@ -98,7 +98,7 @@ def accept_suggestion(need_id: int):
 def pick_partner(need_id: int):
     """Match a need with a local partner chosen by hand (the pick form's checks)."""
     need = get_need_or_404(need_id)
-    form = validated(_pick_form, json_object())
+    form = validated(builders.pick_form, json_object())
     organisation = db.session.get(Organisation, form.organisation_id.data)
     offer = db.session.get(LocalOffer, form.offer_id.data) if form.offer_id.data else None
     try:
@@ -106,12 +106,6 @@ def pick_partner(need_id: int):
     except services.MatchError as error:
         refuse({"organisation_id": [str(error)]})
     return _created(match)
-
-
-def _pick_form(**form_args) -> PickForm:
-    form = PickForm(**form_args)
-    form.offer_id.choices = [("", "—"), *services.offer_choices()]
-    return form
 
 
 def _load(match_id: int) -> Match:

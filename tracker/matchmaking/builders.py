@@ -3,7 +3,7 @@ API build them here."""
 
 from tracker import choices
 from tracker.matchmaking import services
-from tracker.matchmaking.forms import OfferForm
+from tracker.matchmaking.forms import OfferForm, PickForm
 from tracker.models import LocalOffer
 
 
@@ -31,3 +31,10 @@ def offer_data(form: OfferForm) -> services.OfferData:
     )  # fmt: skip
     data.industry_ids = data.industry_ids or []  # None when a POST carries no form data at all
     return data
+
+
+def pick_form(**form_args) -> PickForm:
+    """The form matching a need with a partner picked by hand, with the active offers."""
+    form = PickForm(**form_args)
+    form.offer_id.choices = [("", "—"), *services.offer_choices()]
+    return form
