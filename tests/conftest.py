@@ -97,6 +97,8 @@ def _fresh_login_per_request(app):
 
     def forget(_sender, **_extra):
         g.pop("_login_user", None)
+        g.pop("api_token", None)  # tracker.security's token of an API request, and its name
+        g.pop("api_token_name", None)
         g.pop("_flask_babel", None)  # Flask-Babel's cached locale, chosen afresh per request
         g.pop("url_patterns", None)  # tracker.templating.url_pattern's, built once per request
 

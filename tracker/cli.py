@@ -1,4 +1,4 @@
-"""Flask commands: create-user and seed-demo."""
+"""Flask commands: create-user, create-token, seed-demo and the upkeep ones."""
 
 import sys
 from collections.abc import Iterator
@@ -19,7 +19,8 @@ from tracker.extensions import db
 from tracker.followups.reminders import send_reminders
 from tracker.imports.cli import import_members_command
 from tracker.matchmaking.glossary import seed_glossary
-from tracker.models import Role, User
+from tracker.models import Role, TokenScope, User
+from tracker.tokens import issue_token
 
 
 @click.command("create-user")
@@ -45,6 +46,26 @@ def create_user(email: str, display_name: str, role: str) -> None:
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
+
+
+@click.command("create-token")
+@click.option("--email", required=True, help="The user the token acts as.")
+@click.option("--name", required=True, help="What the token is for (shown in the history).")
+@click.option("--scope", type=click.Choice([s.value for s in TokenScope]), default="read",
+              show_default=True)  # fmt: skip
+@with_appcontext
+def create_token(email: str, name: str, scope: str) -> None:
+    """Create an API token for a user and print it, this once (for scripts and set-up)."""
+    user = db.session.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None or not user.active:
+        raise click.ClickException(f"No active user with the e-mail address {email}.")
+    if not name.strip() or len(name.strip()) > 100:
+        raise click.ClickException("Give the token a name of 1 to 100 characters.")
+    token, secret = issue_token(user, name, TokenScope(scope))
+    db.session.commit()
+    click.echo(secret)
+    click.echo(f"Created {scope} token “{token.name}” for {user.email}; it is not shown again.",
+               err=True)  # fmt: skip
 
 
 @click.command("seed-demo")
@@ -141,6 +162,7 @@ def purge_deleted_command(dry_run: bool) -> None:
 
 commands = [
     create_user,
+    create_token,
     seed_demo,
     seed_glossary_command,
     send_reminders,

@@ -152,7 +152,7 @@ def _require_token():
     # Flask-Login's user of this request: current_user, the confidential rule and the audit
     # trail all see the token's user.
     g._login_user = token.user
-    g.api_token = token
+    g.api_token, g.api_token_name = token, token.name  # the name read once, not in a flush
     note_use(token)
     if request.method not in SAFE_METHODS and not token.may_write:
         _denied("token.write")
@@ -174,6 +174,11 @@ def _bearer_token() -> ApiToken | None:
 def current_token() -> ApiToken | None:
     """The API token the request came with (None for the web pages, the CLI and jobs)."""
     return g.get("api_token") if has_request_context() else None
+
+
+def current_token_name() -> str | None:
+    """The name of the request's API token, for the audit trail (None without a token)."""
+    return g.get("api_token_name") if has_request_context() else None
 
 
 def can(action: str, record=None, user=None) -> bool:

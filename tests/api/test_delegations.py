@@ -26,3 +26,14 @@ def test_create_validates_with_the_form_and_records_the_token_in_the_audit(api, 
     assert visit.start_date == date(2026, 6, 1)
     entry = db.session.query(AuditEntry).filter_by(entity="delegation").one()
     assert entry.via == "partner import"
+
+
+def test_the_history_page_names_the_token(api, client, login):
+    response = api("staff", "write", name="partner import").post(
+        "/api/v1/delegations",
+        json={"title": "Saxony visit", "start_date": "2026-06-01", "end_date": "2026-06-03"},
+    )
+    login("staff")
+    page = client.get(f"/history/delegation/{response.json['id']}")
+    assert page.status_code == 200
+    assert "via API token “partner import”" in page.text

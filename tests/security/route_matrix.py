@@ -5,6 +5,8 @@ Access words:
   all       every logged-in role (staff, manager, admin); anonymous users go to the login page
   managers  managers and admins; staff get 403
   admins    admins only; staff and managers get 403
+  token     the JSON API: a bearer token only, so anonymous and logged-in browsers alike get 401
+            (what each role's tokens may do is in API_ROUTES below)
 A dict {role: status} states exact statuses where the words do not fit.
 
 "Allowed" means 200, or a redirect that is not to the login page; for POST (sent without the
@@ -12,10 +14,6 @@ form's fields) also 400 and 409 (the edit forms' version check). Forbidden means
 anonymous means a redirect to the login page.
 A new route without a line here fails tests/security/test_route_matrix.py, naming it.
 """
-
-# The JSON API takes a bearer token only: the session cookie of any role is refused (401), so
-# no other site can make a browser call it. What each role's token may do: tests/api/.
-TOKEN_ONLY: dict[str, int | str] = {"anonymous": 401, "staff": 401, "manager": 401, "admin": 401}
 
 ROUTES: dict[str, str | dict[str, int | str]] = {
     # auth and profile
@@ -25,6 +23,8 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "auth.change_password": "all",
     "auth.two_step": "all",
     "calendar.profile": "all",
+    "auth.create_token": "all",
+    "auth.revoke": "all",
     "calendar.regenerate_token": "all",
     "calendar.revoke_token": "all",
     "calendar.feed": "public",
@@ -127,6 +127,7 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "admin.activate_user": "admins",
     "admin.end_sessions": "admins",
     "admin.reset_password": "admins",
+    "admin.revoke_token": "admins",
     "audit.history": "all",
     "audit.log": "admins",
     # exports, reports and lists added later
@@ -151,38 +152,101 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     # pickers: JSON lookups and Tom Select's files
     "lookup.find": "all",
     "tom_select.static": "public",
-    # the JSON API's pipeline: needs, follow-ups, matchmaking, offers, talks, the report
-    **dict.fromkeys(
-        [
-            "api_needs.list",
-            "api_needs.get",
-            "api_needs.create",
-            "api_needs.update",
-            "api_needs.move",
-            "api_followups.list",
-            "api_followups.get",
-            "api_followups.create",
-            "api_followups.update",
-            "api_followup_actions.assign",
-            "api_followup_actions.complete",
-            "api_matchmaking.suggestions",
-            "api_matchmaking.accept",
-            "api_matchmaking.matches",
-            "api_matchmaking.pick",
-            "api_matchmaking.get",
-            "api_match_actions.status",
-            "api_offers.list",
-            "api_offers.get",
-            "api_offers.create",
-            "api_offers.update",
-            "api_talks.list",
-            "api_talks.get",
-            "api_talks.create",
-            "api_talks.update",
-            "api_reports.pipeline",
-        ],
-        TOKEN_ONLY,
-    ),
+    # the JSON API (tokens: API_ROUTES); its document and docs page also take a logged-in browser
+    "api-docs.openapi_json": {"anonymous": 401, "staff": "allowed", "manager": "allowed",
+                              "admin": "allowed"},
+    "api_docs.docs": {"anonymous": 401, "staff": "allowed", "manager": "allowed",
+                      "admin": "allowed"},
+    "swagger_ui.static": "public",
+    "api_delegations.list": "token",
+    "api_delegations.get": "token",
+    "api_delegations.create": "token",
+    "api_delegations.update": "token",
+    "api_organisations.list": "token",
+    "api_organisations.get": "token",
+    "api_organisations.create": "token",
+    "api_organisations.update": "token",
+    "api_people.list": "token",
+    "api_people.get": "token",
+    "api_people.create": "token",
+    "api_people.update": "token",
+    "api_vocabularies.list": "token",
+    # the pipeline: needs, follow-ups, matchmaking, offers, talks, the report
+    "api_needs.list": "token",
+    "api_needs.get": "token",
+    "api_needs.create": "token",
+    "api_needs.update": "token",
+    "api_needs.move": "token",
+    "api_followups.list": "token",
+    "api_followups.get": "token",
+    "api_followups.create": "token",
+    "api_followups.update": "token",
+    "api_followup_actions.assign": "token",
+    "api_followup_actions.complete": "token",
+    "api_matchmaking.suggestions": "token",
+    "api_matchmaking.matches": "token",
+    "api_matchmaking.get": "token",
+    "api_matchmaking.accept": "token",
+    "api_matchmaking.pick": "token",
+    "api_match_actions.status": "token",
+    "api_offers.list": "token",
+    "api_offers.get": "token",
+    "api_offers.create": "token",
+    "api_offers.update": "token",
+    "api_talks.list": "token",
+    "api_talks.get": "token",
+    "api_talks.create": "token",
+    "api_talks.update": "token",
+    "api_reports.pipeline": "token",
+}  # fmt: skip
+
+# What the API answers each role's tokens (tests/security/test_route_matrix.py):
+#   read    any token of any role (read or write scope)
+#   write   a write-scope token of any role; a read-scope token gets 403
+# "Allowed" is 200 for a read; for a write sent with an empty body, 422 (the form's messages),
+# or 428 for an update without If-Match.
+API_ROUTES: dict[str, str] = {
+    "api-docs.openapi_json": "read",
+    "api_docs.docs": "read",
+    "api_delegations.list": "read",
+    "api_delegations.get": "read",
+    "api_delegations.create": "write",
+    "api_delegations.update": "write",
+    "api_organisations.list": "read",
+    "api_organisations.get": "read",
+    "api_organisations.create": "write",
+    "api_organisations.update": "write",
+    "api_people.list": "read",
+    "api_people.get": "read",
+    "api_people.create": "write",
+    "api_people.update": "write",
+    "api_vocabularies.list": "read",
+    "api_needs.list": "read",
+    "api_needs.get": "read",
+    "api_needs.create": "write",
+    "api_needs.update": "write",
+    "api_needs.move": "write",
+    "api_followups.list": "read",
+    "api_followups.get": "read",
+    "api_followups.create": "write",
+    "api_followups.update": "write",
+    "api_followup_actions.assign": "write",
+    "api_followup_actions.complete": "write",
+    "api_matchmaking.suggestions": "read",
+    "api_matchmaking.matches": "read",
+    "api_matchmaking.get": "read",
+    "api_matchmaking.accept": "write",
+    "api_matchmaking.pick": "write",
+    "api_match_actions.status": "write",
+    "api_offers.list": "read",
+    "api_offers.get": "read",
+    "api_offers.create": "write",
+    "api_offers.update": "write",
+    "api_talks.list": "read",
+    "api_talks.get": "read",
+    "api_talks.create": "write",
+    "api_talks.update": "write",
+    "api_reports.pipeline": "read",
 }
 
 # URL variables that differ from the world's defaults (see tests/security/world.py): the name of
@@ -196,4 +260,7 @@ URL_VALUES: dict[str, dict[str, str]] = {
     "bootstrap.static": {"filename": "=css/bootstrap.min.css"},
     "reports.export": {"table": "=funnel"},
     "tom_select.static": {"filename": "=js/tom-select.complete.min.js"},
+    "swagger_ui.static": {"filename": "=swagger-ui.css"},
+    "auth.revoke": {"token_id": "=1"},
+    "admin.revoke_token": {"token_id": "=1"},
 }

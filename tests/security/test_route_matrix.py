@@ -4,10 +4,12 @@ import re
 
 import pytest
 
+from tests import factories
 from tests.conftest import PASSWORD, _empty_tables
-from tests.security.route_matrix import ROUTES, URL_VALUES
+from tests.security.route_matrix import API_ROUTES, ROUTES, URL_VALUES
 from tests.security.world import build_world
 from tracker import create_app
+from tracker.extensions import db
 
 ROLES = ("anonymous", "staff", "manager", "admin")
 ALLOWED = {
@@ -16,6 +18,8 @@ ALLOWED = {
     "managers": {"manager", "admin"},
     "admins": {"admin"},
 }
+TOKEN_ONLY = "token"
+SCOPES = ("read", "write")
 
 
 def _rules():
@@ -40,7 +44,8 @@ def test_every_route_has_a_line_in_the_matrix():
 def test_every_line_of_the_matrix_is_a_route():
     gone = sorted(ROUTES.keys() - {r.endpoint for r in RULES})
     assert not gone, f"remove these endpoints from tests/security/route_matrix.py: {gone}"
-    unknown = {e: a for e, a in ROUTES.items() if isinstance(a, str) and a not in ALLOWED}
+    words = {*ALLOWED, TOKEN_ONLY}
+    unknown = {e: a for e, a in ROUTES.items() if isinstance(a, str) and a not in words}
     assert not unknown, f"unknown access words: {unknown}"
     partial = {e: a for e, a in ROUTES.items() if isinstance(a, dict) and set(a) != set(ROLES)}
     assert not partial, f"a status per role is needed for every role: {partial}"
@@ -67,6 +72,8 @@ def _expectation(endpoint: str, role: str) -> str | int:
     access = ROUTES[endpoint]
     if isinstance(access, dict):
         return access[role]
+    if access == TOKEN_ONLY:
+        return 401  # the API never reads the session cookie
     if role in ALLOWED[access]:
         return "allowed"
     return "login" if role == "anonymous" else 403
@@ -107,4 +114,45 @@ def test_route_answers_each_role_as_the_matrix_says(app, rule, method):
         if method != "GET" and expected != "login" and response.status_code < 400:
             _empty_tables()  # the request may have changed or deleted the world
             world = build_world()
+    assert not wrong, f"{method} {rule.rule}: " + "; ".join(wrong)
+
+
+API_CASES = [
+    (rule, method)
+    for rule in RULES
+    if rule.endpoint in API_ROUTES
+    for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+]
+
+
+def test_every_api_route_has_a_line_for_tokens():
+    api = {r.endpoint for r in RULES if ROUTES.get(r.endpoint) == TOKEN_ONLY}
+    assert api <= API_ROUTES.keys(), f"add to API_ROUTES: {sorted(api - API_ROUTES.keys())}"
+    assert API_ROUTES.keys() <= {r.endpoint for r in RULES}
+
+
+def _api_mismatch(response, method: str, expected: str) -> bool:
+    if expected == "forbidden":
+        return response.status_code != 403
+    allowed = {200} if method == "GET" else {200, 201, 422, 428}
+    return response.status_code not in allowed
+
+
+@pytest.mark.parametrize(
+    ("rule", "method"), API_CASES, ids=[f"{r.endpoint}-{m}" for r, m in API_CASES]
+)
+def test_api_route_answers_each_roles_tokens_as_the_matrix_says(app, client, rule, method):
+    world = build_world()
+    wrong = []
+    for role in ("staff", "manager", "admin"):
+        for scope in SCOPES:
+            secret = factories.api_token(world.users[role], scope)
+            db.session.commit()
+            headers = {"Authorization": f"Bearer {secret}"}
+            body = {"json": {}} if method != "GET" else {}
+            response = client.open(_url(rule, world.values), method=method, headers=headers, **body)
+            access = API_ROUTES[rule.endpoint]
+            expected = "forbidden" if access == "write" and scope == "read" else "allowed"
+            if _api_mismatch(response, method, expected):
+                wrong.append(f"{role}/{scope}: {response.status_code} (expected {expected})")
     assert not wrong, f"{method} {rule.rule}: " + "; ".join(wrong)

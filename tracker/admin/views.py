@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker import tokens
 from tracker.admin import services
 from tracker.admin.forms import UserCreateForm, UserEditForm, UserFilterForm
 from tracker.extensions import db
@@ -100,7 +101,8 @@ def edit_user(user_id: int):
         else:
             flash(_("Saved the account of %(name)s.", name=user.display_name), "success")
             return redirect(url_for("admin.users"))
-    return render_template("admin/user_form.html", form=form, user=user)
+    api_tokens = tokens.tokens_of(user.id)
+    return render_template("admin/user_form.html", form=form, user=user, api_tokens=api_tokens)
 
 
 def _edit_form(user: User, formdata=None) -> UserEditForm:
@@ -168,6 +170,18 @@ def end_sessions(user_id: int):
         db.session.commit()
         log_security_event("sessions ended by admin", email=user.email)
         flash(_("All sessions of %(name)s were ended.", name=user.display_name), "success")
+    return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
+@bp.route("/users/<int:user_id>/tokens/<int:token_id>/revoke", methods=["POST"])
+@require("user.manage")
+def revoke_token(user_id: int, token_id: int):
+    """Revoke any user's API token (a script gone astray, a token posted in a chat)."""
+    user = db.get_or_404(User, user_id)
+    if EmptyForm().validate_on_submit() and (token := tokens.revoke_token(user.id, token_id)):
+        db.session.commit()
+        log_security_event("api token revoked by admin", email=user.email, token=token.prefix)
+        flash(_("Token “%(name)s” revoked.", name=token.name), "success")
     return redirect(url_for("admin.edit_user", user_id=user.id))
 
 

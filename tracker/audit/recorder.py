@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from tracker.models import utcnow
 from tracker.models.audit import AuditEntry
-from tracker.security import current_token
+from tracker.security import current_token_name
 
 # Tables whose writes are audited (matches and talks are included once they exist).
 AUDITED = frozenset(
@@ -106,8 +106,7 @@ def _acting_user_id() -> int | None:
 
 def _via() -> str | None:
     """The API token's name when the request came with one: the history names it."""
-    token = current_token()
-    return token.name if token is not None else None
+    return current_token_name()
 
 
 @event.listens_for(Session, "after_flush")

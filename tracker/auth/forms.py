@@ -7,6 +7,8 @@ from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from tracker.auth.passwords import PASSWORD_MAX, password_problem, typed_password_problem
+from tracker.forms import enum_select, text_field
+from tracker.models import TokenScope
 
 
 def _strip(value):
@@ -76,3 +78,16 @@ class ChangePasswordForm(PasswordConfirmForm):
             raise ValidationError(problem)
         if current_user.check_password(field.data):
             raise ValidationError(_l("Choose a password different from the current one."))
+
+
+class ApiTokenForm(FlaskForm):
+    """A new personal access token for the JSON API: what it is for, and what it may do."""
+
+    name = text_field(
+        _l("Token name"), 100, required=True,
+        description=_l("What it is for, e.g. BI dashboard; the history shows it beside changes."),
+    )  # fmt: skip
+    scope = enum_select(
+        _l("Access"), TokenScope, TokenScope.READ,
+        description=_l("Read and write lets scripts change records, with your permissions."),
+    )  # fmt: skip

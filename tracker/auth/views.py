@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from tracker.auth import account_views, attempts, devices, totp
+from tracker.auth import account_views, attempts, devices, token_views, totp
 from tracker.auth.attempts import Budget
 from tracker.auth.forms import CodeForm, LoginForm
 from tracker.auth.passwords import login_password_matches
@@ -30,6 +30,8 @@ from tracker.sessions import end_session, setup_endpoint, start_session
 bp = Blueprint("auth", __name__)
 for _rule, _view in account_views.RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=["GET", "POST"])
+for _rule, _view in token_views.RULES:
+    bp.add_url_rule(_rule, view_func=_view, methods=["POST"])
 
 PENDING_SECONDS = 300
 

@@ -4,22 +4,27 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from tracker.auth.forms import ApiTokenForm
 from tracker.calendar import services
 from tracker.extensions import db
 from tracker.forms import EmptyForm
 from tracker.languages.forms import LanguageForm
 from tracker.security import view_as
+from tracker.tokens import tokens_of
 
 bp = Blueprint("calendar", __name__)
 
 
 @bp.route("/profile")
 def profile():
-    """Who I am, and my calendar feed link."""
+    """Who I am, my calendar feed link, and my API tokens."""
     token = current_user.calendar_token
     feed_url = url_for(".feed", token=token, _external=True) if token else None
     language_form = LanguageForm(language=current_user.language or "", next=url_for(".profile"))
-    return render_template("calendar/profile.html", feed_url=feed_url, language_form=language_form)
+    return render_template(
+        "calendar/profile.html", feed_url=feed_url, language_form=language_form,
+        api_tokens=tokens_of(current_user.id), token_form=ApiTokenForm(),
+    )  # fmt: skip
 
 
 @bp.route("/profile/calendar/regenerate", methods=["POST"])
