@@ -6,12 +6,28 @@ from flask import Flask, current_app, request
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 
-from tracker.api import delegations, docs, organisations, people, schemas, vocabularies
+from tracker.api import (
+    delegations,
+    docs,
+    followups,
+    matchmaking,
+    needs,
+    offers,
+    organisations,
+    people,
+    reports,
+    schemas,
+    talks,
+    vocabularies,
+)
 from tracker.extensions import csrf, limiter
 from tracker.problems import MEDIA_TYPE, is_api_request
 from tracker.security import current_token
 
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
+# The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
+RESOURCES += (needs.blp, followups.blp, followups.actions, matchmaking.blp, matchmaking.actions)
+RESOURCES += (offers.blp, talks.blp, reports.blp)
 SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people and vocabularies. "

@@ -5,7 +5,6 @@ A stale form (its hidden version differs) or a concurrent writer (StaleDataError
 gets HTTP 409 with the current values (tracker.versioning.saving); nothing is overwritten.
 """
 
-from datetime import timedelta
 from functools import partial
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -13,12 +12,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.deletion import DeletePage, confirm_delete
-from tracker.extensions import db
-from tracker.followups import services
+from tracker.followups import builders, services
 from tracker.followups.forms import CompleteForm, FollowUpForm
 from tracker.forms import EmptyForm
-from tracker.i18n import local_today
-from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation, User
+from tracker.models import Delegation, FollowUp, FollowUpStatus, Need, Organisation
 from tracker.numbers import parse_id
 from tracker.security import authorize, get_visible_or_404, require, safe_local_path
 from tracker.softdelete import restorable_note, soft_delete
@@ -30,7 +27,6 @@ TARGETS = {
     "organisation_id": (Organisation, "organisation", "organisations.detail"),
     "delegation_id": (Delegation, "delegation", "delegations.detail"),
 }
-DEFAULT_DUE_IN = timedelta(days=7)
 
 
 def _target() -> tuple[str, Need | Organisation | Delegation]:
@@ -49,37 +45,17 @@ def _target_url(key: str, target) -> str:
     return url_for(TARGETS[key][2], **{key: target.id})
 
 
-def _prepare(form: FollowUpForm, followup: FollowUp | None) -> None:
-    """Choices, the dates the past-date check compares with, and a new one's defaults."""
-    form.assignee_id.choices = services.assignee_choices(followup.assignee_id if followup else None)
-    form.today = local_today()
-    form.stored_due_date = followup.due_date if followup else None
-    if followup is None and not form.is_submitted():
-        form.assignee_id.data = current_user.id
-        form.due_date.data = local_today() + DEFAULT_DUE_IN
-
-
-def _fields(form: FollowUpForm) -> dict:
-    """The form's values as service arguments."""
-    return {
-        "title": form.title.data,
-        "kind": form.kind.data,
-        "assignee": db.session.get(User, form.assignee_id.data),
-        "due_date": form.due_date.data,
-    }
-
-
 @require("record.edit")
 def create():
     """Assign a follow-up on a need, an organisation or a delegation."""
     key, target = _target()
-    form = FollowUpForm()
-    _prepare(form, None)
+    form = builders.followup_form()
     back = safe_local_path(request.args.get("next")) or _target_url(key, target)
     if form.validate_on_submit():
         with saving(None, form, "followups/form.html"):
+            fields = builders.followup_fields(form)
             followup = services.create_followup(
-                **{TARGETS[key][1]: target}, **_fields(form), assigned_by=current_user
+                **{TARGETS[key][1]: target}, **fields, assigned_by=current_user
             )
         flash(_("Follow-up “%(title)s” assigned to %(name)s.", title=followup.title,
                 name=followup.assignee.display_name), "success")  # fmt: skip
@@ -105,12 +81,11 @@ def _current(followup_id: int, form_class: type | None) -> tuple[object, dict]:
 def edit(followup_id: int):
     """Change title, kind, assignee (recorded as a reassignment) or due date."""
     followup = get_visible_or_404(FollowUp, followup_id)
-    form = FollowUpForm(obj=followup)
-    _prepare(form, followup)
+    form = builders.followup_form(followup)
     if form.validate_on_submit():
         current = partial(_current, followup_id, FollowUpForm)
         with saving(followup, form, "followups/form.html", current):
-            services.update_followup(followup, **_fields(form), by=current_user)
+            services.update_followup(followup, **builders.followup_fields(form), by=current_user)
         flash(_("Follow-up “%(title)s” saved.", title=followup.title), "success")
         return redirect(url_for(".detail", followup_id=followup.id))
     return render_template(

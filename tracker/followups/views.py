@@ -2,18 +2,16 @@
 
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
-from tracker.dates import parse_date
 from tracker.exports import send_table, stream_rows
 from tracker.extensions import db
 from tracker.followups import edit_views, exports, services
-from tracker.followups.chips import drill_need_filters, followup_chips
+from tracker.followups.chips import followup_chips
+from tracker.followups.filters import list_filters
 from tracker.followups.forms import CompleteForm
 from tracker.i18n import local_today
-from tracker.models import FollowUpStatus, Need
-from tracker.needs.services import filtered
-from tracker.numbers import parse_id
+from tracker.models import FollowUpStatus
 from tracker.pagination import paginate
 from tracker.security import require
 
@@ -30,37 +28,10 @@ _RULES = (
 for _rule, _view, _methods in _RULES:
     bp.add_url_rule(_rule, view_func=_view, methods=_methods)
 
-STATUS_VALUES = {s.value for s in FollowUpStatus}
 FILTER_KEYS = (
     "assignee_id", "status", "overdue", "need_id", "due_from", "due_to", "completed_from",
     "completed_to",
 )  # fmt: skip
-
-
-def _list_filters() -> dict:
-    """The list filters from the query string, each from an allow-list or typed."""
-    args = request.args
-    status = args.get("status")
-    return {
-        "assignee_id": parse_id(args.get("assignee_id")),
-        "status": status if status in STATUS_VALUES else None,
-        "overdue": args.get("overdue") == "1",
-        "need_id": parse_id(args.get("need_id")),
-        "due_from": parse_date(args.get("due_from")),
-        "due_to": parse_date(args.get("due_to")),
-        "completed_from": parse_date(args.get("completed_from")),
-        "completed_to": parse_date(args.get("completed_to")),
-        "need_ids": _need_ids(),
-        "delegation_id": parse_id(args.get("delegation_id")),
-        "organisation_id": parse_id(args.get("organisation_id")),
-    }
-
-
-def _need_ids():
-    """With on_needs=1, the ids of the needs matching the need.* arguments (all needs when
-    there are none), else None: follow-ups about organisations and delegations stay in."""
-    f = drill_need_filters(request.args, local_today())
-    return None if f is None else filtered(select(Need.id), f)
 
 
 @bp.route("/mine")
@@ -84,7 +55,7 @@ def team():
 
 def _list_query() -> tuple[dict, str, Select]:
     """The list's filters, sort and statement from the query string (the export reuses it)."""
-    filters = _list_filters()
+    filters = list_filters(request.args, local_today())
     sort = request.args.get("sort", "due")
     return filters, sort, services.list_followups(**filters, sort=sort, today=local_today())
 

@@ -6,11 +6,10 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from tracker import choices
 from tracker.deletion import DeletePage, confirm_delete
 from tracker.extensions import db
 from tracker.forms import EmptyForm
-from tracker.matchmaking import services
+from tracker.matchmaking import builders, services
 from tracker.matchmaking.forms import OfferForm, SynonymForm
 from tracker.models import Organisation, SynonymGroup
 from tracker.pagination import paginate
@@ -22,28 +21,6 @@ def _partner_url(organisation_id: int) -> str:
     return url_for("organisations.detail", organisation_id=organisation_id, _anchor="offers")
 
 
-def _prepare(form: OfferForm, organisation_id: int, offer=None) -> None:
-    form.contact_person_id.choices = [("", "—"), *services.contact_choices(organisation_id)]
-    current = {i.id for i in offer.industries} if offer else set()
-    industries = [(i, label) for i, label in choices.industries() if i != ""]
-    known = {i for i, _label in industries}
-    form.industry_ids.choices = industries + [
-        (i.id, i.label) for i in (offer.industries if offer else []) if i.id not in known
-    ]
-    if request.method == "GET" and offer is not None:
-        form.industry_ids.data = sorted(current)
-
-
-def _data(form: OfferForm) -> services.OfferData:
-    data = services.OfferData(
-        **{name: form[name].data for name in (
-            "kind", "title", "description", "area_m2", "headcount", "keywords",
-            "contact_person_id", "industry_ids", "active")}
-    )  # fmt: skip
-    data.industry_ids = data.industry_ids or []  # None when a POST carries no form data at all
-    return data
-
-
 @require("record.edit")
 def create_offer(organisation_id: int):
     """Add an offer to a local partner."""
@@ -53,8 +30,7 @@ def create_offer(organisation_id: int):
             _("Offers belong to local partners; mark the organisation as local first."), "warning"
         )
         return redirect(url_for("organisations.detail", organisation_id=organisation.id))
-    form = OfferForm()
-    _prepare(form, organisation.id)
+    form = builders.offer_form(organisation.id)
     return _save_offer(form, organisation, None) or render_template(
         "matchmaking/offer_form.html", form=form, organisation=organisation, offer=None
     )
@@ -66,7 +42,7 @@ def _save_offer(form: OfferForm, organisation: Organisation, offer):
         return None
     current = partial(_current_offer, offer.id) if offer else None
     with saving(offer, form, "matchmaking/offer_form.html", current):
-        saved = services.save_offer(offer, organisation, _data(form), current_user)
+        saved = services.save_offer(offer, organisation, builders.offer_data(form), current_user)
     if offer is None:
         flash(_("Offer “%(title)s” added.", title=saved.title), "success")
     else:
@@ -78,8 +54,7 @@ def _save_offer(form: OfferForm, organisation: Organisation, offer):
 def edit_offer(offer_id: int):
     """Change an offer."""
     offer = services.offer_for_edit(offer_id) or abort(404)
-    form = OfferForm(obj=offer)
-    _prepare(form, offer.organisation_id, offer)
+    form = builders.offer_form(offer.organisation_id, offer)
     return _save_offer(form, offer.organisation, offer) or render_template(
         "matchmaking/offer_form.html", form=form, organisation=offer.organisation, offer=offer
     )

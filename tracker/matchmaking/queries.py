@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date
 
 from sqlalchemy import Select, bindparam, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from tracker.extensions import db
 from tracker.i18n import commission_zone
@@ -45,6 +45,25 @@ def need_matchmaking(need: Need, *, show_declined: bool = False) -> dict:
         "next_statuses": {m.id: allowed_statuses(m.status) for m in matches},
         "talks": talks,
     }
+
+
+def list_offers(organisation_id: int | None = None, active: bool | None = None) -> Select:
+    """Offers of local partners (of one, if given; only active or retired ones, if given)."""
+    stmt = (
+        select(LocalOffer)
+        .join(LocalOffer.organisation)
+        .options(selectinload(LocalOffer.industries), contains_eager(LocalOffer.organisation))
+    )
+    if organisation_id is not None:
+        stmt = stmt.where(LocalOffer.organisation_id == organisation_id)
+    if active is not None:
+        stmt = stmt.where(LocalOffer.active.is_(active))
+    return stmt
+
+
+def need_matches(need_id: int) -> list[Match]:
+    """A need's matches with their partners and offers, oldest first."""
+    return list(db.session.scalars(_need_statements()[0], {"need_id": need_id}))
 
 
 @built_once

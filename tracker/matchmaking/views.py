@@ -23,7 +23,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.extensions import db
-from tracker.matchmaking import list_views, offer_views, services
+from tracker.matchmaking import builders, list_views, offer_views, services
 from tracker.matchmaking.flow import allowed_statuses
 from tracker.matchmaking.forms import PickForm, StatusForm
 from tracker.matchmaking.queries import delegation_board
@@ -77,8 +77,7 @@ def accept(need_id: int):
 def pick(need_id: int):
     """Match a need with a local partner chosen by hand."""
     need = get_visible_or_404(Need, need_id)
-    form = PickForm()
-    form.offer_id.choices = [("", "—"), *services.offer_choices()]
+    form = builders.pick_form()
     if form.validate_on_submit() and (organisation := _pick(need, form)) is not None:
         flash(_("Matched with %(name)s.", name=organisation.name), "success")
         return _to_need(need.id)

@@ -15,7 +15,7 @@ from tracker.extensions import db
 from tracker.i18n import current_locale, local_today
 from tracker.matchmaking.queries import need_matchmaking
 from tracker.models import Need, Stage, need_flags
-from tracker.needs import exports, services
+from tracker.needs import builders, exports, services
 from tracker.needs.board import board_cards, column_figures
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
 from tracker.needs.loading import filter_chips, get_need_or_404, need_detail, parse_filters
@@ -84,8 +84,7 @@ def _board_moves(columns) -> dict:
 @require("record.edit")
 def create():
     """Record a need; organisation, delegation and meeting may come prefilled from the URL."""
-    form = NeedForm(data=_prefill() if request.method == "GET" else None)
-    _set_choices(form)
+    form = builders.need_form(data=_prefill() if request.method == "GET" else None)
     if form.validate_on_submit():
         need = services.create_need(form.data_for_service(), by=current_user)
         db.session.commit()
@@ -98,7 +97,7 @@ def create():
 def detail(need_id: int):
     """The need, its follow-ups and its whole timeline."""
     need = need_detail(need_id)
-    stage_form = _stage_form(need)
+    stage_form = builders.stage_form(need)
     return render_template(
         "needs/detail.html", need=need, flags=need_flags(need, local_today()),
         timeline=need_timeline(need), stage_form=stage_form, reopen_form=ReopenForm(),
@@ -113,10 +112,9 @@ def detail(need_id: int):
 def edit(need_id: int):
     """Edit a need; a save from a stale form is refused with the current values (409)."""
     need = get_need_or_404(need_id)
-    form = NeedForm(obj=need)
+    form = builders.need_form(need)
     if request.method == "GET":
         form.version.data = need.version
-    _set_choices(form, need)
     if form.validate_on_submit():
         with saving(need, form, "needs/form.html", partial(_current, need_id)):
             services.update_need(need, form.data_for_service())
@@ -131,7 +129,7 @@ def move(need_id: int):
     """Move a need to another stage (board card select, board drag and drop, detail page); won
     or lost without its details shows this page asking for them, the choice kept."""
     need = get_need_or_404(need_id)
-    form = _stage_form(need)
+    form = builders.stage_form(need)
     if request.method == "GET":
         form.to_stage.data = request.args.get("to", form.to_stage.data)
     elif form.validate_on_submit():
@@ -242,22 +240,6 @@ def _prefill() -> dict:
         if (value := parse_id(request.args.get(key))) is not None:
             data[key] = value
     return data
-
-
-def _set_choices(form: NeedForm, need: Need | None = None) -> None:
-    form.meeting_id.choices = choices.meetings(parse_id(form.delegation_id.data))
-    form.category_id.choices = choices.categories(need.category_id if need else None)
-    form.key_industry_id.choices = choices.industries(need.key_industry_id if need else None)
-    form.owner_id.choices = choices.active_users(need.owner_id if need else None)
-
-
-def _stage_form(need: Need) -> StageForm:
-    form = StageForm()
-    form.to_stage.choices = [(s.value, s.label) for s in allowed_moves(need.stage)]
-    if form.to_stage.data is None and (forward := next_stage(need.stage)) is not None:
-        form.to_stage.data = forward.value
-    form.lost_reason_id.choices = choices.lost_reasons()
-    return form
 
 
 def _stage_fields(stage: Stage, form: StageForm) -> Markup:

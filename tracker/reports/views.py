@@ -12,17 +12,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
-from werkzeug.datastructures import MultiDict
 
 from tracker import choices
-from tracker.dates import parse_date
 from tracker.exports import send_table
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
 from tracker.models import Stage
-from tracker.numbers import parse_id
 from tracker.reports import exports, links, services
+from tracker.reports.filters import parse_report_filters
 from tracker.reports.forms import CONVERTIBLE, RatesForm
 from tracker.security import can, require
 
@@ -30,22 +28,6 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 # Bars per breakdown on the page (needs by delegation, owner, ...); the downloads have all rows.
 TOP_BARS = 15
-
-
-def parse_report_filters(args: MultiDict) -> services.ReportFilters:
-    """The report filters from the query string; unknown or malformed values are ignored."""
-    dates = args.get("dates", "created")
-    origin = (args.get("origin") or "").upper()
-    return services.ReportFilters(
-        date_from=parse_date(args.get("date_from")),
-        date_to=parse_date(args.get("date_to")),
-        dates=dates if dates in Stage._value2member_map_ else "created",
-        delegation_id=parse_id(args.get("delegation_id")),
-        origin=origin if len(origin) == 2 and origin.isalpha() else None,
-        key_industry_id=parse_id(args.get("key_industry_id")),
-        category_id=parse_id(args.get("category_id")),
-        owner_id=parse_id(args.get("owner_id")),
-    )
 
 
 @bp.route("/pipeline")

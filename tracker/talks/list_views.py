@@ -2,34 +2,22 @@
 
 from flask import render_template, request
 from flask_babel import gettext as _
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 
-from tracker.dates import parse_date
 from tracker.exports import send_table, stream_rows
-from tracker.followups.chips import drill_need_filters, on_needs_chips
+from tracker.followups.chips import on_needs_chips
 from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
-from tracker.models import Need
-from tracker.needs.services import filtered
-from tracker.numbers import parse_id
 from tracker.pagination import allowed_sort, paginate
 from tracker.security import require
 from tracker.talks import exports, listing
+from tracker.talks.filters import talk_filters
 
 
 def _list_query() -> tuple[listing.TalkFilters, str, Select]:
     """The filters (allow-listed or typed), the sort and the statement, from the query string."""
     args = request.args
-    status = args.get("status", "")
-    drill = drill_need_filters(args, local_today())
-    filters = listing.TalkFilters(
-        q=args.get("q", "")[:200].strip(),
-        status=status if status in listing.STATUSES else "",
-        delegation_id=parse_id(args.get("delegation_id")),
-        held_from=parse_date(args.get("held_from")),
-        held_to=parse_date(args.get("held_to")),
-        need_ids=None if drill is None else filtered(select(Need.id), drill),
-    )
+    filters = talk_filters(args, local_today())
     sort = allowed_sort(args.get("sort", ""), listing.SORTS, listing.DEFAULT_SORT)
     return filters, sort, listing.list_talks(filters, sort)
 
