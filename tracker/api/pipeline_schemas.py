@@ -4,7 +4,7 @@ OpenAPI document; request bodies are validated by the pages' forms)."""
 
 from marshmallow import INCLUDE, Schema, fields, validate
 
-from tracker.api.schemas import ListArgs, page_of, sort_arg
+from tracker.api.schemas import IdArg, ListArgs, Moment, page_of, sort_arg
 from tracker.models import Currency, FollowUpKind, FollowUpStatus, Priority, Stage, WonOutcome
 
 ID_OR_NONE = "An id, or NONE for those without one."
@@ -23,7 +23,7 @@ class NeedArgs(ListArgs):
     category_id = fields.String(metadata={"description": ID_OR_NONE})
     key_industry_id = fields.String(metadata={"description": ID_OR_NONE})
     delegation_id = fields.String(metadata={"description": ID_OR_NONE})
-    organisation_id = fields.Integer()
+    organisation_id = IdArg()
     origin = fields.String(metadata={"description": "The organisation's country, ISO alpha-2."})
     overdue = fields.String(validate=validate.OneOf(["1"]))
     no_open_followup = fields.String(validate=validate.OneOf(["1"]))
@@ -58,13 +58,13 @@ class NeedSchema(NeedInput):
     id = fields.Integer()
     version = fields.Integer()
     stage = fields.Enum(Stage, by_value=True)
-    stage_changed_at = fields.DateTime()
+    stage_changed_at = Moment()
     lost_reason_id = fields.Integer(allow_none=True)
     lost_reason_text = fields.String(allow_none=True)
     won_on = fields.Date(allow_none=True)
     won_outcome = fields.Enum(WonOutcome, by_value=True, allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 NeedPage = page_of(NeedSchema, "NeedPage")
@@ -89,12 +89,12 @@ class FollowUpArgs(ListArgs):
     class Meta:
         unknown = INCLUDE
 
-    assignee_id = fields.Integer()
+    assignee_id = IdArg()
     status = fields.Enum(FollowUpStatus, by_value=True)
     overdue = fields.String(validate=validate.OneOf(["1"]))
-    need_id = fields.Integer()
-    organisation_id = fields.Integer()
-    delegation_id = fields.Integer()
+    need_id = IdArg()
+    organisation_id = IdArg()
+    delegation_id = IdArg()
     due_from = fields.Date()
     due_to = fields.Date()
     sort = sort_arg(["due", "created", "title"], "due")
@@ -118,14 +118,18 @@ class FollowUpCreate(FollowUpInput):
 
 class FollowUpSchema(FollowUpCreate):
     id = fields.Integer()
+    # A follow-up is on one of the three: the other two are null.
+    need_id = fields.Integer(allow_none=True)
+    organisation_id = fields.Integer(allow_none=True)
+    delegation_id = fields.Integer(allow_none=True)
     version = fields.Integer()
     status = fields.Enum(FollowUpStatus, by_value=True)
     assigned_by_id = fields.Integer(allow_none=True)
     outcome = fields.String(allow_none=True)
-    completed_at = fields.DateTime(allow_none=True)
+    completed_at = Moment(allow_none=True)
     completed_by_id = fields.Integer(allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 FollowUpPage = page_of(FollowUpSchema, "FollowUpPage")
@@ -175,8 +179,8 @@ class MatchSchema(Schema):
     score = fields.Integer(allow_none=True)
     reasons = fields.Function(lambda m: (m.reasons or "").splitlines())
     decline_reason = fields.String(allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 class AcceptInput(Schema):
@@ -207,7 +211,7 @@ class TalkArgs(ListArgs):
 
     q = fields.String(metadata={"description": "Words in the place, need or organisation."})
     status = fields.String(validate=validate.OneOf(["upcoming", "held", "no_outcome"]))
-    delegation_id = fields.Integer()
+    delegation_id = IdArg()
     held_from = fields.Date(metadata={"description": "Local day of the start, from."})
     held_to = fields.Date(metadata={"description": "Local day of the start, to."})
     sort = sort_arg(["starts", "title"], "-starts")
@@ -247,16 +251,16 @@ class TalkRow(Schema):
     need_id = fields.Integer()
     match_id = fields.Integer(allow_none=True)
     title = fields.String()
-    starts_at = fields.DateTime()
-    ends_at = fields.DateTime()
+    starts_at = Moment()
+    ends_at = Moment()
     timezone = fields.String()
     place = fields.String(allow_none=True)
     video_link = fields.String(allow_none=True)
     organisation_ids = fields.Function(lambda t: [o.id for o in t.organisations])
     staff_ids = fields.Function(lambda t: [u.id for u in t.staff])
     outcome = fields.String(allow_none=True)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 class TalkSchema(TalkRow):
@@ -281,15 +285,15 @@ class ReportArgs(Schema):
     dates = fields.String(
         metadata={"description": "created, or the stage whose reaching the dates bound."}
     )
-    delegation_id = fields.Integer()
+    delegation_id = IdArg()
     origin = fields.String(metadata={"description": "ISO alpha-2."})
-    key_industry_id = fields.Integer()
-    category_id = fields.Integer()
-    owner_id = fields.Integer(metadata={"description": "Managers only; staff see their own."})
+    key_industry_id = IdArg()
+    category_id = IdArg()
+    owner_id = IdArg(metadata={"description": "Managers only; staff see their own."})
 
 
 class OfferArgs(ListArgs):
-    organisation_id = fields.Integer(metadata={"description": "A local partner's id."})
+    organisation_id = IdArg(metadata={"description": "A local partner's id."})
     active = fields.Boolean()
     sort = sort_arg(["title", "created"], "title")
 
@@ -319,8 +323,8 @@ class OfferSchema(OfferCreate):
     kind = fields.Function(lambda o: o.kind.value)
     industry_ids = fields.Function(lambda o: sorted(i.id for i in o.industries))
     organisation_name = fields.Function(lambda o: o.organisation.name)
-    created_at = fields.DateTime()
-    updated_at = fields.DateTime()
+    created_at = Moment()
+    updated_at = Moment()
 
 
 OfferPage = page_of(OfferSchema, "OfferPage")

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from marshmallow import Schema, fields, validate
 
 from tracker.models import DelegationStatus, MemberRole, OrganisationKind
+from tracker.numbers import ID_MAX
 
 SORT_HELP = "A field to sort by; prefix it with - for descending order."
 
@@ -34,6 +35,14 @@ class ProblemSchema(Schema):
         metadata={"description": "The refused fields' messages, as the web forms word them."},
     )  # fmt: skip
     current = fields.Dict(metadata={"description": "412: the record as it is now."})
+
+
+class IdArg(fields.Integer):
+    """A record's id in a query argument: a number the database can hold (1..ID_MAX), else a
+    422 naming the argument, never an overflow in the query."""
+
+    def __init__(self, **kwargs):
+        super().__init__(validate=validate.Range(min=1, max=ID_MAX), **kwargs)
 
 
 class ListArgs(Schema):
@@ -151,7 +160,7 @@ class OrganisationArgs(ListArgs):
         metadata={"description": "Local partners or visitors only."},
     )
     country = fields.String(validate=validate.Regexp(r"^[A-Za-z]{2}$"))
-    industry = fields.Integer(metadata={"description": "A key industry's id."})
+    industry = IdArg(metadata={"description": "A key industry's id."})
     sort = sort_arg(["name", "created"], "name")
 
 
@@ -183,7 +192,7 @@ class OrganisationSchema(OrganisationInput):
 
 class PersonArgs(ListArgs):
     q = fields.String(metadata={"description": "Words in the name, position or e-mail."})
-    organisation = fields.Integer(metadata={"description": "An organisation's id."})
+    organisation = IdArg(metadata={"description": "An organisation's id."})
     side = fields.String(
         validate=validate.OneOf(["local", "visiting"]),
         metadata={"description": "People of local partners or of visitors only."},
