@@ -10,6 +10,12 @@ from tracker.needs.builders import stage_form
 PROBLEM = "application/problem+json"
 
 
+def move(client, need, body):
+    """POST a stage move with the need's current ETag in If-Match, as a client that read it."""
+    etag = client.get(f"/api/v1/needs/{need.id}").headers["ETag"]
+    return client.post(f"/api/v1/needs/{need.id}/moves", json=body, headers={"If-Match": etag})
+
+
 @pytest.fixture
 def secret_need(make):
     """A confidential need of a manager's, hidden from any other staff member."""
@@ -93,7 +99,7 @@ def test_a_read_token_cannot_write(api, make):
 def test_a_move_to_lost_without_a_reason_names_the_field(api, make, app):
     need = make.need(stage=Stage.QUALIFIED)
     db.session.commit()
-    response = api().post(f"/api/v1/needs/{need.id}/moves", json={"to_stage": "lost"})
+    response = move(api(), need, {"to_stage": "lost"})
     assert response.status_code == 422
     with app.test_request_context(method="POST", data={"to_stage": "lost"}):
         form = stage_form(need, meta={"csrf": False})
@@ -108,7 +114,7 @@ def test_a_move_to_lost_with_a_reason_closes_the_need(api, make):
     need, reason = make.need(stage=Stage.QUALIFIED), make.lost_reason(name="Went elsewhere")
     db.session.commit()
     body = {"to_stage": "lost", "lost_reason_id": reason.id, "note": "Chose Vietnam"}
-    response = api().post(f"/api/v1/needs/{need.id}/moves", json=body)
+    response = move(api(), need, body)
     assert response.status_code == 200, response.text
     assert (response.json["stage"], response.json["lost_reason_id"]) == ("lost", reason.id)
 
@@ -116,7 +122,7 @@ def test_a_move_to_lost_with_a_reason_closes_the_need(api, make):
 def test_a_won_move_needs_its_date_and_outcome(api, make):
     need = make.need(stage=Stage.NEGOTIATION)
     db.session.commit()
-    response = api().post(f"/api/v1/needs/{need.id}/moves", json={"to_stage": "won"})
+    response = move(api(), need, {"to_stage": "won"})
     assert response.status_code == 422
     assert {"won_on", "won_outcome"} <= response.json["errors"].keys()
 
@@ -124,13 +130,13 @@ def test_a_won_move_needs_its_date_and_outcome(api, make):
 def test_a_closed_need_is_reopened_only_explicitly_with_a_note(api, make):
     need = make.need(stage=Stage.LOST)
     db.session.commit()
-    client, url = api(), f"/api/v1/needs/{need.id}/moves"
-    plain = client.post(url, json={"to_stage": "qualified"})
+    client = api()
+    plain = move(client, need, {"to_stage": "qualified"})
     assert plain.status_code == 422
-    no_note = client.post(url, json={"to_stage": "qualified", "reopen": True})
+    no_note = move(client, need, {"to_stage": "qualified", "reopen": True})
     assert no_note.status_code == 422
     assert "note" in no_note.json["errors"]
-    reopened = client.post(url, json={"to_stage": "qualified", "reopen": True, "note": "Back"})
+    reopened = move(client, need, {"to_stage": "qualified", "reopen": True, "note": "Back"})
     assert reopened.status_code == 200, reopened.text
     assert reopened.json["stage"] == "qualified"
 
@@ -140,7 +146,7 @@ def test_a_closed_need_is_reopened_only_explicitly_with_a_note(api, make):
     [("GET", "", None), ("PATCH", "", {"title": "x"}), ("POST", "/moves", {"to_stage": "lost"})],
 )
 def test_a_hidden_confidential_need_is_a_404(api, secret_need, method, suffix, body):
-    headers = {"If-Match": '"x"'} if method == "PATCH" else {}
+    headers = {"If-Match": '"x"'} if method != "GET" else {}
     response = api("staff").open(
         f"/api/v1/needs/{secret_need.id}{suffix}", method, json=body, headers=headers
     )
@@ -157,3 +163,19 @@ def test_a_hidden_confidential_need_is_not_listed(api, make, secret_need):
         n["title"] for n in api(user=secret_need.owner).get("/api/v1/needs").json["items"]
     ]
     assert "Secret plant" in owner_titles
+
+
+def test_a_move_names_the_version_it_was_decided_on(api, make):
+    """Without If-Match a move is refused (428); with a stale one it answers 412 with the need as
+    it is now, and the need stays where the other move put it."""
+    need = make.need(stage=Stage.QUALIFIED)
+    db.session.commit()
+    client, url = api(), f"/api/v1/needs/{need.id}/moves"
+    assert client.post(url, json={"to_stage": "matching"}).status_code == 428
+    stale = client.get(f"/api/v1/needs/{need.id}").headers["ETag"]
+    assert move(client, need, {"to_stage": "matching"}).status_code == 200
+    late = client.post(url, json={"to_stage": "talks"}, headers={"If-Match": stale})
+    assert late.status_code == 412
+    assert late.json["current"]["stage"] == "matching"
+    db.session.expire_all()
+    assert db.session.get(Need, need.id).stage == Stage.MATCHING

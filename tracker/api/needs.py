@@ -8,7 +8,7 @@ URL map (under /api/v1):
     POST  /needs                         api_needs.create   write
     GET   /needs/<id>                    api_needs.get      read
     PATCH /needs/<id>                    api_needs.update   write, If-Match
-    POST  /needs/<id>/moves              api_needs.move     write
+    POST  /needs/<id>/moves              api_need_moves.move  write, If-Match
 """
 
 from functools import partial
@@ -18,7 +18,7 @@ from flask_login import current_user
 from flask_smorest import Blueprint
 
 from tracker.api import pipeline_schemas as schemas
-from tracker.api.actions import require_fields
+from tracker.api.actions import ActionBlueprint, require_fields
 from tracker.api.conventions import json_object, refuse, saving, send_etag, validated
 from tracker.api.paging import keyset_page, page_body
 from tracker.extensions import db
@@ -37,6 +37,12 @@ blp = Blueprint(
 
 # Keyset sorts: columns that are never NULL (the page's stage and priority orders are not).
 SORTS = {"created": Need.created_at, "title": Need.title, "updated": Need.updated_at}
+# A move changes the need: like a PATCH it names the version it was decided on (If-Match), so
+# two colleagues moving the same need at once cannot both win unseen.
+moves = ActionBlueprint(
+    "api_need_moves", __name__, url_prefix="/api/v1/needs",
+    description="Stage moves of a need (If-Match required).",
+)  # fmt: skip
 BODY = {"content": {"application/json": {"schema": schemas.NeedInput}}}
 MOVE_BODY = {"content": {"application/json": {"schema": schemas.MoveInput}}}
 
@@ -115,17 +121,17 @@ def _move(need: Need, values: dict) -> None:
         refuse({getattr(error, "field", None) or "to_stage": [str(error)]})
 
 
-@blp.route("/<int:need_id>/moves", endpoint="move", methods=["POST"])
-@blp.etag
-@blp.doc(requestBody=MOVE_BODY)
-@blp.response(200, schemas.NeedSchema)
+@moves.route("/<int:need_id>/moves", endpoint="move", methods=["POST"])
+@moves.etag
+@moves.doc(requestBody=MOVE_BODY)
+@moves.response(200, schemas.NeedSchema)
 @require("record.edit")
 def move_need(need_id: int):
     """Move a need to another stage as the page does: lost needs a reason, won its date and
-    outcome; a won or lost need is reopened only with reopen: true and a note."""
+    outcome; a won or lost need is reopened only with reopen: true and a note; If-Match."""
     need = need_detail(need_id)
-    _move(need, json_object())
-    db.session.commit()
+    with saving(moves, need, schemas.NeedSchema(), partial(need_detail, need_id)):
+        _move(need, json_object())
     moved = need_detail(need_id)
-    send_etag(blp, moved)
+    send_etag(moves, moved)
     return moved

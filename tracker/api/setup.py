@@ -26,12 +26,13 @@ from tracker.security import current_token
 
 RESOURCES = (delegations.blp, organisations.blp, people.blp, vocabularies.blp)
 # The pipeline's resources (needs, follow-ups, matchmaking, talks, the report).
-RESOURCES += (needs.blp, followups.blp, followups.actions, matchmaking.blp, matchmaking.actions)
-RESOURCES += (offers.blp, talks.blp, reports.blp)
+RESOURCES += (needs.blp, needs.moves, followups.blp, followups.actions)
+RESOURCES += (matchmaking.blp, matchmaking.actions, offers.blp, talks.blp, reports.blp)
 SPEC_OPTIONS = {
     "info": {
-        "description": "The tracker's delegations, organisations, people and vocabularies. "
-        "Send a personal access token (made on your profile page) as a bearer token."
+        "description": "The tracker's delegations, organisations, people, needs and their stage "
+        "moves, follow-ups, local offers, match suggestions and matches, talks, vocabularies and "
+        "the pipeline report. Send a personal access token (made on your profile page) as a bearer token."
     },
     "security": [{"bearer": []}],
 }
