@@ -44,11 +44,12 @@ stress: venv
 	$(BIN)/python scripts/stress.py --database postgresql
 
 ## bench: the data set of issue 10 on SQLite and PostgreSQL (writes bench/results.md), and how fast
-## hostile import files are refused
+## hostile import files are refused, and the matchmaking day's solver (bench/schedule.py)
 bench: venv
 	$(BIN)/python -m pip install --quiet -e '.[dev,prod]'
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile_files.py
+	$(BIN)/python bench/schedule.py
 
 ## eval-matching: top-1, top-3 and MRR of the partner suggestions on the labelled needs of
 ## bench/matching, also among 1,000 partners; e.g. EVAL_ARGS="--split tune --show-misses"

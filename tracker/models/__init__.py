@@ -49,6 +49,20 @@ from tracker.models.need import (
 from tracker.models.organisation import Organisation, OrganisationKind
 from tracker.models.person import Person
 from tracker.models.rates import ExchangeRate
+from tracker.models.scheduling import (
+    AvailabilityBlock,
+    Interpreter,
+    MatchmakingSession,
+    RequestPriority,
+    RequestStatus,
+    SessionBreak,
+    SessionDay,
+    SessionStatus,
+    SessionTable,
+    TalkRequest,
+    talk_request_partner,
+    talk_request_visitor,
+)
 from tracker.models.talk import Talk, talk_organisation, talk_person, talk_staff
 from tracker.models.user import RecoveryCode, Role, User
 from tracker.models.vocabulary import KeyIndustry, OriginRegion, Topic
@@ -58,6 +72,7 @@ __all__ = [
     "ACTIVE_STAGES",
     "ApiToken",
     "AuditEntry",
+    "AvailabilityBlock",
     "Currency",
     "DataVersion",
     "Delegation",
@@ -70,12 +85,14 @@ __all__ = [
     "FollowUpStatus",
     "ImportRecord",
     "ImportStatus",
+    "Interpreter",
     "KeyIndustry",
     "LocalOffer",
     "LostReason",
     "Match",
     "MatchChange",
     "MatchStatus",
+    "MatchmakingSession",
     "Meeting",
     "MemberRole",
     "Need",
@@ -91,11 +108,18 @@ __all__ = [
     "Reassignment",
     "RecoveryCode",
     "ReminderSent",
+    "RequestPriority",
+    "RequestStatus",
     "Role",
+    "SessionBreak",
+    "SessionDay",
+    "SessionStatus",
+    "SessionTable",
     "Stage",
     "StageChange",
     "SynonymGroup",
     "Talk",
+    "TalkRequest",
     "TokenScope",
     "Topic",
     "User",
@@ -109,6 +133,8 @@ __all__ = [
     "offer_industry",
     "talk_organisation",
     "talk_person",
+    "talk_request_partner",
+    "talk_request_visitor",
     "talk_staff",
     "utcnow",
 ]
@@ -137,7 +163,10 @@ def soft_deleted_index(model) -> Index:
     )
 
 
-for _model in (Delegation, Organisation, Person, Meeting, Need, FollowUp, Match, Talk):
+for _model in (
+    Delegation, Organisation, Person, Meeting, Need, FollowUp, Match, Talk, MatchmakingSession,
+    TalkRequest,
+):  # fmt: skip
     soft_deleted_index(_model)
 
 

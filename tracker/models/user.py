@@ -35,6 +35,8 @@ class User(UserMixin, VersionedMixin, TimestampMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     # The interface language ("zh", "de", "en"); None follows the browser (Accept-Language).
     language: Mapped[str | None] = mapped_column(String(8))
+    # The languages the user speaks, as entered ("de, en"): hosts and interpreters of talks.
+    languages: Mapped[str | None] = mapped_column(String(120))
     # Secret for the personal iCalendar feed URL; None means the feed is switched off.
     calendar_token: Mapped[str | None] = mapped_column(String(64), unique=True)
     # Part of every session's user id: bumping it ends all of the user's sessions at once,
