@@ -19,6 +19,7 @@ from tracker import sessions
 from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
 from tracker.models import ApiToken, FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+from tracker.numbers import ID_MAX
 from tracker.problems import is_api_request
 from tracker.tokens import find_token, note_use
 
@@ -368,8 +369,11 @@ def get_visible_or_404(model: type[T], record_id: int) -> T:
     match or talk) hidden from the current user.
 
     Always a SELECT: db.get_or_404 returns an object already in the session without asking the
-    database, and so without the global criteria (tracker.softdelete and the rule above).
+    database, and so without the global criteria (tracker.softdelete and the rule above). An id
+    no row can have (a JSON body may send any integer) is absent too, not an overflow.
     """
+    if isinstance(record_id, bool) or not isinstance(record_id, int) or not 0 < record_id <= ID_MAX:
+        abort(404)
     return db.first_or_404(select(model).where(model.id == record_id))
 
 

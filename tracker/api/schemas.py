@@ -5,7 +5,7 @@ schemas here only describe them in the document."""
 
 from datetime import UTC, datetime
 
-from marshmallow import Schema, fields, validate
+from marshmallow import INCLUDE, Schema, fields, validate
 
 from tracker.models import DelegationStatus, MemberRole, OrganisationKind
 from tracker.numbers import ID_MAX
@@ -24,7 +24,11 @@ class Moment(fields.DateTime):
 
 
 class ProblemSchema(Schema):
-    """RFC 9457 problem details, the body of every error (tracker.problems)."""
+    """RFC 9457 problem details, the body of every error (tracker.problems); a problem may carry
+    members of its own kind (RFC 9457 3.2), such as a likely duplicate's candidates."""
+
+    class Meta:
+        unknown = INCLUDE
 
     type = fields.String(metadata={"description": "about:blank, or urn:tracker:problem:<kind>."})
     title = fields.String()
@@ -35,6 +39,9 @@ class ProblemSchema(Schema):
         metadata={"description": "The refused fields' messages, as the web forms word them."},
     )  # fmt: skip
     current = fields.Dict(metadata={"description": "412: the record as it is now."})
+    duplicates = fields.List(
+        fields.Dict(), metadata={"description": "409: the records like the one sent."}
+    )
 
 
 class IdArg(fields.Integer):
