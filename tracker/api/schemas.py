@@ -124,6 +124,22 @@ class MemberSchema(Schema):
     role = fields.Enum(MemberRole, by_value=True)
 
 
+class MemberInput(Schema):
+    """A member as sent (the member form's fields): an existing person, or a new one."""
+
+    role = fields.Enum(MemberRole, by_value=True)
+    person_id = fields.Integer(metadata={"description": "An existing person; or the fields below."})
+    full_name = fields.String()
+    position = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    organisation_id = fields.Integer(allow_none=True, metadata={"description": "A recorded one."})
+    new_organisation = fields.String(allow_none=True, metadata={"description": "A new one's name."})
+    new_organisation_kind = fields.Enum(OrganisationKind, by_value=True)
+    create_anyway = fields.Boolean(
+        metadata={"description": "Create the new organisation although similar ones exist (409)."}
+    )
+
+
 class OrganisationRef(Schema):
     id = fields.Integer()
     name = fields.String()

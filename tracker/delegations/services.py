@@ -93,6 +93,17 @@ class NewPerson:
     organisation_name: str | None = None
     organisation_kind: OrganisationKind = OrganisationKind.COMPANY
 
+    @classmethod
+    def from_member_form(cls, data: Mapping[str, Any]) -> "NewPerson":
+        """From the member form's values (the page's and the API's): a new organisation's name
+        and kind are new_organisation and new_organisation_kind there."""
+        return cls(
+            full_name=data["full_name"], position=data.get("position"), email=data.get("email"),
+            organisation_id=data.get("organisation_id"),
+            organisation_name=data.get("new_organisation"),
+            organisation_kind=OrganisationKind(data["new_organisation_kind"]),
+        )  # fmt: skip
+
 
 # The list's computed columns, built once (SQL expressions are immutable), as correlated
 # subqueries (no N+1). The host officer's name is one rather than a join: the page count, a
@@ -325,6 +336,11 @@ def create_person_with_organisation(new: NewPerson, country: str | None, user: U
     db.session.add(person)
     db.session.flush()
     return person
+
+
+def person_to_enrol(person: Person | None, new: NewPerson, country: str | None, user: User):
+    """The picked person, or a new one made from new (with a new organisation if named)."""
+    return person if person is not None else create_person_with_organisation(new, country, user)
 
 
 def remove_member(delegation: Delegation, member_id: int) -> DelegationMember | None:
