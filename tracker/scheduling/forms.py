@@ -108,7 +108,7 @@ class TableForm(FlaskForm):
                        description=_l("A name or number: “Table 3”, “Room B”."))  # fmt: skip
     capacity = IntegerField(_l("Seats"), default=4,
                             validators=[InputRequired(), NumberRange(min=2, max=30)])  # fmt: skip
-    host_id = OptionalIntSelectField(_l("Host"), choices=[], validators=[Optional()])
+    host_id = OptionalIntSelectField(_l("Staff host"), choices=[], validators=[Optional()])
 
 
 class InterpreterForm(FlaskForm):
