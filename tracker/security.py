@@ -18,7 +18,18 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from tracker import sessions
 from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
-from tracker.models import ApiToken, FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+from tracker.models import (
+    ApiToken,
+    FollowUp,
+    Match,
+    MatchmakingSession,
+    Need,
+    NeedNote,
+    Role,
+    StageChange,
+    Talk,
+    User,
+)
 from tracker.numbers import ID_MAX
 from tracker.problems import is_api_request
 from tracker.tokens import find_token, note_use
@@ -85,8 +96,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         own={
             FollowUp: Own(ALL_ROLES, ("assigned_by_id",)),
             NeedNote: Own(ALL_ROLES, ("author_id",)),
+            # A matchmaking session is deleted by whoever created it, as a follow-up is.
+            MatchmakingSession: Own(ALL_ROLES, ("created_by_id",)),
         },
     ),
+    # The matchmaking day: everyone reads the sessions and the grid; sessions are set up, solved
+    # and adjusted by the staff who arrange the talks, as they assign follow-ups (record.edit).
+    "schedule.view": ALL_ROLES,
+    "schedule.manage": ALL_ROLES,
     "vocabulary.manage": MANAGERS,
     # Managers and admins see every figure of the reports; staff see their own needs' figures.
     "report.view_all": MANAGERS,

@@ -1,12 +1,20 @@
 """One record of every kind, so that every URL with ids points at something real."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from tests import factories as make
 from tests.conftest import PASSWORD
 from tracker.extensions import db
-from tracker.models import ImportRecord, ImportStatus, Stage, Webhook
+from tracker.models import (
+    ImportRecord,
+    ImportStatus,
+    MatchmakingSession,
+    RequestPriority,
+    Stage,
+    Webhook,
+)
+from tracker.scheduling import services as scheduling
 
 
 @dataclass
@@ -50,6 +58,15 @@ def build_world() -> World:
     hook = Webhook(name="Project database", url="http://127.0.0.1:9/hook", secret="s" * 32,
                    events="need.stage_changed")  # fmt: skip
     db.session.add_all([draft, done, hook])
+    # The collections start empty, so that the services may read them before any load.
+    empty = {k: [] for k in ("days", "breaks", "tables", "interpreters", "blocks", "requests")}
+    session = MatchmakingSession(delegation=delegation, created_by=owner, **empty)
+    day = scheduling.SessionData("Day", 20, 8, [(date(2026, 5, 12), time(9), time(11))], [])
+    scheduling.save_session(session, day)
+    table = scheduling.add_table(session, "Table 1", 4, None)
+    talk_request = scheduling.add_request(
+        session, "Talk", RequestPriority.SHOULD, [person], [], owner
+    )
     other.calendar_token = "t" * 40
     db.session.commit()
     return World(
@@ -82,5 +99,8 @@ def build_world() -> World:
             "filename": "css/tracker.css",
             "deleted_organisation_id": gone.id,
             "webhook_id": hook.id,
+            "session_id": session.id,
+            "item_id": table.id,
+            "request_id": talk_request.id,
         },
     )

@@ -17,6 +17,7 @@ from tracker.models import (
     DelegationMember,
     DelegationStatus,
     FollowUp,
+    MatchmakingSession,
     Meeting,
     MemberRole,
     Need,
@@ -197,6 +198,14 @@ def load_delegation(delegation_id: int, *collections) -> Delegation | None:
 def get_delegation_detail(delegation_id: int) -> Delegation | None:
     """A delegation with everything its page shows, in a fixed number of queries."""
     return db.session.scalar(_detail_statement(), {"delegation_id": delegation_id})
+
+
+def matchmaking_sessions(delegation_id: int) -> list[MatchmakingSession]:
+    """The delegation's matchmaking days (tracker.scheduling), for the card on its page."""
+    return list(db.session.scalars(
+        select(MatchmakingSession).where(MatchmakingSession.delegation_id == delegation_id)
+        .options(selectinload(MatchmakingSession.days)).order_by(MatchmakingSession.id)
+    ))  # fmt: skip
 
 
 @built_once
