@@ -184,7 +184,7 @@ def test_the_reasons_are_in_the_solving_users_language(client, session):
     client.post("/language", data={"language": "zh"})
     response = client.post(f"{BASE}/{session.id}/solve", follow_redirects=True)
     assert "目标值" in response.text
-    assert _requests(session.id)[0].unplaced_reason == "本场没有德文-中文译员。"
+    assert _requests(session.id)[0].unplaced_reason == "本场次没有德文-中文口译员。"
 
 
 def test_move_swap_and_lock_through_the_form(client, session):
