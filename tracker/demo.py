@@ -11,7 +11,8 @@ from tracker.demo_records import add_organisation, add_person, add_staff, demo_r
 from tracker.demo_year import seed_year
 from tracker.extensions import db
 from tracker.i18n import local_today
-from tracker.matchmaking.services import OfferData, save_offer
+from tracker.matchmaking.services import OfferData, accept_suggestion, save_offer
+from tracker.matchmaking.suggestions import suggest
 from tracker.models import (
     Currency,
     Delegation,
@@ -22,6 +23,7 @@ from tracker.models import (
     KeyIndustry,
     LocalOffer,
     LostReason,
+    Match,
     Meeting,
     MemberRole,
     Need,
@@ -71,11 +73,12 @@ def seed() -> str:
         add_organisation(name, kind, city, industries.get(ind), de, zh, None, True, created)
         for name, kind, city, ind, de, zh in data.LOCAL_ORGANISATIONS
     ]
-    for name, other, position, org_index in data.LOCAL_CONTACTS:
-        add_person(name, other, position, local[org_index], "zh, en", created)
+    for name, other, position, org_index, languages in data.LOCAL_CONTACTS:
+        add_person(name, other, position, local[org_index], languages, created)
     thuringia = _thuringia(staff, topics, visiting, created)
     _needs(thuringia, staff, visiting, industries, created)
     _matchmaking(thuringia, local, industries, created)
+    _visit_matches(thuringia, created)
     _planned_delegation(staff, topics, created)
     seed_year(staff, topics, industries, local, created)
     db.session.flush()
@@ -237,7 +240,7 @@ def _matchmaking(delegation, local, industries, created) -> None:
         if db.session.scalar(exists) is not None:
             continue
         contact = data.LOCAL_CONTACTS[contact_i] if contact_i is not None else None
-        person = add_person(*contact[:3], local[org_i], "zh, en", created) if contact else None
+        person = add_person(*contact[:3], local[org_i], contact[4], created) if contact else None
         offer = OfferData(
             kind=kind, title=title, description=text, area_m2=area, headcount=heads,
             keywords=keywords, contact_person_id=person.id if person else None,
@@ -253,8 +256,27 @@ def _matchmaking(delegation, local, industries, created) -> None:
     _park_at_round_table(delegation, local[0], created)
 
 
+# The visit's needs the commission has matched with partners so far: the matchmaking day
+# (tracker.scheduling) turns these matches into talk requests.
+MATCHED_STAGES = (Stage.QUALIFIED, Stage.MATCHING, Stage.TALKS, Stage.NEGOTIATION)
+
+
+def _visit_matches(delegation, created) -> None:
+    """The two best-ranked partners of each of the visit's needs under way, accepted by the
+    need's owner (once: a need with matches is left as it is)."""
+    needs = db.session.scalars(
+        select(Need).where(Need.delegation_id == delegation.id, Need.stage.in_(MATCHED_STAGES))
+    ).all()
+    for need in needs:
+        if db.session.scalar(select(Match.id).where(Match.need_id == need.id)) is not None:
+            continue
+        for suggestion in suggest(need, limit=2):
+            accept_suggestion(need, suggestion.partner.id, need.owner)
+            created["matches"] += 1
+
+
 def _park_at_round_table(delegation, park, created) -> None:
-    director = add_person(*data.LOCAL_CONTACTS[0][:3], park, "zh, en", created)
+    director = add_person(*data.LOCAL_CONTACTS[0][:3], park, data.LOCAL_CONTACTS[0][4], created)
     meeting = db.session.scalar(
         select(Meeting).where(
             Meeting.delegation_id == delegation.id, Meeting.place == "Shanghai Robot Industry Park"

@@ -123,7 +123,7 @@ class _Year:
         ]
         # Local partners' contacts as LOCAL_CONTACTS lists them; contact_of: by partner index.
         self.contacts = [
-            add_person(*row[:3], local[row[3]], "zh, en", created) for row in base.LOCAL_CONTACTS
+            add_person(*row[:3], local[row[3]], row[4], created) for row in base.LOCAL_CONTACTS
         ]
         pairs = zip(self.contacts, base.LOCAL_CONTACTS, strict=True)
         self.contact_of = {row[3]: person for person, row in pairs}
