@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, column_property
 from tracker.models.api_token import ApiToken, TokenScope
 from tracker.models.audit import AuditEntry
 from tracker.models.base import utcnow
+from tracker.models.checkin import CHECK_IN_MONTHS, CheckInAnswer, TalkCheckIn
 from tracker.models.data_version import DataVersion
 from tracker.models.delegation import (
     Delegation,
@@ -72,6 +73,8 @@ __all__ = [
     "ACTIVE_STAGES",
     "ApiToken",
     "AuditEntry",
+    "CHECK_IN_MONTHS",
+    "CheckInAnswer",
     "AvailabilityBlock",
     "Currency",
     "DataVersion",
@@ -119,6 +122,7 @@ __all__ = [
     "StageChange",
     "SynonymGroup",
     "Talk",
+    "TalkCheckIn",
     "TalkRequest",
     "TokenScope",
     "Topic",
