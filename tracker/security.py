@@ -87,6 +87,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         },
     ),
     "vocabulary.manage": MANAGERS,
+    # The matchmaking day: everyone sees and prints it; staff mark its talks held or no-show,
+    # with outcomes, and answer the check-ins after it.
+    "schedule.view": ALL_ROLES,
+    "schedule.record": ALL_ROLES,
     # Managers and admins see every figure of the reports; staff see their own needs' figures.
     "report.view_all": MANAGERS,
     # Others see a confidential need only as its owner or as an assignee of one of its follow-ups.

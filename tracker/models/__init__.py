@@ -71,11 +71,11 @@ from tracker.models.webhook import DeliveryStatus, Webhook, WebhookAttempt, Webh
 
 __all__ = [
     "ACTIVE_STAGES",
+    "CHECK_IN_MONTHS",
     "ApiToken",
     "AuditEntry",
-    "CHECK_IN_MONTHS",
-    "CheckInAnswer",
     "AvailabilityBlock",
+    "CheckInAnswer",
     "Currency",
     "DataVersion",
     "Delegation",
