@@ -6,7 +6,17 @@ from datetime import datetime
 from tests import factories as make
 from tests.conftest import PASSWORD
 from tracker.extensions import db
-from tracker.models import ImportRecord, ImportStatus, Stage, Webhook
+from tracker.models import (
+    ImportRecord,
+    ImportStatus,
+    MatchmakingSession,
+    SessionDay,
+    SessionTable,
+    Stage,
+    TalkCheckIn,
+    TalkRequest,
+    Webhook,
+)
 
 
 @dataclass
@@ -49,7 +59,15 @@ def build_world() -> World:
     # Port 9 (discard) is closed on loopback: the test button fails at once, sending nothing.
     hook = Webhook(name="Project database", url="http://127.0.0.1:9/hook", secret="s" * 32,
                    events="need.stage_changed")  # fmt: skip
-    db.session.add_all([draft, done, hook])
+    # A matchmaking day with the person's talk placed, and a check-in on it.
+    session = MatchmakingSession(delegation=delegation, title="Robotics day",
+                                 days=[SessionDay(day=datetime(2026, 5, 13).date())])  # fmt: skip
+    table = SessionTable(session=session, name="Table 1")
+    request = TalkRequest(session=session, title="Robots", need=need, visitors=[person],
+                          partners=[], table=table, starts_at=datetime(2026, 5, 13, 1))  # fmt: skip
+    check_in_followup = make.followup(owner, need=need, assigned_by=owner)
+    check_in = TalkCheckIn(talk_request=request, followup=check_in_followup, months=3)
+    db.session.add_all([draft, done, hook, session, table, request, check_in])
     other.calendar_token = "t" * 40
     db.session.commit()
     return World(
@@ -82,5 +100,8 @@ def build_world() -> World:
             "filename": "css/tracker.css",
             "deleted_organisation_id": gone.id,
             "webhook_id": hook.id,
+            "session_id": session.id,
+            "table_id": table.id,
+            "check_in_followup_id": check_in_followup.id,
         },
     )

@@ -145,8 +145,9 @@ def schedule_check_ins(session: MatchmakingSession, request: TalkRequest, by: Us
             due_date=add_months(held_on, months),
             assigned_by=by,
         )
-        made.append(TalkCheckIn(talk_request=request, followup=followup, months=months))
-    db.session.add_all(made)
+        check_in = TalkCheckIn(talk_request_id=request.id, followup_id=followup.id, months=months)
+        db.session.add(check_in)
+        made.append(check_in)
     db.session.flush()
     return made
 

@@ -71,7 +71,7 @@ def itineraries(session_id: int, side: str):
         side=side,
         sheets=_sheets(session, found),
         person=None,
-        count=len(found),
+        people=[sheet.person for sheet in found],
     )
 
 
