@@ -18,7 +18,19 @@ from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 from tracker import sessions
 from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
-from tracker.models import ApiToken, FollowUp, Match, Need, NeedNote, Role, StageChange, Talk, User
+from tracker.models import (
+    ApiToken,
+    FollowUp,
+    Match,
+    MatchmakingSession,
+    Need,
+    NeedNote,
+    Role,
+    StageChange,
+    Talk,
+    User,
+)
+from tracker.numbers import ID_MAX
 from tracker.problems import is_api_request
 from tracker.tokens import find_token, note_use
 
@@ -84,12 +96,17 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
         own={
             FollowUp: Own(ALL_ROLES, ("assigned_by_id",)),
             NeedNote: Own(ALL_ROLES, ("author_id",)),
+            # A matchmaking session is deleted by whoever created it, as a follow-up is.
+            MatchmakingSession: Own(ALL_ROLES, ("created_by_id",)),
         },
     ),
-    "vocabulary.manage": MANAGERS,
-    # The matchmaking day: everyone sees and prints it; staff mark its talks held or no-show,
-    # with outcomes, and answer the check-ins after it.
+    # The matchmaking day: everyone reads the sessions and the grid; sessions are set up, solved
+    # and adjusted by the staff who arrange the talks, as they assign follow-ups (record.edit).
     "schedule.view": ALL_ROLES,
+    "schedule.manage": ALL_ROLES,
+    "vocabulary.manage": MANAGERS,
+    # After the matchmaking day: staff mark its talks held or no-show, with outcomes, and
+    # answer the check-ins (the printouts and results need schedule.view).
     "schedule.record": ALL_ROLES,
     # Managers and admins see every figure of the reports; staff see their own needs' figures.
     "report.view_all": MANAGERS,
@@ -372,8 +389,11 @@ def get_visible_or_404(model: type[T], record_id: int) -> T:
     match or talk) hidden from the current user.
 
     Always a SELECT: db.get_or_404 returns an object already in the session without asking the
-    database, and so without the global criteria (tracker.softdelete and the rule above).
+    database, and so without the global criteria (tracker.softdelete and the rule above). An id
+    no row can have (a JSON body may send any integer) is absent too, not an overflow.
     """
+    if isinstance(record_id, bool) or not isinstance(record_id, int) or not 0 < record_id <= ID_MAX:
+        abort(404)
     return db.first_or_404(select(model).where(model.id == record_id))
 
 

@@ -179,3 +179,15 @@ def test_a_move_names_the_version_it_was_decided_on(api, make):
     assert late.json["current"]["stage"] == "matching"
     db.session.expire_all()
     assert db.session.get(Need, need.id).stage == Stage.MATCHING
+
+
+def test_a_confidential_need_is_refused_without_an_owner_and_nothing_is_saved(api, make):
+    """Saved without an owner it would be hidden from the client that recorded it: a 201 would
+    be followed by 404s, and a retry would record it twice."""
+    company = make.organisation(name="Lindner GmbH")
+    db.session.commit()
+    body = {"organisation_id": company.id, "title": "Second plant", "confidential": True}
+    response = api("staff").post("/api/v1/needs", json=body)
+    assert response.status_code == 422
+    assert response.json["errors"]["owner_id"] == ["Choose the owner of a confidential need."]
+    assert db.session.query(Need).count() == 0

@@ -64,6 +64,8 @@ def test_create_need_records_it_in_stage_new(client, login, org):
         ({"owner_id": "424242"}, NOT_A_CHOICE),
         ({"category_id": "1"}, NOT_A_CHOICE),
         ({"meeting_id": "1"}, NOT_A_CHOICE),
+        # Without an owner the staff member recording it could no longer see it.
+        ({"confidential": "y"}, "Choose the owner of a confidential need."),
     ],
 )
 def test_create_need_rejects_bad_input_at_the_field(client, login, org, changes, message):

@@ -94,6 +94,23 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "matchmaking.create_synonym": "managers",
     "matchmaking.edit_synonym": "managers",
     "matchmaking.delete_synonym": "managers",
+    # the matchmaking day (tracker.scheduling): schedule.view and schedule.manage are every
+    # role's; the world's session is the staff user's own, so they may delete it too (see
+    # tests/scheduling/test_views.py for someone else's)
+    "scheduling.create": "all",
+    "scheduling.detail": "all",
+    "scheduling.edit": "all",
+    "scheduling.delete": "all",
+    "scheduling.add": "all",
+    "scheduling.remove": "all",
+    "scheduling.from_matches": "all",
+    "scheduling.set_priority": "all",
+    "scheduling.delete_request": "all",
+    "scheduling.solve": "all",
+    "scheduling.grid": "all",
+    "scheduling.move": "all",
+    "scheduling.lock": "all",
+    "scheduling.publish": "all",
     # talks
     "talks.create": "all",
     "talks.detail": "all",
@@ -179,6 +196,8 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "api_delegations.get": "token",
     "api_delegations.create": "token",
     "api_delegations.update": "token",
+    "api_delegations.add_member": "token",
+    "api_delegations.remove_member": "token",
     "api_organisations.list": "token",
     "api_organisations.get": "token",
     "api_organisations.create": "token",
@@ -229,6 +248,8 @@ API_ROUTES: dict[str, str] = {
     "api_delegations.get": "read",
     "api_delegations.create": "write",
     "api_delegations.update": "write",
+    "api_delegations.add_member": "write",
+    "api_delegations.remove_member": "write",
     "api_organisations.list": "read",
     "api_organisations.get": "read",
     "api_organisations.create": "write",
@@ -270,6 +291,7 @@ API_ROUTES: dict[str, str] = {
 # another world value, or "=" and a literal; "?" adds a query string the same way.
 URL_VALUES: dict[str, dict[str, str]] = {
     "talks.create": {"?need_id": "need_id"},
+    "scheduling.create": {"?delegation_id": "delegation_id"},
     "followups.create": {"?need_id": "need_id"},
     "deleted.restore": {"kind": "=organisation", "record_id": "deleted_organisation_id"},
     "imports.detail": {"record_id": "done_record_id"},

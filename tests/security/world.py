@@ -1,7 +1,7 @@
 """One record of every kind, so that every URL with ids points at something real."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 
 from tests import factories as make
 from tests.conftest import PASSWORD
@@ -10,13 +10,12 @@ from tracker.models import (
     ImportRecord,
     ImportStatus,
     MatchmakingSession,
-    SessionDay,
-    SessionTable,
+    RequestPriority,
     Stage,
     TalkCheckIn,
-    TalkRequest,
     Webhook,
 )
+from tracker.scheduling import services as scheduling
 
 
 @dataclass
@@ -59,15 +58,19 @@ def build_world() -> World:
     # Port 9 (discard) is closed on loopback: the test button fails at once, sending nothing.
     hook = Webhook(name="Project database", url="http://127.0.0.1:9/hook", secret="s" * 32,
                    events="need.stage_changed")  # fmt: skip
-    # A matchmaking day with the person's talk placed, and a check-in on it.
-    session = MatchmakingSession(delegation=delegation, title="Robotics day",
-                                 days=[SessionDay(day=datetime(2026, 5, 13).date())])  # fmt: skip
-    table = SessionTable(session=session, name="Table 1")
-    request = TalkRequest(session=session, title="Robots", need=need, visitors=[person],
-                          partners=[], table=table, starts_at=datetime(2026, 5, 13, 1))  # fmt: skip
+    db.session.add_all([draft, done, hook])
+    # The collections start empty, so that the services may read them before any load.
+    empty = {k: [] for k in ("days", "breaks", "tables", "interpreters", "blocks", "requests")}
+    session = MatchmakingSession(delegation=delegation, created_by=owner, **empty)
+    day = scheduling.SessionData("Day", 20, 8, [(date(2026, 5, 12), time(9), time(11))], [])
+    scheduling.save_session(session, day)
+    table = scheduling.add_table(session, "Table 1", 4, None)
+    talk_request = scheduling.add_request(
+        session, "Talk", RequestPriority.SHOULD, [person], [], owner
+    )
+    # A check-in on the talk (tracker.scheduling.aftermath), answered on its own page.
     check_in_followup = make.followup(owner, need=need, assigned_by=owner)
-    check_in = TalkCheckIn(talk_request=request, followup=check_in_followup, months=3)
-    db.session.add_all([draft, done, hook, session, table, request, check_in])
+    db.session.add(TalkCheckIn(talk_request=talk_request, followup=check_in_followup, months=3))
     other.calendar_token = "t" * 40
     db.session.commit()
     return World(
@@ -101,6 +104,8 @@ def build_world() -> World:
             "deleted_organisation_id": gone.id,
             "webhook_id": hook.id,
             "session_id": session.id,
+            "item_id": table.id,
+            "request_id": talk_request.id,
             "table_id": table.id,
             "check_in_followup_id": check_in_followup.id,
         },

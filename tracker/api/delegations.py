@@ -6,21 +6,26 @@ URL map (under /api/v1):
     POST  /delegations                   api_delegations.create   write
     GET   /delegations/<id>              api_delegations.get      read
     PATCH /delegations/<id>              api_delegations.update   write, If-Match
+    POST  /delegations/<id>/members      api_delegations.add_member     write
+    DELETE /delegations/<id>/members/<member_id>  api_delegations.remove_member  write
 """
 
 from functools import partial
 
 from flask import abort, current_app, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_smorest import Blueprint
 
 from tracker.api import schemas
-from tracker.api.conventions import json_object, saving, send_etag, validated
+from tracker.api.conventions import json_object, refuse, saving, send_etag, validated
 from tracker.api.paging import keyset_page, page_body
 from tracker.delegations import choices, services
+from tracker.delegations.forms import MemberForm
 from tracker.extensions import db
-from tracker.models import Delegation
-from tracker.security import require
+from tracker.models import Delegation, Person
+from tracker.organisations.services import find_duplicates
+from tracker.security import get_visible_or_404, require
 
 blp = Blueprint(
     "api_delegations", __name__, url_prefix="/api/v1/delegations",
@@ -28,6 +33,8 @@ blp = Blueprint(
 )  # fmt: skip
 
 Row = schemas.page_of(schemas.DelegationRow, "DelegationPage")
+ALREADY = _l("This person is already a member.")
+LOOK_ALIKE = _l("Organisations with a similar name exist; send create_anyway: true, or one's id.")
 
 
 @blp.route("", endpoint="list")
@@ -103,3 +110,47 @@ def update_delegation(delegation_id: int):
     updated = _load(delegation_id)
     send_etag(blp, updated)
     return updated
+
+
+def _enrol(delegation: Delegation, values: dict):
+    """The member form's checks, then the page's rules: a new organisation's name like a
+    recorded one's waits for create_anyway (409 naming them), a person is enrolled once."""
+    form = validated(MemberForm, values)
+    if form.new_organisation.data and not form.create_anyway.data:
+        similar = [
+            {"id": o.id, "name": o.name} for o in find_duplicates(form.new_organisation.data)
+        ]
+        if similar:
+            refuse({"new_organisation": [str(LOOK_ALIKE)]}, 409, duplicates=similar)
+    picked = form.person_id.data
+    person = get_visible_or_404(Person, picked) if picked is not None else None
+    new = services.NewPerson.from_member_form(form.data)
+    enrolled = services.person_to_enrol(person, new, delegation.origin_country, current_user)
+    try:
+        return services.add_member(delegation, enrolled, form.role.data)
+    except services.AlreadyMember:
+        refuse({"person_id": [str(ALREADY)]}, 409)
+
+
+@blp.route("/<int:delegation_id>/members", endpoint="add_member", methods=["POST"])
+@blp.doc(requestBody={"content": {"application/json": {"schema": schemas.MemberInput}}})
+@blp.response(201, schemas.MemberSchema)
+@require("record.edit")
+def add_member(delegation_id: int):
+    """Enrol an existing person (person_id) or a new one (full_name, and organisation_id or
+    new_organisation), as the member form does; e.g. from a list a partner agency sent."""
+    member = _enrol(get_visible_or_404(Delegation, delegation_id), json_object())
+    db.session.commit()
+    return member, 201
+
+
+@blp.route(
+    "/<int:delegation_id>/members/<int:member_id>", endpoint="remove_member", methods=["DELETE"]
+)
+@blp.response(204)
+@require("record.edit")
+def remove_member(delegation_id: int, member_id: int):
+    """Take a person off the member list; the person stays in the tracker."""
+    delegation = get_visible_or_404(Delegation, delegation_id)
+    services.remove_member(delegation, member_id) or abort(404)
+    db.session.commit()

@@ -136,6 +136,7 @@ def update_followup(followup_id: int):
 @require("record.edit")
 def assign_followup(followup_id: int):
     """Hand the follow-up to another active colleague (recorded as a reassignment); If-Match."""
+    _load(followup_id)  # a follow-up the token may not see is absent, whatever the body says
     body = json_object()
     require_fields(body, "assignee_id")
     only_fields(body, {"assignee_id"})

@@ -5,7 +5,7 @@ schemas here only describe them in the document."""
 
 from datetime import UTC, datetime
 
-from marshmallow import Schema, fields, validate
+from marshmallow import INCLUDE, Schema, fields, validate
 
 from tracker.models import DelegationStatus, MemberRole, OrganisationKind
 from tracker.numbers import ID_MAX
@@ -24,7 +24,11 @@ class Moment(fields.DateTime):
 
 
 class ProblemSchema(Schema):
-    """RFC 9457 problem details, the body of every error (tracker.problems)."""
+    """RFC 9457 problem details, the body of every error (tracker.problems); a problem may carry
+    members of its own kind (RFC 9457 3.2), such as a likely duplicate's candidates."""
+
+    class Meta:
+        unknown = INCLUDE
 
     type = fields.String(metadata={"description": "about:blank, or urn:tracker:problem:<kind>."})
     title = fields.String()
@@ -35,6 +39,9 @@ class ProblemSchema(Schema):
         metadata={"description": "The refused fields' messages, as the web forms word them."},
     )  # fmt: skip
     current = fields.Dict(metadata={"description": "412: the record as it is now."})
+    duplicates = fields.List(
+        fields.Dict(), metadata={"description": "409: the records like the one sent."}
+    )
 
 
 class IdArg(fields.Integer):
@@ -115,6 +122,22 @@ class MemberSchema(Schema):
         lambda m: m.organisation.name if m.organisation else None, allow_none=True
     )
     role = fields.Enum(MemberRole, by_value=True)
+
+
+class MemberInput(Schema):
+    """A member as sent (the member form's fields): an existing person, or a new one."""
+
+    role = fields.Enum(MemberRole, by_value=True)
+    person_id = fields.Integer(metadata={"description": "An existing person; or the fields below."})
+    full_name = fields.String()
+    position = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    organisation_id = fields.Integer(allow_none=True, metadata={"description": "A recorded one."})
+    new_organisation = fields.String(allow_none=True, metadata={"description": "A new one's name."})
+    new_organisation_kind = fields.Enum(OrganisationKind, by_value=True)
+    create_anyway = fields.Boolean(
+        metadata={"description": "Create the new organisation although similar ones exist (409)."}
+    )
 
 
 class OrganisationRef(Schema):

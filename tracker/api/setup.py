@@ -32,7 +32,8 @@ SPEC_OPTIONS = {
     "info": {
         "description": "The tracker's delegations, organisations, people, needs and their stage "
         "moves, follow-ups, local offers, match suggestions and matches, talks, vocabularies and "
-        "the pipeline report. Send a personal access token (made on your profile page) as a bearer token."
+        "the pipeline report. Send a personal access token (made on your profile page) as a "
+        "bearer token."
     },
     "security": [{"bearer": []}],
 }

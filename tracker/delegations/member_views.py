@@ -10,7 +10,7 @@ from flask_login import current_user
 from tracker.delegations import services
 from tracker.delegations.forms import MemberForm, OrganisationPickForm
 from tracker.extensions import db
-from tracker.models import Delegation, Organisation, OrganisationKind, Person
+from tracker.models import Delegation, Organisation, Person
 from tracker.organisations.services import find_duplicates
 from tracker.security import get_visible_or_404, require
 
@@ -50,17 +50,10 @@ def _add(form: MemberForm, delegation: Delegation):
 
 def _person(form: MemberForm, delegation: Delegation) -> Person:
     """The picked person, or a new one created from the form's details."""
-    if form.person_id.data is not None:
-        return get_visible_or_404(Person, form.person_id.data)
-    new = services.NewPerson(
-        full_name=form.full_name.data,
-        position=form.position.data,
-        email=form.email.data,
-        organisation_id=form.organisation_id.data,
-        organisation_name=form.new_organisation.data,
-        organisation_kind=OrganisationKind(form.new_organisation_kind.data),
-    )
-    return services.create_person_with_organisation(new, delegation.origin_country, current_user)
+    picked = form.person_id.data
+    person = get_visible_or_404(Person, picked) if picked is not None else None
+    new = services.NewPerson.from_member_form(form.data)
+    return services.person_to_enrol(person, new, delegation.origin_country, current_user)
 
 
 @require("record.edit")

@@ -17,6 +17,7 @@ from tracker.models import (
     DelegationMember,
     DelegationStatus,
     FollowUp,
+    MatchmakingSession,
     Meeting,
     MemberRole,
     Need,
@@ -92,6 +93,17 @@ class NewPerson:
     organisation_id: int | None = None
     organisation_name: str | None = None
     organisation_kind: OrganisationKind = OrganisationKind.COMPANY
+
+    @classmethod
+    def from_member_form(cls, data: Mapping[str, Any]) -> "NewPerson":
+        """From the member form's values (the page's and the API's): a new organisation's name
+        and kind are new_organisation and new_organisation_kind there."""
+        return cls(
+            full_name=data["full_name"], position=data.get("position"), email=data.get("email"),
+            organisation_id=data.get("organisation_id"),
+            organisation_name=data.get("new_organisation"),
+            organisation_kind=OrganisationKind(data["new_organisation_kind"]),
+        )  # fmt: skip
 
 
 # The list's computed columns, built once (SQL expressions are immutable), as correlated
@@ -186,6 +198,14 @@ def load_delegation(delegation_id: int, *collections) -> Delegation | None:
 def get_delegation_detail(delegation_id: int) -> Delegation | None:
     """A delegation with everything its page shows, in a fixed number of queries."""
     return db.session.scalar(_detail_statement(), {"delegation_id": delegation_id})
+
+
+def matchmaking_sessions(delegation_id: int) -> list[MatchmakingSession]:
+    """The delegation's matchmaking days (tracker.scheduling), for the card on its page."""
+    return list(db.session.scalars(
+        select(MatchmakingSession).where(MatchmakingSession.delegation_id == delegation_id)
+        .options(selectinload(MatchmakingSession.days)).order_by(MatchmakingSession.id)
+    ))  # fmt: skip
 
 
 @built_once
@@ -325,6 +345,11 @@ def create_person_with_organisation(new: NewPerson, country: str | None, user: U
     db.session.add(person)
     db.session.flush()
     return person
+
+
+def person_to_enrol(person: Person | None, new: NewPerson, country: str | None, user: User):
+    """The picked person, or a new one made from new (with a new organisation if named)."""
+    return person if person is not None else create_person_with_organisation(new, country, user)
 
 
 def remove_member(delegation: Delegation, member_id: int) -> DelegationMember | None:

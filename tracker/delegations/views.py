@@ -126,6 +126,7 @@ def detail(delegation_id: int):
         delegation=delegation,
         groups=services.members_by_organisation(delegation),
         pick=OrganisationPickForm(),
+        sessions=services.matchmaking_sessions(delegation.id),
         panel=needs_panel(delegation_id=delegation.id)
         | followups_panel(delegation_id=delegation.id),
     )

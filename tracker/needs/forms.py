@@ -91,6 +91,12 @@ class NeedForm(VersionedForm, FlaskForm):
         if field.data is not None and self.delegation_id.data is None:
             raise ValidationError(_l("Choose the delegation of this meeting."))
 
+    def validate_owner_id(self, field) -> None:
+        # Without an owner a confidential need would be hidden from the staff member who
+        # records it: saved, then gone from their own pages.
+        if self.confidential.data and field.data is None:
+            raise ValidationError(_l("Choose the owner of a confidential need."))
+
     def data_for_service(self) -> dict:
         """The fields the service writes, with empty strings as None."""
         data = {

@@ -71,6 +71,13 @@ def load_session(session_id: int) -> MatchmakingSession | None:
             selectinload(MatchmakingSession.interpreters),
             selectinload(MatchmakingSession.requests).selectinload(TalkRequest.visitors),
             selectinload(MatchmakingSession.requests).selectinload(TalkRequest.partners),
+            # A move or a re-solve rewrites the talk's participants: they must be loaded.
+            selectinload(MatchmakingSession.requests).selectinload(TalkRequest.talk)
+            .selectinload(Talk.people),
+            selectinload(MatchmakingSession.requests).selectinload(TalkRequest.talk)
+            .selectinload(Talk.staff),
+            selectinload(MatchmakingSession.requests).selectinload(TalkRequest.talk)
+            .selectinload(Talk.organisations),
         )
     )  # fmt: skip
 
@@ -198,8 +205,10 @@ def _sync_talk(request: TalkRequest, slot: SlotTime, by: User | None) -> None:
     hosts = (table.host_id if table else None, interpreter.user_id if interpreter else None)
     staff = list(dict.fromkeys(u for u in hosts if u is not None))
     place = table.name if table else None
+    partner = [request.match.organisation_id] if request.match is not None else []
     data = TalkData(request.title, slot.starts_at, slot.ends_at, request.session.timezone,
-                    place=place, person_ids=people, staff_ids=staff)  # fmt: skip
+                    place=place, person_ids=people, staff_ids=staff,
+                    organisation_ids=partner)  # fmt: skip
     if request.talk is None:
         request.talk = create_talk(request.need, data, by, request.match)
     else:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from tracker.extensions import db
 from tracker.models import (
@@ -21,12 +20,14 @@ from tracker.models import (
     RequestPriority,
     SessionBreak,
     SessionDay,
+    SessionStatus,
     SessionTable,
     TalkRequest,
     User,
 )
+from tracker.models.talk import DEFAULT_TIMEZONE
 from tracker.scheduling.layout import SlotTime, place_request, slot_times
-from tracker.softdelete import soft_delete
+from tracker.softdelete import mark_deleted, soft_delete
 
 # Matches a talk can still come of: accepted suggestions not declined nor already held.
 OPEN_MATCHES = (MatchStatus.PROPOSED, MatchStatus.INTRODUCED, MatchStatus.TALK_SCHEDULED)
@@ -41,19 +42,14 @@ class SessionData:
     max_talks_per_day: int
     days: list[tuple[date, time, time]]
     breaks: list[tuple[time, time]]
-
-
-def sessions_of(delegation_id: int) -> list[MatchmakingSession]:
-    return list(db.session.scalars(
-        select(MatchmakingSession).where(MatchmakingSession.delegation_id == delegation_id)
-        .options(selectinload(MatchmakingSession.days)).order_by(MatchmakingSession.id)
-    ))  # fmt: skip
+    timezone: str = DEFAULT_TIMEZONE
 
 
 def save_session(session: MatchmakingSession, data: SessionData) -> MatchmakingSession:
     """Create or change a session; its days and breaks are replaced by data's."""
     session.title = data.title.strip()
     session.slot_minutes, session.max_talks_per_day = data.slot_minutes, data.max_talks_per_day
+    session.timezone = data.timezone
     session.days = [SessionDay(day=d, starts=a, ends=b) for d, a, b in sorted(data.days)]
     session.breaks = [SessionBreak(starts=a, ends=b) for a, b in sorted(data.breaks)]
     db.session.add(session)
@@ -178,4 +174,22 @@ def move_request(request: TalkRequest, slot_index: int, table_id: int, by: User 
 
 def set_locked(request: TalkRequest, locked: bool) -> None:
     request.locked = locked
+    db.session.flush()
+
+
+def set_priority(request: TalkRequest, priority: RequestPriority) -> None:
+    request.priority = priority
+    db.session.flush()
+
+
+def publish(session: MatchmakingSession) -> None:
+    """The draft becomes the published day (the people's itineraries and calendars)."""
+    session.status = SessionStatus.PUBLISHED
+    db.session.flush()
+
+
+def delete_session(session: MatchmakingSession, by_id: int | None) -> None:
+    """The session and the talks it placed, deleted together (one moment, restored together)."""
+    talks = [r.talk for r in session.requests if r.talk is not None and r.talk.deleted_at is None]
+    mark_deleted([session, *talks], by_id)
     db.session.flush()
