@@ -39,6 +39,7 @@ from tracker.needs.views import bp as needs_bp
 from tracker.organisations.views import bp as organisations_bp
 from tracker.people.views import bp as people_bp
 from tracker.reports.views import bp as reports_bp
+from tracker.scheduling.after_views import bp as scheduling_after_bp
 from tracker.scheduling.views import bp as scheduling_bp
 from tracker.talks.views import bp as talks_bp
 from tracker.vocabularies.views import bp as vocabularies_bp
@@ -152,6 +153,7 @@ def register_blueprints(app: Flask) -> None:
         matchmaking_bp,
         talks_bp,
         scheduling_bp,
+        scheduling_after_bp,
         reports_bp,
         calendar_bp,
         imports_bp,

@@ -105,6 +105,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "schedule.view": ALL_ROLES,
     "schedule.manage": ALL_ROLES,
     "vocabulary.manage": MANAGERS,
+    # After the matchmaking day: staff mark its talks held or no-show, with outcomes, and
+    # answer the check-ins (the printouts and results need schedule.view).
+    "schedule.record": ALL_ROLES,
     # Managers and admins see every figure of the reports; staff see their own needs' figures.
     "report.view_all": MANAGERS,
     # Others see a confidential need only as its owner or as an assignee of one of its follow-ups.

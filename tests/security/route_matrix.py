@@ -118,6 +118,15 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "talks.outcome": "all",
     "talks.invite": "all",
     "talks.delete": "managers",
+    # the matchmaking day: printouts and results (schedule.view), the room list and the
+    # check-ins (schedule.record)
+    "scheduling_after.itineraries": "all",
+    "scheduling_after.itinerary": "all",
+    "scheduling_after.person_ics": "all",
+    "scheduling_after.table_cards": "all",
+    "scheduling_after.results": "all",
+    "scheduling_after.room_list": "all",
+    "scheduling_after.check_in": "all",
     # the letterhead's logo: behind login; none is configured in the tests, hence 404
     "letterhead.logo": {"anonymous": "login", "staff": 404, "manager": 404, "admin": 404},
     # member-list imports
@@ -286,6 +295,7 @@ URL_VALUES: dict[str, dict[str, str]] = {
     "followups.create": {"?need_id": "need_id"},
     "deleted.restore": {"kind": "=organisation", "record_id": "deleted_organisation_id"},
     "imports.detail": {"record_id": "done_record_id"},
+    "scheduling_after.check_in": {"followup_id": "check_in_followup_id"},
     "matchmaking.create_offer": {"organisation_id": "partner_id"},
     "bootstrap.static": {"filename": "=css/bootstrap.min.css"},
     "reports.export": {"table": "=funnel"},

@@ -12,6 +12,7 @@ from tracker.models import (
     MatchmakingSession,
     RequestPriority,
     Stage,
+    TalkCheckIn,
     Webhook,
 )
 from tracker.scheduling import services as scheduling
@@ -67,6 +68,9 @@ def build_world() -> World:
     talk_request = scheduling.add_request(
         session, "Talk", RequestPriority.SHOULD, [person], [], owner
     )
+    # A check-in on the talk (tracker.scheduling.aftermath), answered on its own page.
+    check_in_followup = make.followup(owner, need=need, assigned_by=owner)
+    db.session.add(TalkCheckIn(talk_request=talk_request, followup=check_in_followup, months=3))
     other.calendar_token = "t" * 40
     db.session.commit()
     return World(
@@ -102,5 +106,7 @@ def build_world() -> World:
             "session_id": session.id,
             "item_id": table.id,
             "request_id": talk_request.id,
+            "table_id": table.id,
+            "check_in_followup_id": check_in_followup.id,
         },
     )

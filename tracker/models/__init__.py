@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, column_property
 from tracker.models.api_token import ApiToken, TokenScope
 from tracker.models.audit import AuditEntry
 from tracker.models.base import utcnow
+from tracker.models.checkin import CHECK_IN_MONTHS, CheckInAnswer, TalkCheckIn
 from tracker.models.data_version import DataVersion
 from tracker.models.delegation import (
     Delegation,
@@ -70,9 +71,11 @@ from tracker.models.webhook import DeliveryStatus, Webhook, WebhookAttempt, Webh
 
 __all__ = [
     "ACTIVE_STAGES",
+    "CHECK_IN_MONTHS",
     "ApiToken",
     "AuditEntry",
     "AvailabilityBlock",
+    "CheckInAnswer",
     "Currency",
     "DataVersion",
     "Delegation",
@@ -119,6 +122,7 @@ __all__ = [
     "StageChange",
     "SynonymGroup",
     "Talk",
+    "TalkCheckIn",
     "TalkRequest",
     "TokenScope",
     "Topic",

@@ -19,6 +19,7 @@ from tracker.models.base import (
 )
 
 if TYPE_CHECKING:
+    from tracker.models.checkin import TalkCheckIn
     from tracker.models.delegation import Delegation
     from tracker.models.need import Need
     from tracker.models.organisation import Organisation
@@ -125,6 +126,8 @@ class FollowUp(SoftDeleteMixin, TimestampMixin, db.Model):
     reassignments: Mapped[list["Reassignment"]] = relationship(
         back_populates="followup", lazy="raise", cascade="all, delete-orphan"
     )
+    # A check-in on a talk of a matchmaking day (tracker.models.checkin), answered on its page.
+    check_in: Mapped["TalkCheckIn | None"] = relationship(back_populates="followup")
 
     def is_overdue(self, today: date) -> bool:
         return self.status == FollowUpStatus.OPEN and self.due_date < today

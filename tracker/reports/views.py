@@ -22,6 +22,7 @@ from tracker.models import Stage
 from tracker.reports import exports, links, services
 from tracker.reports.filters import parse_report_filters
 from tracker.reports.forms import CONVERTIBLE, RatesForm
+from tracker.reports.sessions import session_figures
 from tracker.security import can, require
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -46,7 +47,7 @@ def pipeline():
     figures = Markup(figures)  # noqa: S704  # nosec B704
     return render_template(
         "reports/pipeline.html", figures=figures, filters=filters,
-        options=_options(filters), all_figures=all_figures,
+        options=_options(filters), all_figures=all_figures, sessions=session_figures(),
     )  # fmt: skip
 
 

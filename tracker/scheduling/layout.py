@@ -199,7 +199,11 @@ def _sync_talk(request: TalkRequest, slot: SlotTime, by: User | None) -> None:
         return
     table = next((t for t in request.session.tables if t.id == request.table_id), None)
     people = [p.id for p in (*request.visitors, *request.partners)]
-    staff = [u for u in (table.host_id if table else None,) if u is not None]
+    interpreter = next((i for i in request.session.interpreters
+                        if i.id == request.interpreter_id), None)  # fmt: skip
+    # The host and a staff interpreter take part: the talk is in their calendar feeds.
+    hosts = (table.host_id if table else None, interpreter.user_id if interpreter else None)
+    staff = list(dict.fromkeys(u for u in hosts if u is not None))
     place = table.name if table else None
     partner = [request.match.organisation_id] if request.match is not None else []
     data = TalkData(request.title, slot.starts_at, slot.ends_at, request.session.timezone,
