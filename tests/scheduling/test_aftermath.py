@@ -239,3 +239,11 @@ def test_the_results_and_the_pipeline_report_link_each_figure(day, client, login
     assert results.status_code == 200 and "Optics" in results.text and "Lasers" not in results.text
     report = client.get("/reports/pipeline")
     assert f"/matchmaking-days/{day.session.id}/results?figure=agreements" in report.text
+
+
+def test_staff_report_keeps_to_their_own_needs_without_the_days_figures(day, client, login):
+    """Staff see their own needs' figures only; a day's counts are everyone's talks."""
+    login("staff")
+    report = client.get("/reports/pipeline")
+    assert report.status_code == 200
+    assert f"/matchmaking-days/{day.session.id}/results" not in report.text

@@ -57,6 +57,16 @@ def test_accepted_matches_become_requests_once(session):
     assert request.visitors and request.partners and request.need_id is not None
 
 
+def test_a_confidential_needs_matches_stay_off_the_days_grid(session):
+    """The grid, printouts and table cards are seen by every colleague and the visitors: a
+    confidential need's talks are scheduled by hand on the need, never requested here."""
+    match, _visitor, _partner = _pair(session)
+    match.need.confidential, match.need.owner = True, factories.user()
+    _pair(session)
+    assert services.requests_from_matches(session, None) == 1
+    assert [r.match_id for r in session.requests] != [match.id]
+
+
 def test_a_solve_places_requests_as_talks_and_explains_the_rest(session, app):
     match, _visitor, _partner = _pair(session, "de", "zh")
     services.requests_from_matches(session, None)

@@ -31,6 +31,12 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 TOP_BARS = 15
 
 
+def _sessions(all_figures: bool) -> list:
+    """The matchmaking days' figures, for those who see every need's figures (staff see their
+    own needs' only, and a day's talks are everyone's)."""
+    return session_figures() if all_figures else []
+
+
 @bp.route("/pipeline")
 def pipeline():
     """The pipeline report; every figure links to the needs or follow-ups behind it."""
@@ -47,7 +53,7 @@ def pipeline():
     figures = Markup(figures)  # noqa: S704  # nosec B704
     return render_template(
         "reports/pipeline.html", figures=figures, filters=filters,
-        options=_options(filters), all_figures=all_figures, sessions=session_figures(),
+        options=_options(filters), all_figures=all_figures, sessions=_sessions(all_figures),
     )  # fmt: skip
 
 

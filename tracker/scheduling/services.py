@@ -114,11 +114,16 @@ def _partners_of(match: Match) -> list[Person]:
 
 
 def requests_from_matches(session: MatchmakingSession, by: User | None) -> int:
-    """A request for each open match of the delegation's needs not yet requested; the count."""
+    """A request for each open match of the delegation's needs not yet requested; the count.
+
+    Not for confidential needs: the day's grid, printouts and table cards are seen by every
+    colleague and the visitors, so such a need's talks are scheduled by hand, on the need.
+    """
     taken = {r.match_id for r in session.requests}
     matches = db.session.scalars(
         select(Match).join(Need, Need.id == Match.need_id)
-        .where(Need.delegation_id == session.delegation_id, Match.status.in_(OPEN_MATCHES))
+        .where(Need.delegation_id == session.delegation_id, Match.status.in_(OPEN_MATCHES),
+               Need.confidential.is_(False))
         .order_by(Match.id)
     ).all()  # fmt: skip
     added = 0
