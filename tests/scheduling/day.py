@@ -10,6 +10,7 @@ from tracker.models import MatchmakingSession, MatchStatus, Person, RequestPrior
 from tracker.scheduling import layout, services
 
 PAST = date(2025, 3, 10)
+TODAY_ISH = date(2026, 5, 12)  # the services' and pages' day: fixed, as their times are
 FUTURE = date(2099, 3, 10)
 
 
@@ -21,6 +22,23 @@ class Day:
     held: TalkRequest  # placed on the past day, table 1, with the interpreter
     later: TalkRequest  # placed on the future day, table 1
     owner: object  # the needs' owner
+
+
+def two_table_day(created_by, title: str = "Thuringia") -> MatchmakingSession:
+    """A day 9:00-11:00 (Shanghai) of 20-minute slots with a break 10:00-10:20 and two tables,
+    committed and loaded, for the services' and the pages' tests."""
+    delegation = factories.delegation(title=title)
+    session = MatchmakingSession(delegation=delegation, created_by=created_by)
+    data = services.SessionData(
+        "Thuringia day", 20, 8, [(TODAY_ISH, time(9), time(11))], [(time(10), time(10, 20))]
+    )
+    services.save_session(session, data)
+    db.session.commit()
+    session = layout.load_session(session.id)
+    services.add_table(session, "Table 1", 4, None)
+    services.add_table(session, "Table 2", 4, None)
+    db.session.commit()
+    return layout.load_session(session.id)
 
 
 def talk(session, visitor, partner, owner, title):

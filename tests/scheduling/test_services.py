@@ -2,14 +2,14 @@
 a solve written back as talks with reasons for the rest, blocks from meetings, moving and
 locking, and a re-solve that keeps locked talks."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 import pytest
 
 from tests import factories
+from tests.scheduling.day import two_table_day
 from tracker.extensions import db
 from tracker.models import MatchStatus, RequestPriority, RequestStatus, Talk
-from tracker.models.scheduling import MatchmakingSession
 from tracker.scheduling import layout, services
 
 DAY = date(2026, 5, 12)
@@ -18,18 +18,7 @@ DAY = date(2026, 5, 12)
 @pytest.fixture
 def session(app):
     """A day 9:00-11:00 (Shanghai) of 20-minute slots with a break 10:00-10:20, two tables."""
-    delegation = factories.delegation()
-    session = MatchmakingSession(delegation=delegation, created_by=factories.user())
-    data = services.SessionData(
-        "Thuringia day", 20, 8, [(DAY, time(9), time(11))], [(time(10), time(10, 20))]
-    )
-    services.save_session(session, data)
-    db.session.commit()
-    session = layout.load_session(session.id)
-    services.add_table(session, "Table 1", 4, None)
-    services.add_table(session, "Table 2", 4, None)
-    db.session.commit()
-    return layout.load_session(session.id)
+    return two_table_day(factories.user())
 
 
 def _pair(session, visitor_languages="de", partner_languages="de"):

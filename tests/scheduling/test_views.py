@@ -9,10 +9,11 @@ import pytest
 
 from tests import factories
 from tests.conftest import PASSWORD
+from tests.scheduling.day import two_table_day
 from tracker.extensions import db
 from tracker.models import MatchStatus, RequestPriority, SessionStatus, TalkRequest
 from tracker.models.scheduling import MatchmakingSession
-from tracker.scheduling import layout, services
+from tracker.scheduling import layout
 
 DAY = date(2026, 5, 12)
 BASE = "/matchmaking-days"
@@ -31,18 +32,7 @@ def owner(login):
 @pytest.fixture
 def session(owner):
     """A day 9:00-11:00 of 20-minute slots with a break 10:00-10:20, two tables, by owner."""
-    delegation = factories.delegation(title="Thüringen 2026")
-    session = MatchmakingSession(delegation=delegation, created_by=owner)
-    data = services.SessionData(
-        "Thuringia day", 20, 8, [(DAY, time(9), time(11))], [(time(10), time(10, 20))]
-    )
-    services.save_session(session, data)
-    db.session.commit()
-    session = layout.load_session(session.id)
-    services.add_table(session, "Table 1", 4, None)
-    services.add_table(session, "Table 2", 4, None)
-    db.session.commit()
-    return layout.load_session(session.id)
+    return two_table_day(owner, "Thüringen 2026")
 
 
 def _pair(session, visitor_languages="de", partner_languages="de"):
