@@ -142,6 +142,7 @@ ENTITY_FIELD_LABELS = {
         "password_hash": _l("Password"),
         "role": _l("Role"),
         "language": _l("Preferred language"),
+        "languages": _l("Languages"),
         "calendar_token": _l("Calendar feed"),
         "must_change_password": _l("Must change password"),
         "password_expires_at": _l("Password expires on"),
