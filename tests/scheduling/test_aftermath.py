@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from flask_babel import force_locale
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.scheduling.day import build_day
 from tracker.extensions import db
@@ -17,11 +17,13 @@ from tracker.models import (
     MatchStatus,
     NeedNote,
     RequestStatus,
+    Talk,
     TalkCheckIn,
 )
 from tracker.needs.timeline import need_timeline
-from tracker.scheduling import aftermath
+from tracker.scheduling import aftermath, layout
 from tracker.scheduling.layout import load_session
+from tracker.softdelete import with_deleted
 
 HELD, NO_SHOW, SCHEDULED = RequestStatus.HELD, RequestStatus.NO_SHOW, RequestStatus.SCHEDULED
 
@@ -57,6 +59,25 @@ def test_no_show_steps_the_match_back(day):
     assert day.held.status == NO_SHOW
     assert day.held.match.status == MatchStatus.INTRODUCED
     assert _check_ins(day.held) == []
+
+
+def test_a_no_shows_talk_is_not_counted_as_held_and_comes_back_when_unmarked(day):
+    """A no-show did not take place: its talk is deleted (out of the talks held and the
+    report's trend), a re-solve does not make it again, and unmarking restores it."""
+    talk_id = day.held.talk_id
+
+    def talk():
+        return db.session.scalar(with_deleted(select(Talk).where(Talk.id == talk_id)))
+
+    _mark(day, {day.held.id: NO_SHOW})
+    assert talk().deleted_at is not None
+    assert db.session.scalar(select(Talk.id).where(Talk.id == talk_id)) is None  # hidden
+    layout.solve_session(load_session(day.session.id), day.owner, time_limit=2)
+    db.session.commit()
+    assert load_session(day.session.id).requests and day.held.talk_id == talk_id
+    assert db.session.scalar(select(func.count()).select_from(Talk)) == 1  # the later one
+    _mark(day, {day.held.id: HELD})
+    assert talk().deleted_at is None
 
 
 def test_a_talk_still_to_come_cannot_be_marked_and_nothing_changes(day):

@@ -24,6 +24,7 @@ from tracker.models import (
     MatchStatus,
     Need,
     RequestStatus,
+    Talk,
     TalkCheckIn,
     TalkRequest,
     User,
@@ -31,6 +32,7 @@ from tracker.models import (
 )
 from tracker.needs.services import add_note
 from tracker.reports.sessions import PLACED, SessionFigures, session_figures
+from tracker.softdelete import soft_delete, with_deleted
 from tracker.stored_text import N_, StoredMessage
 
 MARKS = (RequestStatus.HELD, RequestStatus.NO_SHOW, RequestStatus.SCHEDULED)
@@ -89,8 +91,11 @@ def record_attendance(
 
 
 def _mark(session: MatchmakingSession, request: TalkRequest, status: RequestStatus, by) -> None:
-    """One talk's new mark: its match follows, and a held talk gets its check-ins."""
+    """One talk's new mark: its match follows, a held talk gets its check-ins, and a no-show's
+    talk, which did not take place, is deleted (restorable: unmarking brings it back), so talk
+    lists and the report never count it as held."""
     was_held, request.status = request.status == RequestStatus.HELD, status
+    _follow_talk(request, by)
     match = request.match
     if status == RequestStatus.HELD:
         if match is not None and match.status == MatchStatus.TALK_SCHEDULED:
@@ -104,6 +109,16 @@ def _mark(session: MatchmakingSession, request: TalkRequest, status: RequestStat
     # A talk that fell through: the match goes a step back.
     if status == RequestStatus.NO_SHOW and match and match.status == MatchStatus.TALK_SCHEDULED:
         record(match, MatchStatus.INTRODUCED, by, NO_SHOW_NOTE.text(session=session.title))
+
+
+def _follow_talk(request: TalkRequest, by: User | None) -> None:
+    if request.talk_id is None:
+        return
+    talk = db.session.scalar(with_deleted(select(Talk).where(Talk.id == request.talk_id)))
+    if request.status == RequestStatus.NO_SHOW and talk.deleted_at is None:
+        soft_delete(talk, by.id if by else None)
+    elif request.status != RequestStatus.NO_SHOW and talk.deleted_at is not None:
+        talk.deleted_at = talk.deleted_by_id = None
 
 
 def _day_of(session: MatchmakingSession, request: TalkRequest) -> date:

@@ -195,7 +195,8 @@ def place_request(
 
 
 def _sync_talk(request: TalkRequest, slot: SlotTime, by: User | None) -> None:
-    if request.need_id is None:
+    # A no-show's talk did not take place: it stays deleted (tracker.scheduling.aftermath).
+    if request.need_id is None or request.status == RequestStatus.NO_SHOW:
         return
     table = next((t for t in request.session.tables if t.id == request.table_id), None)
     people = [p.id for p in (*request.visitors, *request.partners)]
