@@ -127,6 +127,17 @@ def _comfort(problem: Problem, res: Resources, occupied: Occupancy, m: _Model):
     return sum(terms)
 
 
+def _early_and_first(res: Resources, m: _Model) -> tuple:
+    """Among layouts equally good for the visitors, the one using the morning and the first
+    tables (a room fills from the front): each talk costs its slot and table rank. Returns the
+    expression and its largest value, so that it only ever breaks ties."""
+    rank = {table: i for i, table in enumerate(res.table_ids)}
+    width = len(rank) or 1
+    costs = {key: key[1] * width + rank.get(key[2], 0) for key in m.w}  # key: request, slot, table
+    largest = max(costs.values(), default=0) * len(res.requests)
+    return sum(cost * m.w[key] for key, cost in costs.items()), largest
+
+
 def _solution(m: _Model, solver: cp_model.CpSolver) -> dict[int, tuple[int, int, int | None]]:
     """The places the solver chose: request id to (slot, table, interpreter)."""
     chosen = {}
@@ -177,7 +188,8 @@ def solve(problem: Problem) -> Result:
         places = _solution(m, solver)
         objective, bound = round(solver.objective_value), round(solver.best_objective_bound)
         m.model.add(score >= objective)
-        m.model.minimize(_comfort(problem, res, occupied, m))
+        tie, largest = _early_and_first(res, m)
+        m.model.minimize(_comfort(problem, res, occupied, m) * (largest + 1) + tie)
         _hint(m, places)
         left = problem.time_limit - RESERVE - (time.monotonic() - started)
         comfort_solver, comfort_status = _run(m, left, problem.workers)
