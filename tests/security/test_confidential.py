@@ -111,8 +111,12 @@ ROUTE_LABELS = (
 RECORD_RULE_ROUTES = [
     (e, m) for e, m in PATH_ROUTES if e in {"followups.delete", "needs.delete_note"}
 ]
+# Pages of one kind of follow-up only (a matchmaking day's check-in): the world's follow-up is
+# none, so everyone gets 404 there; tests/scheduling/test_aftermath.py covers them.
+ONE_KIND_ROUTES = [(e, m) for e, m in PATH_ROUTES if e == "scheduling_after.check_in"]
 INSIDER_LABELS = [label for label in ROUTE_LABELS
-                  if not any(label == f"{e} {m}" for e, m in RECORD_RULE_ROUTES)]  # fmt: skip
+                  if not any(label == f"{e} {m}"
+                             for e, m in RECORD_RULE_ROUTES + ONE_KIND_ROUTES)]  # fmt: skip
 
 
 @pytest.fixture
