@@ -75,15 +75,15 @@ def record_attendance(
 ) -> int:
     """Mark the session's placed talks held, no-show or back to scheduled, all or none; the
     number changed. A talk not started yet cannot be marked: AttendanceError. Flushes."""
-    requests = {r.id: r for r in session.requests if r.deleted_at is None and r.is_placed}
+    placed = {r.id: r for r in session.requests if r.deleted_at is None and r.is_placed}
     now = utcnow()
     for request_id, status in marks.items():
-        request = requests.get(request_id)
+        request = placed.get(request_id)
         if request is None or status not in MARKS:
             raise AttendanceError(_("This talk is not in the session's grid."), request_id)
         if status != RequestStatus.SCHEDULED and request.starts_at > now:
             raise AttendanceError(_("This talk has not taken place yet."), request_id)
-    changed = [(requests[i], s) for i, s in marks.items() if requests[i].status != s]
+    changed = [(placed[i], s) for i, s in marks.items() if placed[i].status != s]
     for request, status in changed:
         _mark(session, request, status, by)
     db.session.flush()
