@@ -5,24 +5,11 @@ URL map:
     GET /vendor/swagger-ui/<path>         swagger_ui.static    public
 """
 
-from pathlib import Path
-
 from flask import Blueprint, render_template, url_for
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
+from tracker.vendor import npm_assets
 
-
-def _swagger_ui_dist() -> str:
-    """The wheel's copy of swagger-ui-dist when present, else the checkout's node_modules."""
-    packaged = PACKAGE_DIR / "vendor" / "swagger-ui"
-    return str(
-        packaged if packaged.is_dir() else PACKAGE_DIR.parent / "node_modules/swagger-ui-dist"
-    )
-
-
-assets = Blueprint(
-    "swagger_ui", __name__, static_folder=_swagger_ui_dist(), static_url_path="/vendor/swagger-ui"
-)
+assets = npm_assets("swagger_ui", "swagger-ui", "swagger-ui-dist", "/vendor/swagger-ui")
 bp = Blueprint("api_docs", __name__, url_prefix="/api/v1")
 
 
