@@ -19,12 +19,16 @@ from tracker import sessions
 from tracker.clean_input import CleanRequest
 from tracker.extensions import db, login_manager
 from tracker.models import (
+    Agreement,
     ApiToken,
     FollowUp,
+    Instalment,
     Match,
     MatchmakingSession,
     Need,
     NeedNote,
+    Obligation,
+    Project,
     Role,
     StageChange,
     Talk,
@@ -115,6 +119,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "user.manage": frozenset({Role.ADMIN}),
     # Webhooks send records to other systems: managers choose which systems and which events.
     "webhook.manage": MANAGERS,
+    # Investment projects are recorded and kept by staff (record.edit); the district's annual
+    # targets and the leadership report against them are the managers'.
+    "target.manage": MANAGERS,
+    "leadership.view": MANAGERS,
 }
 
 
@@ -314,6 +322,21 @@ def need_visible(user_id: int | None, need_id=Need.id) -> ColumnElement[bool]:
     return need_id.not_in(hidden_need_ids(user_id))
 
 
+_rule_project = Project.__table__.alias("rule_project")
+
+
+def project_visible(user_id: int | None, project_id=Project.id) -> ColumnElement[bool]:
+    """SQL: the project project_id (a column) is visible to user_id: not confidential, or the
+    user is its owner. (A project made from a confidential need starts confidential, with the
+    need's owner as its own: tracker.projects.services.)"""
+    hidden = select(_rule_project.c.id).where(_rule_project.c.confidential.is_(True))
+    if user_id is not None:
+        hidden = hidden.where(
+            or_(_rule_project.c.owner_id.is_(None), _rule_project.c.owner_id != user_id)
+        )
+    return project_id.not_in(hidden)
+
+
 @lru_cache(maxsize=1024)
 def confidential_criteria(user_id: int | None) -> tuple:
     """Loader criteria hiding the needs user_id may not see, and what belongs to them.
@@ -336,6 +359,14 @@ def confidential_criteria(user_id: int | None) -> tuple:
         ),
         with_loader_criteria(
             NeedNote, need_visible(user_id, NeedNote.need_id), include_aliases=True
+        ),
+        # A confidential project, and its agreements, obligations and capital, likewise.
+        with_loader_criteria(Project, project_visible(user_id), include_aliases=True),
+        *(
+            with_loader_criteria(
+                model, project_visible(user_id, model.project_id), include_aliases=True
+            )
+            for model in (Agreement, Obligation, Instalment)
         ),
     )
 
@@ -408,7 +439,10 @@ def get_need_or_404(need_id: int) -> Need:
 
 
 # Audited tables whose rows belong to a need, and so share its confidentiality.
-NEED_RECORDS = {"need": Need, "followup": FollowUp, "match": Match, "talk": Talk}
+NEED_RECORDS = {
+    "need": Need, "followup": FollowUp, "match": Match, "talk": Talk, "project": Project,
+    "agreement": Agreement, "obligation": Obligation, "instalment": Instalment,
+}  # fmt: skip
 
 
 def may_read_history(entity: str, entity_id: int) -> bool:

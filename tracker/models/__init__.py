@@ -49,7 +49,23 @@ from tracker.models.need import (
 )
 from tracker.models.organisation import Organisation, OrganisationKind
 from tracker.models.person import Person
-from tracker.models.rates import ExchangeRate
+from tracker.models.project import (
+    MAJOR_PROJECT_CNY,
+    Agreement,
+    AgreementKind,
+    AnnualTarget,
+    Instalment,
+    Milestone,
+    Obligation,
+    ObligationKind,
+    ObligationStatus,
+    Party,
+    Project,
+    ProjectMilestone,
+    TargetMetric,
+    project_need,
+)
+from tracker.models.rates import ExchangeRate, RateQuote, rate_on
 from tracker.models.scheduling import (
     AvailabilityBlock,
     Interpreter,
@@ -72,6 +88,10 @@ from tracker.models.webhook import DeliveryStatus, Webhook, WebhookAttempt, Webh
 __all__ = [
     "ACTIVE_STAGES",
     "CHECK_IN_MONTHS",
+    "MAJOR_PROJECT_CNY",
+    "Agreement",
+    "AgreementKind",
+    "AnnualTarget",
     "ApiToken",
     "AuditEntry",
     "AvailabilityBlock",
@@ -88,6 +108,7 @@ __all__ = [
     "FollowUpStatus",
     "ImportRecord",
     "ImportStatus",
+    "Instalment",
     "Interpreter",
     "KeyIndustry",
     "LocalOffer",
@@ -98,16 +119,24 @@ __all__ = [
     "MatchmakingSession",
     "Meeting",
     "MemberRole",
+    "Milestone",
     "Need",
     "NeedCategory",
     "NeedNote",
+    "Obligation",
+    "ObligationKind",
+    "ObligationStatus",
     "OfferKind",
     "Organisation",
     "OrganisationAlias",
     "OrganisationKind",
     "OriginRegion",
+    "Party",
     "Person",
     "Priority",
+    "Project",
+    "ProjectMilestone",
+    "RateQuote",
     "Reassignment",
     "RecoveryCode",
     "ReminderSent",
@@ -124,6 +153,7 @@ __all__ = [
     "Talk",
     "TalkCheckIn",
     "TalkRequest",
+    "TargetMetric",
     "TokenScope",
     "Topic",
     "User",
@@ -135,6 +165,8 @@ __all__ = [
     "delegation_topic",
     "need_flags",
     "offer_industry",
+    "project_need",
+    "rate_on",
     "talk_organisation",
     "talk_person",
     "talk_request_partner",
@@ -169,7 +201,7 @@ def soft_deleted_index(model) -> Index:
 
 for _model in (
     Delegation, Organisation, Person, Meeting, Need, FollowUp, Match, Talk, MatchmakingSession,
-    TalkRequest,
+    TalkRequest, Project, Agreement, Obligation, Instalment,
 ):  # fmt: skip
     soft_deleted_index(_model)
 

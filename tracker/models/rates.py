@@ -4,7 +4,16 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, ForeignKey, Numeric, case, false, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    ForeignKey,
+    Numeric,
+    UniqueConstraint,
+    case,
+    false,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from tracker.extensions import db
@@ -33,6 +42,39 @@ class ExchangeRate(TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<ExchangeRate {self.currency} {self.rate_to_cny}>"
+
+
+class RateQuote(TimestampMixin, db.Model):
+    """A currency's rate to CNY from a day on, until the next quote: the history that converts a
+    dated amount (a capital instalment) at the rate of its own day. Every rate a manager sets
+    is also a quote from that day; older days' rates are entered as quotes of their own."""
+
+    __tablename__ = "rate_quote"
+    __table_args__ = (UniqueConstraint("currency", "effective_on", name="uq_rate_quote_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    currency: Mapped[Currency] = mapped_column(enum_column(Currency))
+    effective_on: Mapped[date]
+    rate_to_cny: Mapped[Decimal] = mapped_column(Numeric(18, 6))
+    set_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+def rate_on(currency: Currency, day: date) -> Decimal | None:
+    """How many CNY one unit of currency was worth on day: the latest quote on or before it,
+    else the earliest quote (an amount older than every quote), else the current rate; None
+    when the currency has no rate at all."""
+    if currency == Currency.CNY:
+        return Decimal(1)
+    quotes = select(RateQuote.rate_to_cny).where(RateQuote.currency == currency)
+    rate = db.session.scalar(
+        quotes.where(RateQuote.effective_on <= day).order_by(RateQuote.effective_on.desc()).limit(1)
+    )
+    if rate is None:
+        rate = db.session.scalar(quotes.order_by(RateQuote.effective_on).limit(1))
+    if rate is None:
+        current = select(ExchangeRate.rate_to_cny).where(ExchangeRate.currency == currency)
+        rate = db.session.scalar(current)
+    return rate
 
 
 def cny_rate(currency: ColumnElement) -> ColumnElement:

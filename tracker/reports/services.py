@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from tracker import datacache
 from tracker.extensions import db
 from tracker.i18n import commission_zone, local_today
-from tracker.models import Currency, ExchangeRate, Stage, User, utcnow
+from tracker.models import Currency, ExchangeRate, RateQuote, Stage, User, utcnow
 from tracker.needs.services import NeedFilters
 from tracker.reports import figures, money, summary, timing
 from tracker.reports.timing import add_months
@@ -179,4 +179,19 @@ def set_rates(rates: dict[Currency, Decimal | None], by: User, today: date | Non
             if row.rate_to_cny != rate:
                 row.effective_on = today
             row.rate_to_cny, row.updated_by, row.is_default = rate, by, False
+        if rate is not None:
+            _quote(currency, rate, by, today)
     db.session.flush()
+
+
+def _quote(currency: Currency, rate: Decimal, by: User, day: date) -> None:
+    """Keep the rate as the currency's quote from day on (the history that converts dated
+    amounts, tracker.models.rates.rate_on); a second change on the same day replaces it."""
+    quote = db.session.scalar(
+        select(RateQuote).where(RateQuote.currency == currency, RateQuote.effective_on == day)
+    )
+    if quote is None:
+        db.session.add(RateQuote(currency=currency, effective_on=day, rate_to_cny=rate,
+                                 set_by_id=by.id))  # fmt: skip
+    elif quote.rate_to_cny != rate:
+        quote.rate_to_cny, quote.set_by_id = rate, by.id
