@@ -21,7 +21,7 @@ AUDITED = frozenset(
 IGNORED = frozenset(
     {"created_at", "updated_at", "version", "search_key", "name_key", "session_epoch",
      "totp_last_step", "stage_changed_at", "match_key", "keyword_key", "place_key", "sequence",
-     "history_reach"}
+     "history_reach", "open_followups"}
 )  # fmt: skip
 # Secrets: the history says that they changed, never their values.
 MASKED = frozenset(
