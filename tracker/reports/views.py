@@ -116,16 +116,19 @@ def add_quote():
             Currency(data["currency"]), data["effective_on"], data["rate"], current_user
         )
         db.session.commit()
-        done = ngettext(
-            "Rate saved; %(num)d amount converted again.",
-            "Rate saved; %(num)d amounts converted again.",
-            changed,
-        )
-        flash(done, "success")
+        flash(_reconverted(changed), "success")
         return redirect(url_for("reports.rates", _anchor="history"))
     current = services.current_rates()
     form = RatesForm(formdata=None, data={c.value: r.rate_to_cny for c, r in current.items()})
     return _rates_page(form, quote_form)
+
+
+def _reconverted(changed: int) -> str:
+    return ngettext(
+        "Rate saved; %(num)d amount converted again.",
+        "Rate saved; %(num)d amounts converted again.",
+        changed,
+    )
 
 
 def _options(filters: services.ReportFilters) -> dict:
