@@ -147,7 +147,7 @@ def test_delete_and_restore_a_project_with_its_capital(client, login, make):
 
 def test_the_list_filters(client, login, make):
     user = login("staff")
-    big = project(user, name="Gigafactory", contracted_amount=Decimal("200000000"),
+    project(user, name="Gigafactory", contracted_amount=Decimal("200000000"),
                   contracted_currency="CNY")  # fmt: skip
     small = project(user, name="Service office", contracted_amount=Decimal("1000000"),
                     contracted_currency="CNY", foreign=False)  # fmt: skip
