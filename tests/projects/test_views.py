@@ -1,12 +1,13 @@
 """Projects through the test client: made from a won need, edited, milestones, capital, list,
 delete and restore, and the confidential rule."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from tests.projects.helpers import VALID_CODE, pay, project, quote, won_need
+from tests.queries import queries_on_page
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.models import Instalment, Milestone, Project, ProjectMilestone
@@ -194,3 +195,25 @@ def test_the_visit_shows_what_it_led_to(client, login, make):
     assert "What this visit has led to" in page and "Lens plant" in page
     detail = client.get(f"/projects/{plant.id}").text
     assert "Jena optics" in detail and need.title in detail
+
+
+def _need_with_history(make, organisation, delegation, user):
+    meeting = make.meeting(delegation, topics=[make.topic()])
+    need = won_need(organisation, delegation=delegation, meeting=meeting)
+    make.match(need, make.local_partner())
+    make.talk(need, datetime(2026, 5, 13, 2))
+    make.followup(user, need=need, assigned_by=user)
+    return need
+
+
+def test_the_project_page_runs_as_many_queries_for_three_needs_as_for_one(client, login, make):
+    user = login("staff")
+    delegation = make.delegation()
+    first = _need_with_history(make, None, delegation, user)
+    plant = project(user, first)
+    db.session.commit()
+    one = queries_on_page(client, f"/projects/{plant.id}")
+    for _ in range(2):
+        services.add_need(plant, _need_with_history(make, first.organisation, delegation, user).id)
+    db.session.commit()
+    assert queries_on_page(client, f"/projects/{plant.id}") == one

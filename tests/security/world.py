@@ -8,11 +8,11 @@ from tests.conftest import PASSWORD
 from tracker.extensions import db
 from tracker.models import (
     Currency,
-    Instalment,
-    Project,
     ImportRecord,
     ImportStatus,
+    Instalment,
     MatchmakingSession,
+    Project,
     RequestPriority,
     Stage,
     TalkCheckIn,
