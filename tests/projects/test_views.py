@@ -217,3 +217,18 @@ def test_the_project_page_runs_as_many_queries_for_three_needs_as_for_one(client
         services.add_need(plant, _need_with_history(make, first.organisation, delegation, user).id)
     db.session.commit()
     assert queries_on_page(client, f"/projects/{plant.id}") == one
+
+
+def test_the_list_sorts_by_each_column_and_pages(client, login, make):
+    user = login("staff")
+    for n in range(3):
+        plant = project(user, name=f"Plant {n}", contracted_amount=Decimal(n + 1),
+                        contracted_currency="CNY")  # fmt: skip
+        pay(plant, user, date(2026, 2, 1), str(10 - n))
+    db.session.commit()
+    for sort in ("name", "-name", "contracted", "-contracted", "in_place", "-in_place", "nonsense"):
+        assert client.get(f"/projects/?sort={sort}").status_code == 200
+    page = client.get("/projects/?sort=-in_place").text
+    assert page.index("Plant 0") < page.index("Plant 2")
+    assert client.get("/projects/?page=99&signed_year=99999999999").status_code == 200
+    assert client.get("/projects/export.xlsx?sort=in_place").status_code == 200
