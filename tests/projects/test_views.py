@@ -232,3 +232,14 @@ def test_the_list_sorts_by_each_column_and_pages(client, login, make):
     assert page.index("Plant 0") < page.index("Plant 2")
     assert client.get("/projects/?page=99&signed_year=99999999999").status_code == 200
     assert client.get("/projects/export.xlsx?sort=in_place").status_code == 200
+
+
+def test_adding_a_need_of_another_company_is_a_field_error(client, login, make):
+    user = login("staff")
+    plant = project(user, won_need())
+    same, other = won_need(plant.organisation), won_need()
+    db.session.commit()
+    refused = client.post(f"/projects/{plant.id}/needs", data={"need_id": other.id})
+    assert refused.status_code == 200 and "is a need of another company" in refused.text
+    assert client.post(f"/projects/{plant.id}/needs", data={"need_id": same.id}).status_code == 302
+    assert services.project_id_of_need(same.id) == plant.id
