@@ -7,9 +7,12 @@ from tests import factories as make
 from tests.conftest import PASSWORD
 from tracker.extensions import db
 from tracker.models import (
+    Currency,
     ImportRecord,
     ImportStatus,
+    Instalment,
     MatchmakingSession,
+    Project,
     RequestPriority,
     Stage,
     TalkCheckIn,
@@ -71,6 +74,13 @@ def build_world() -> World:
     # A check-in on the talk (tracker.scheduling.aftermath), answered on its own page.
     check_in_followup = make.followup(owner, need=need, assigned_by=owner)
     db.session.add(TalkCheckIn(talk_request=talk_request, followup=check_in_followup, months=3))
+    won = make.need(org, title="Assembly hall", stage=Stage.WON, owner=owner)
+    project = Project(name="Assembly plant", organisation=org, owner=owner, created_by=owner)
+    project.needs = [won]
+    instalment = Instalment(project=project, received_on=date(2026, 5, 20), amount=100,
+                            currency=Currency.CNY, rate_to_cny=1, amount_cny=100,
+                            created_by_id=owner.id)  # fmt: skip
+    db.session.add_all([project, instalment])
     other.calendar_token = "t" * 40
     db.session.commit()
     return World(
@@ -108,5 +118,7 @@ def build_world() -> World:
             "request_id": talk_request.id,
             "table_id": table.id,
             "check_in_followup_id": check_in_followup.id,
+            "project_id": project.id,
+            "instalment_id": instalment.id,
         },
     )

@@ -10,14 +10,18 @@ from sqlalchemy.exc import IntegrityError
 
 from tracker.extensions import db
 from tracker.models import (
+    Agreement,
     AuditEntry,
     Delegation,
     FollowUp,
+    Instalment,
     Match,
     Meeting,
     Need,
+    Obligation,
     Organisation,
     Person,
+    Project,
     Talk,
     User,
 )
@@ -43,6 +47,10 @@ class Kind:
 KINDS = {
     k.key: k
     for k in (
+        Kind("instalment", Instalment, _l("Capital in place"), "projects.detail", "project_id",
+             (("project_id", Project),), "project_id"),
+        Kind("project", Project, _l("Projects"), "projects.detail", "project_id",
+             (("organisation_id", Organisation),)),
         Kind("followup", FollowUp, _l("Follow-ups"), "followups.detail", "followup_id",
              (("need_id", Need), ("organisation_id", Organisation),
               ("delegation_id", Delegation))),
@@ -63,6 +71,8 @@ KINDS = {
 }  # fmt: skip
 # Deleting a need takes these with it (same deleted_at), and restoring it brings them back.
 NEED_PARTS = (FollowUp, Match, Talk)
+# A project likewise, its capital, agreements and obligations (tracker.projects.services).
+PROJECT_PARTS = (Instalment, Agreement, Obligation)
 
 
 class RestoreError(Exception):
@@ -75,6 +85,10 @@ def label(record) -> str:
         need = _deleted_or_live(Need, record.need_id)
         partner = _deleted_or_live(Organisation, record.organisation_id)
         return f"{need.title if need else '?'} ↔ {partner.name if partner else '?'}"
+    if isinstance(record, Instalment):  # named by its amount, day and project
+        project = _deleted_or_live(Project, record.project_id)
+        return (f"{record.amount} {record.currency.value} · {record.received_on.isoformat()} · "
+                f"{project.name if project else '?'}")  # fmt: skip
     if isinstance(record, Meeting):  # meetings are named within their visit ("Lunch")
         visit = _deleted_or_live(Delegation, record.delegation_id)
         return f"{record.title} · {visit.title if visit else '?'}"
@@ -143,6 +157,8 @@ def restore(record: SoftDeleteMixin) -> int:
     records = [record]
     if isinstance(record, Need):
         records += _parts_of(record, record.deleted_at)
+    if isinstance(record, Project):
+        records += _parts_of(record, record.deleted_at, "project_id", PROJECT_PARTS)
     for item in records:
         item.deleted_at = None
         item.deleted_by_id = None
@@ -154,12 +170,14 @@ def restore(record: SoftDeleteMixin) -> int:
     return len(records)
 
 
-def _parts_of(need: Need, deleted_at: datetime) -> list:
-    """The follow-ups, matches and talks deleted with need (they share its deleted_at)."""
+def _parts_of(record, deleted_at: datetime, key: str = "need_id", models=NEED_PARTS) -> list:
+    """What was deleted with a need (follow-ups, matches, talks) or a project (capital,
+    agreements, obligations): they share its deleted_at."""
     parts = []
-    for model in NEED_PARTS:
+    for model in models:
+        column = getattr(model, key)
         stmt = with_deleted(
-            select(model).where(model.need_id == need.id, model.deleted_at == deleted_at)
+            select(model).where(column == record.id, model.deleted_at == deleted_at)
         )
         parts += db.session.scalars(stmt)
     return parts
