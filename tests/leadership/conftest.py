@@ -57,7 +57,8 @@ def _project(make, name, organisation, signed=None, **kw) -> Project:
 
 def _instalment(project, day, cny) -> Instalment:
     row = Instalment(project_id=project.id, received_on=day, amount=Decimal(cny),
-                     currency=Currency.CNY, rate_to_cny=Decimal(1), amount_cny=Decimal(cny))  # fmt: skip
+                     currency=Currency.CNY, rate_to_cny=Decimal(1),
+                     amount_cny=Decimal(cny))  # fmt: skip
     db.session.add(row)
     return row
 

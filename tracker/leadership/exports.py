@@ -18,6 +18,7 @@ from tracker.exports import (
     neutralise,
     xlsx_cell,
 )
+from tracker.i18n import lazy_label_in as _lp
 from tracker.leadership.services import FUNNEL_LABELS, BreakdownRow, LeadershipReport
 from tracker.letterhead import commission_name
 from tracker.models import TargetMetric
@@ -102,8 +103,9 @@ def _breakdown_rows(rows: list[BreakdownRow], with_targets: bool) -> Iterable[li
             cells.append(value)
             if with_targets:
                 target = row.targets.get(metric)
-                cells.append(None if target is None else
-                             (int(target) if isinstance(value, int) else _money(target)))  # fmt: skip
+                if target is not None:
+                    target = int(target) if isinstance(value, int) else _money(target)
+                cells.append(target)
         yield cells
 
 
@@ -132,12 +134,13 @@ def workbook(report: LeadershipReport) -> bytes:
                 month=format_date(period.end, "MMMM y"))  # fmt: skip
     book = Workbook()
     book.remove(book.active)
-    _sheet(book, _("Summary"), heading,
+    _sheet(book, str(_lp("leadership workbook", "Summary")), heading,
            [_("Figure"), _("Target"), _("Actual, year to date"), _("% of target"),
             _("Same period last year"), _("Change %")],
            _summary_rows(report))  # fmt: skip
     month_header = [_("Month"), *(str(TARGET_METRIC_LABELS[m]) for m in METRICS),
-                    _("Signed projects last year"), _("Capital in place last year (CNY)")]  # fmt: skip
+                    _("Signed projects last year"),
+                    _("Capital in place last year (CNY)")]  # fmt: skip
     _sheet(book, _("By month"), heading, month_header,
            ([format_date(r.month, "MMMM"), *_tally_values(r.this), r.last.signed,
              _money(r.last.in_place)] for r in report.by_month))  # fmt: skip

@@ -100,9 +100,7 @@ def signed_join(stmt: Select) -> Select:
 
 def reached_join(stmt: Select, alias, milestone: Milestone) -> Select:
     """stmt (over Project) outer-joined to one more of its milestones."""
-    return stmt.outerjoin(
-        alias, and_(alias.project_id == Project.id, alias.milestone == milestone)
-    )
+    return stmt.outerjoin(alias, and_(alias.project_id == Project.id, alias.milestone == milestone))
 
 
 def reached_by(alias, period: Period):
@@ -140,9 +138,7 @@ def _signed_rows(period: Period):
     stmt = signed_join(stmt)
     stmt = reached_join(stmt, STARTED, Milestone.CONSTRUCTION)
     stmt = reached_join(stmt, PRODUCING, Milestone.PRODUCTION)
-    return db.session.execute(
-        stmt.where(_either(SIGNED.actual_on, period)).group_by(*groups)
-    ).all()
+    return db.session.execute(stmt.where(_either(SIGNED.actual_on, period)).group_by(*groups)).all()
 
 
 def _instalment_rows(period: Period):

@@ -32,7 +32,7 @@ class Records:
 
     kind: str  # "project", "instalment", "need" or "organisation"
     stmt: Select
-    total: Decimal | None = None  # the CNY sum of a money figure
+    total: Decimal | int | None = None  # the sum of a money figure (CNY) or of the jobs
 
 
 def _projects(figure: str, period: Period, drill: Drill) -> Select:
@@ -78,7 +78,11 @@ def records(figure: str, period: Period, drill: Drill, last: bool = False) -> Re
         period = period.last_year
     if figure in PROJECT_FIGURES:
         stmt = _projects(figure, period, drill)
-        total = _sum(stmt, Project.contracted_cny) if figure == "contracted" else None
+        total = None
+        if figure == "contracted":
+            total = _sum(stmt, Project.contracted_cny)
+        elif figure == "jobs":
+            total = int(_sum(stmt, Project.jobs_promised))
         return Records("project", _listed_projects(stmt), total)
     if figure in INSTALMENT_FIGURES:
         stmt = _instalments(figure, period, drill)

@@ -17,9 +17,9 @@ from markupsafe import Markup
 from tracker.exports import download
 from tracker.i18n import local_today
 from tracker.leadership import exports, links, services, targets
-from tracker.leadership.records import records as figure_records
 from tracker.leadership.forms import grid_data, targets_form
 from tracker.leadership.periods import parse_drill, parse_period
+from tracker.leadership.records import records as figure_records
 from tracker.pagination import paginate_rows
 from tracker.security import require
 from tracker.versioning import saving
@@ -61,9 +61,11 @@ def records():
     found = figure_records(figure, period, drill, last=request.args.get("last") == "1")
     if found is None:
         abort(404)
-    return render_template("leadership/records.html", found=found, period=period, drill=drill,
-                           figure_label=services.FIGURE_LABELS[figure], links=links,
-                           page=paginate_rows(found.stmt), last=request.args.get("last") == "1")  # fmt: skip
+    return render_template(
+        "leadership/records.html", found=found, period=period, drill=drill, links=links,
+        figure_label=services.FIGURE_LABELS[figure], page=paginate_rows(found.stmt),
+        last=request.args.get("last") == "1",
+    )  # fmt: skip
 
 
 @bp.route("/export.xlsx")
