@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import log_in_as
-from tests.leadership.conftest import PASSWORD
 from tests.reports.helpers import count_links
 from tracker.extensions import db
 from tracker.models import Currency, Instalment
@@ -129,9 +128,9 @@ def test_adding_an_instalment_moves_the_kept_figures(client, world):
     assert "¥18,000,000.00" in after
 
 
-def test_the_nav_offers_the_report_to_managers_only(client, world):
+def test_the_nav_offers_the_report_to_managers_only(app, client, world):
     log_in_as(client, world["a"])
     assert "/leadership" not in client.get("/").text
-    client.get("/logout")
-    client.post("/login", data={"email": world["manager"].email, "password": PASSWORD})
-    assert 'href="/leadership"' in client.get("/").text
+    manager = app.test_client()
+    log_in_as(manager, world["manager"])
+    assert 'href="/leadership"' in manager.get("/").text

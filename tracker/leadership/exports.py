@@ -135,8 +135,8 @@ def workbook(report: LeadershipReport) -> bytes:
     book = Workbook()
     book.remove(book.active)
     _sheet(book, str(_lp("leadership workbook", "Summary")), heading,
-           [_("Figure"), _("Target"), _("Actual, year to date"), _("% of target"),
-            _("Same period last year"), _("Change %")],
+           [_("Figure"), _("Target"), _("Actual, year to date"), _("Of target (%)"),
+            _("Same period last year"), _("Change (%)")],
            _summary_rows(report))  # fmt: skip
     month_header = [_("Month"), *(str(TARGET_METRIC_LABELS[m]) for m in METRICS),
                     _("Signed projects last year"),
