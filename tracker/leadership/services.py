@@ -139,11 +139,10 @@ def summary(groups: Groups, targets: dict) -> list[MetricRow]:
     ]  # fmt: skip
 
 
-def _breakdown(groups: Groups, position: int, part: str, targets: dict, kind: str,
-               label_of: Callable) -> list[BreakdownRow]:  # fmt: skip
-    """Rows per value of one key part, with its targets (kind: "industry", "officer" or None)."""
-    tallies = groups.by(lambda key: key[position])
-    scoped = {(i, m): v for (k, i, m), v in targets.items() if k == kind}
+def _breakdown(groups: Groups, part: str, targets: dict, label_of: Callable) -> list[BreakdownRow]:
+    """Rows per value of one part (industry, officer, country), with its targets."""
+    tallies = groups.by(part)
+    scoped = {(i, m): v for (k, i, m), v in targets.items() if k == part}
     keys = set(tallies) | {ident for ident, _m in scoped}
     rows = [
         BreakdownRow(label_of(key), Drill(**{part: NONE if key is None else key}),
@@ -170,11 +169,11 @@ def leadership_report(period: Period, today: date) -> LeadershipReport:
         by_month=[MonthRow(month, groups.total(True, month=month.month),
                            groups.total(False, month=month.month))
                   for month in period.months()],
-        by_industry=_breakdown(groups, 2, "industry", targets, "industry",
+        by_industry=_breakdown(groups, "industry", targets,
                                lambda i: industries.get(i) or _("No key industry")),
-        by_officer=_breakdown(groups, 3, "officer", targets, "officer",
+        by_officer=_breakdown(groups, "officer", targets,
                               lambda i: officers.get(i) or _("No officer")),
-        by_country=_breakdown(groups, 4, "country", {}, "country",
+        by_country=_breakdown(groups, "country", {},
                               lambda c: country_name(c) or _("Country not given")),
         funnel=funnel.funnel(period.year),
         overdue=obligations.overdue(today),
