@@ -358,7 +358,7 @@ def _capital_and_obligations(rng, signed, instalments, obligations, users) -> No
     rows = []
     for _ in range(instalments):
         project_id, day = rng.choice(signed)
-        received = min(TODAY, day + timedelta(days=rng.randint(0, 900)))
+        received = day + timedelta(days=rng.randint(0, min(900, (TODAY - day).days)))
         amount = Decimal(rng.randrange(100, 50_000) * 1_000)
         rows.append({"project_id": project_id, "received_on": received, "amount": amount,
                      "currency": Currency.CNY, "rate_to_cny": Decimal(1), "amount_cny": amount})  # fmt: skip
