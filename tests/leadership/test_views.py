@@ -134,3 +134,15 @@ def test_the_nav_offers_the_report_to_managers_only(app, client, world):
     manager = app.test_client()
     log_in_as(manager, world["manager"])
     assert 'href="/leadership"' in manager.get("/").text
+
+
+def test_workbook_text_never_runs_as_a_formula(client, world):
+    world["optics"].name = '=HYPERLINK("http://x")'
+    db.session.commit()
+    _manager(client, world)
+    book = load_workbook(io.BytesIO(client.get("/leadership/export.xlsx", query_string=QUERY).data))
+    labels = [row[0] for row in book["By key industry"].iter_rows(min_row=4, values_only=True)]
+    assert '\'=HYPERLINK("http://x")' in labels
+    robotics = next(r for r in book["By key industry"].iter_rows(min_row=4, values_only=True)
+                    if r[0] == "Robotics")  # fmt: skip
+    assert robotics[:3] == ("Robotics", 1, 4)  # signed, its target
