@@ -1,7 +1,9 @@
 """A commission's years of visits, generated fast with bulk inserts, for `make bench`.
 
 At scale 1.0: 2,000 delegations, 30,000 organisations (1,000 of them local partners with offers),
-60,000 people, 100,000 needs with their stage histories, 300,000 follow-ups, matches and talks.
+60,000 people, 100,000 needs with their stage histories, 300,000 follow-ups, matches and talks;
+5,000 investment projects (from won needs where there are enough) with their milestones, an
+agreement each, 20,000 instalments of capital in place and 15,000 obligations.
 Names mix German, English and Chinese. The data is repeatable (seeded), not secret.
 """
 
@@ -13,29 +15,40 @@ from sqlalchemy import insert
 
 from tracker.extensions import db
 from tracker.models import (
+    Agreement,
+    AgreementKind,
     Currency,
     Delegation,
     DelegationMember,
     DelegationStatus,
     FollowUp,
     FollowUpStatus,
+    Instalment,
     KeyIndustry,
     LocalOffer,
     Match,
     MatchStatus,
+    Milestone,
     Need,
     NeedCategory,
+    Obligation,
+    ObligationKind,
+    ObligationStatus,
     OfferKind,
     Organisation,
     OrganisationKind,
     OriginRegion,
+    Party,
     Person,
     Priority,
+    Project,
+    ProjectMilestone,
     Role,
     Stage,
     StageChange,
     Talk,
     User,
+    project_need,
 )
 from tracker.needs import open_followups, periods
 from tracker.text import organisation_key, search_key
@@ -49,6 +62,9 @@ SIZES = {
     "followups": 300_000,
     "matches": 20_000,
     "talks": 5_000,
+    "projects": 5_000,
+    "instalments": 20_000,
+    "obligations": 15_000,
 }
 # Issue 10 asks for the report on PostgreSQL at 1M follow-ups: add_followups tops the data set
 # up to this many after the other measurements.
@@ -85,6 +101,8 @@ def populate(scale: float = 1.0, seed: int = 7) -> dict[str, int]:
     open_followups.recompute(db.session.connection())  # likewise
     _offers(rng, partners)
     _matches_and_talks(rng, n["matches"], n["talks"], needs, partners)
+    projects = _projects(rng, n["projects"], visitors, users, industries)
+    _capital_and_obligations(rng, projects, n["instalments"], n["obligations"], users)
     db.session.commit()
     return n
 
@@ -282,3 +300,83 @@ def _matches_and_talks(rng, matches, talks, needs, partners) -> None:
                      "ends_at": starts + timedelta(hours=1),
                      "search_key": search_key(f"Talk {i} 洽谈")})  # fmt: skip
     _bulk(Talk, rows)
+
+
+def _projects(rng, count, orgs, users, industries) -> list[tuple[int, date]]:
+    """Projects made from won needs (their organisation, industry and owner), then others; nine
+    in ten signed, with construction and production following some. Returns (id, signed on)
+    of the signed ones."""
+    won = db.session.execute(
+        db.select(Need.id, Need.organisation_id, Need.key_industry_id, Need.owner_id)
+        .where(Need.stage == Stage.WON).order_by(Need.id).limit(count)
+    ).all()  # fmt: skip
+    sources = won + [(None, rng.choice(orgs), rng.choice(industries), rng.choice(users))
+                     for _ in range(count - len(won))]  # fmt: skip
+    rows = []
+    for i, (_need, org, industry, owner) in enumerate(sources):
+        amount = Decimal(rng.choice([rng.randrange(1, 99), rng.randrange(100, 800)]) * 1_000_000)
+        name = f"{rng.choice(GERMAN)} {rng.choice(ENGLISH)} project {i} {rng.choice(CHINESE)}"
+        rows.append({
+            "name": name, "organisation_id": org, "key_industry_id": industry,
+            "owner_id": owner, "contracted_amount": amount, "contracted_currency": Currency.CNY,
+            "contracted_cny": amount, "jobs_promised": rng.randint(0, 500),
+            "foreign": rng.random() < 0.7, "confidential": rng.random() < 0.05,
+            "search_key": search_key(name),
+        })  # fmt: skip
+    _bulk(Project, rows)
+    ids = _ids(Project)[-count:]
+    _bulk(project_need, [{"project_id": project_id, "need_id": need}
+                         for project_id, (need, *_rest) in zip(ids, sources, strict=True)
+                         if need is not None])  # fmt: skip
+    return _milestones(rng, ids)
+
+
+def _milestones(rng, ids) -> list[tuple[int, date]]:
+    rows, signed = [], []
+    for project_id in ids:
+        if rng.random() < 0.1:  # not signed yet: planned only
+            rows.append({"project_id": project_id, "milestone": Milestone.SIGNED,
+                         "planned_on": TODAY + timedelta(days=rng.randint(1, 200))})  # fmt: skip
+            continue
+        day = _day(rng)
+        signed.append((project_id, day))
+        rows.append({"project_id": project_id, "milestone": Milestone.SIGNED, "actual_on": day})
+        for milestone in (Milestone.CONSTRUCTION, Milestone.PRODUCTION):
+            day += timedelta(days=rng.randint(30, 400))
+            if day > TODAY or rng.random() < 0.3:
+                break
+            rows.append({"project_id": project_id, "milestone": milestone, "actual_on": day})
+    _bulk(ProjectMilestone, rows)
+    return signed
+
+
+def _capital_and_obligations(rng, signed, instalments, obligations, users) -> None:
+    """An agreement per signed project; instalments after the signature; obligations of both
+    parties, some overdue."""
+    _bulk(Agreement, [{"project_id": project_id, "kind": AgreementKind.INVESTMENT,
+                       "title": f"Investment agreement {project_id}", "signed_on": day}
+                      for project_id, day in signed])  # fmt: skip
+    agreements = _ids(Agreement)[-len(signed) :]
+    rows = []
+    for _ in range(instalments):
+        project_id, day = rng.choice(signed)
+        received = day + timedelta(days=rng.randint(0, min(900, (TODAY - day).days)))
+        amount = Decimal(rng.randrange(100, 50_000) * 1_000)
+        rows.append({"project_id": project_id, "received_on": received, "amount": amount,
+                     "currency": Currency.CNY, "rate_to_cny": Decimal(1), "amount_cny": amount})  # fmt: skip
+    _bulk(Instalment, rows)
+    rows = []
+    statuses = [ObligationStatus.OPEN, ObligationStatus.MET, ObligationStatus.LATE,
+                ObligationStatus.WAIVED]  # fmt: skip
+    for i in range(obligations):
+        index = rng.randrange(len(signed))
+        project_id, day = signed[index]
+        rows.append({
+            "agreement_id": agreements[index], "project_id": project_id,
+            "party": rng.choice([Party.COMPANY, Party.DISTRICT]),
+            "kind": rng.choice(list(ObligationKind)), "description": f"Obligation {i} 义务",
+            "amount": Decimal(rng.randrange(1, 5_000) * 1_000), "currency": Currency.CNY,
+            "due_on": day + timedelta(days=rng.randint(30, 1_500)),
+            "status": rng.choice(statuses), "owner_id": rng.choice(users),
+        })  # fmt: skip
+    _bulk(Obligation, rows)

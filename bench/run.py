@@ -110,6 +110,9 @@ def pages(app) -> dict[str, tuple[str, str]]:
         # The same pages as the first view after any change: every figure computed afresh.
         COLD + "report": ("manager", "/reports/pipeline"),
         COLD + "report filtered": ("manager", filtered_report),
+        # Issue 24: the year to date against the targets, with every breakdown and the funnel.
+        "leadership report": ("manager", "/leadership"),
+        COLD + "leadership report": ("manager", "/leadership"),
     }
 
 

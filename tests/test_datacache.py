@@ -17,12 +17,13 @@ def _versions() -> dict[str, int]:
 @pytest.mark.parametrize(
     ("build", "raised"),
     [
-        (lambda make, org: make.need(org), {"pipeline", "followups"}),
-        (lambda make, org: make.industry(), {"pipeline", "dashboard"}),
-        (lambda make, org: make.organisation(), {"dashboard"}),
-        (lambda make, org: make.person(organisation=org), {"dashboard"}),
-        (lambda make, org: make.delegation(), {"pipeline", "dashboard"}),
-        (lambda make, org: make.user(), {"pipeline"}),
+        (lambda make, org: make.need(org), {"pipeline", "followups", "leadership"}),
+        (lambda make, org: make.industry(), {"pipeline", "dashboard", "leadership"}),
+        (lambda make, org: make.organisation(), {"dashboard", "leadership"}),
+        # The organisation's people change too, and the leadership report reads organisations.
+        (lambda make, org: make.person(organisation=org), {"dashboard", "leadership"}),
+        (lambda make, org: make.delegation(), {"pipeline", "dashboard", "leadership"}),
+        (lambda make, org: make.user(), {"pipeline", "leadership"}),
     ],
     ids=["need", "industry", "organisation", "person", "delegation", "user"],
 )

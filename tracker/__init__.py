@@ -30,6 +30,7 @@ from tracker.followups.views import bp as followups_bp
 from tracker.i18n import install_template_gettext, select_locale, select_timezone
 from tracker.imports.views import bp as imports_bp
 from tracker.languages.views import bp as languages_bp
+from tracker.leadership.views import bp as leadership_bp
 from tracker.letterhead import bp as letterhead_bp
 from tracker.lookup.views import assets as tom_select_assets
 from tracker.lookup.views import bp as lookup_bp
@@ -157,6 +158,7 @@ def register_blueprints(app: Flask) -> None:
         scheduling_bp,
         scheduling_after_bp,
         reports_bp,
+        leadership_bp,
         calendar_bp,
         imports_bp,
         vocabularies_bp,

@@ -23,20 +23,28 @@ from sqlalchemy.orm import ORMExecuteState, Session
 
 from tracker.extensions import cache, db
 from tracker.models import (
+    AnnualTarget,
     DataVersion,
     Delegation,
+    DelegationMember,
     ExchangeRate,
     FollowUp,
+    Instalment,
     KeyIndustry,
     LostReason,
     Need,
     NeedCategory,
+    Obligation,
     Organisation,
     OriginRegion,
     Person,
+    Project,
+    ProjectMilestone,
     StageChange,
     Talk,
     User,
+    delegation_organisation,
+    project_need,
 )
 from tracker.security import can
 
@@ -51,10 +59,19 @@ T = TypeVar("T")
 # confidentiality rule hides the follow-ups of needs they may not see).
 PIPELINE = (Need, FollowUp, StageChange, Talk, ExchangeRate, Delegation, User, KeyIndustry,
             NeedCategory, LostReason, OriginRegion)  # fmt: skip
-SCOPES: dict[str, tuple[type, ...]] = {
+# The leadership report reads the projects with their milestones, capital and obligations, the
+# year's targets, and for its funnel the delegations with their members and organisations, the
+# needs and their talks; the names of industries and officers. Link tables are named as tables:
+# the ORM writes them with their parent marked changed (a project's needs, a delegation's
+# organisations), and a plain statement on them counts as a change to every scope.
+LEADERSHIP = (Project, ProjectMilestone, Instalment, Obligation, AnnualTarget, Need, Talk,
+              Delegation, DelegationMember, Organisation, User, KeyIndustry, project_need,
+              delegation_organisation)  # fmt: skip
+SCOPES: dict[str, tuple] = {
     "pipeline": PIPELINE,
     "dashboard": (Delegation, Organisation, Person, KeyIndustry, OriginRegion),
     "followups": (FollowUp, Need),
+    "leadership": LEADERSHIP,
 }
 _CHANGED = "datacache_changed"  # Session.info: the scopes this transaction wrote
 # Execution options of a bulk statement that writes no column any figure reads (a follow-up
@@ -137,11 +154,16 @@ def scopes_of(record) -> set[str]:
     )
     if state.persistent and not shown:
         return set()
-    return {scope for scope, models in SCOPES.items() if isinstance(record, models)}
+    return {scope for scope, models in SCOPES.items() if isinstance(record, _classes(models))}
+
+
+def _classes(models: tuple) -> tuple[type, ...]:
+    """The models of a scope, without its link tables."""
+    return tuple(model for model in models if isinstance(model, type))
 
 
 def _scopes_of_class(cls: type) -> set[str]:
-    return {scope for scope, models in SCOPES.items() if issubclass(cls, models)}
+    return {scope for scope, models in SCOPES.items() if issubclass(cls, _classes(models))}
 
 
 def _note(session: Session, scopes: set[str]) -> None:

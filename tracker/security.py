@@ -328,16 +328,32 @@ def need_visible(user_id: int | None, need_id=Need.id) -> ColumnElement[bool]:
 _rule_project = Project.__table__.alias("rule_project")
 
 
+def hidden_project_ids(user_id: int | None) -> Select:
+    """SQL: ids of the confidential projects user_id may not see (all of them for nobody)."""
+    hidden = select(_rule_project.c.id).where(_rule_project.c.confidential.is_(True))
+    if user_id is None:
+        return hidden
+    return hidden.where(
+        or_(_rule_project.c.owner_id.is_(None), _rule_project.c.owner_id != user_id)
+    )
+
+
 def project_visible(user_id: int | None, project_id=Project.id) -> ColumnElement[bool]:
     """SQL: the project project_id (a column) is visible to user_id: not confidential, or the
     user is its owner. (A project made from a confidential need starts confidential, with the
     need's owner as its own: tracker.projects.services.)"""
-    hidden = select(_rule_project.c.id).where(_rule_project.c.confidential.is_(True))
-    if user_id is not None:
-        hidden = hidden.where(
-            or_(_rule_project.c.owner_id.is_(None), _rule_project.c.owner_id != user_id)
-        )
-    return project_id.not_in(hidden)
+    return project_id.not_in(hidden_project_ids(user_id))
+
+
+def _project_rule(model: type, user_id: int | None):
+    """The rule for a project or a record of one, as a function of the entity: a report that
+    joins the same table twice under aliases (a project's milestones) gets it on each alias."""
+    hidden = hidden_project_ids(user_id)
+    if model is Project:
+        return with_loader_criteria(model, lambda cls: cls.id.not_in(hidden), include_aliases=True)
+    return with_loader_criteria(
+        model, lambda cls: cls.project_id.not_in(hidden), include_aliases=True
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -364,12 +380,9 @@ def confidential_criteria(user_id: int | None) -> tuple:
             NeedNote, need_visible(user_id, NeedNote.need_id), include_aliases=True
         ),
         # A confidential project, and its agreements, obligations and capital, likewise.
-        with_loader_criteria(Project, project_visible(user_id), include_aliases=True),
         *(
-            with_loader_criteria(
-                model, project_visible(user_id, model.project_id), include_aliases=True
-            )
-            for model in (Agreement, Obligation, Instalment, ProjectMilestone)
+            _project_rule(model, user_id)
+            for model in (Project, Agreement, Obligation, Instalment, ProjectMilestone)
         ),
     )
 

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from tests.projects.helpers import VALID_CODE, pay, project, quote, won_need
 from tracker.extensions import db
 from tracker.i18n import local_today
-from tracker.models import Currency, Milestone, Project, Stage
+from tracker.models import Currency, Milestone, Project, ProjectMilestone, Stage
 from tracker.projects import money, services, uscc
 from tracker.projects.milestones import latest_reached, milestones_of, save_milestones, timeline
 from tracker.security import view_as
@@ -117,6 +118,23 @@ def test_a_project_from_a_confidential_need_is_confidential_for_its_owner(app, m
         assert db.session.scalar(select(Project).where(Project.id == secret.id)) is None
     with view_as(owner):
         assert db.session.scalar(select(Project).where(Project.id == secret.id)) is not None
+
+
+def test_each_owner_sees_their_own_confidential_project_and_its_milestones_only(app, make):
+    """The rule is built per user and reused: one user's criteria never serve another's."""
+    first, second = make.user(), make.user()
+    mine = project(first, won_need(confidential=True, owner_id=first.id))
+    theirs = project(second, won_need(confidential=True, owner_id=second.id))
+    for one in (mine, theirs):
+        db.session.add(ProjectMilestone(project=one, milestone=Milestone.SIGNED,
+                                        actual_on=date(2026, 3, 2)))  # fmt: skip
+    db.session.commit()
+    signed = aliased(ProjectMilestone)  # the rule reaches aliases too (the leadership report)
+    stmt = select(Project.id).join(signed, signed.project_id == Project.id)
+    for user, own in ((first, mine), (second, theirs), (first, mine)):
+        with view_as(user):
+            assert db.session.scalars(stmt).all() == [own.id]
+            assert db.session.scalars(select(signed.project_id)).all() == [own.id]
 
 
 def test_the_credit_code_is_unique(app, make):

@@ -140,6 +140,11 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     # reports
     "reports.pipeline": "all",
     "reports.rates": "managers",
+    # the leadership report, its records and workbook, and the annual targets
+    "leadership.report": "managers",
+    "leadership.records": "managers",
+    "leadership.export": "managers",
+    "leadership.targets_page": "managers",
     # vocabularies
     "vocabularies.index": "managers",
     "vocabularies.create": "managers",

@@ -14,6 +14,7 @@ YES, NO = _l("Yes"), _l("No")
 
 # The audited tables (tracker.audit.recorder.AUDITED), as the pages name them.
 ENTITY_LABELS = {
+    "annual_target": _l("Annual target"),
     "delegation": _l("Delegation"),
     "followup": _l("Follow-up"),
     "local_offer": _l("Offer"),
@@ -66,6 +67,13 @@ FIELD_LABELS = {
 
 # ... except where a table's own word is more precise.
 ENTITY_FIELD_LABELS = {
+    "annual_target": {
+        "year": _l("Year"),
+        "metric": _l("Figure"),
+        "officer_id": _l("Officer"),
+        "value": _l("Target"),
+        "set_by_id": _l("Set by"),
+    },
     "delegation": {
         "origin_country": _l("Origin country"),
         "origin_region_id": _l("Origin region"),

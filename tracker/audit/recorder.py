@@ -15,7 +15,8 @@ from tracker.security import current_token_name
 # Tables whose writes are audited (matches and talks are included once they exist).
 AUDITED = frozenset(
     {"delegation", "organisation", "person", "meeting", "need", "followup", "user",
-     "match", "talk", "local_offer", "webhook", "project", "project_milestone", "instalment"}
+     "match", "talk", "local_offer", "webhook", "project", "project_milestone", "instalment",
+     "annual_target"}
 )  # fmt: skip
 # Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(

@@ -121,6 +121,8 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         # The pipeline report counts live needs per delegation, owner, and stage and currency
         # (with the sums of the money table and the lost reasons) from these alone.
         live_index("ix_need_live_delegation_id", "delegation_id"),
+        # The leadership report's funnel: the needs of the year's delegations, by stage.
+        live_index("ix_need_live_delegation_stage", "delegation_id", "stage"),
         live_index("ix_need_live_owner_id", "owner_id"),
         live_index(
             "ix_need_live_stage_currency",

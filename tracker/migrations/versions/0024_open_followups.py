@@ -1,5 +1,6 @@
 """Each need's count of open follow-ups, kept on every write of a follow-up
-(tracker.needs.open_followups), so the report counts the active needs without one from an index.
+(tracker.needs.open_followups), so the report counts the active needs without one from an index;
+and the live needs by delegation and stage, which the leadership report's funnel counts.
 
 Revision ID: 0024_open_followups
 Revises: 0023_projects
@@ -29,9 +30,12 @@ def upgrade():
     op.create_index("ix_need_live_stage_open_followups", "need",
                     ["stage", "open_followups", "deleted_at"], sqlite_where=LIVE,
                     postgresql_where=LIVE)  # fmt: skip
+    op.create_index("ix_need_live_delegation_stage", "need", ["delegation_id", "stage", "deleted_at"],
+                    sqlite_where=LIVE, postgresql_where=LIVE)  # fmt: skip
 
 
 def downgrade():
+    op.drop_index("ix_need_live_delegation_stage", table_name="need")
     op.drop_index("ix_need_live_stage_open_followups", table_name="need")
     with op.batch_alter_table("need") as batch_op:
         batch_op.drop_column("open_followups")
