@@ -102,6 +102,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
             NeedNote: Own(ALL_ROLES, ("author_id",)),
             # A matchmaking session is deleted by whoever created it, as a follow-up is.
             MatchmakingSession: Own(ALL_ROLES, ("created_by_id",)),
+            # An agreement by whoever recorded it; an obligation by the colleague who watches it.
+            Agreement: Own(ALL_ROLES, ("created_by_id",)),
+            Obligation: Own(ALL_ROLES, ("owner_id",)),
         },
     ),
     # The matchmaking day: everyone reads the sessions and the grid; sessions are set up, solved

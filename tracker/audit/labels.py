@@ -14,6 +14,8 @@ YES, NO = _l("Yes"), _l("No")
 
 # The audited tables (tracker.audit.recorder.AUDITED), as the pages name them.
 ENTITY_LABELS = {
+    "agreement": _l("Agreement"),
+    "obligation": _l("Obligation"),
     "delegation": _l("Delegation"),
     "followup": _l("Follow-up"),
     "local_offer": _l("Offer"),
@@ -63,6 +65,33 @@ FIELD_LABELS = {
 
 # ... except where a table's own word is more precise.
 ENTITY_FIELD_LABELS = {
+    "agreement": {
+        "project_id": _l("Project"),
+        "parties": _l("Parties"),
+        "reference": _l("Reference"),
+        "signed_on": _l("Signed on"),
+        "starts_on": _l("Starts on"),
+        "ends_on": _l("Ends on"),
+        "notes": _l("Notes"),
+        "document_name": _l("Document"),
+        "document_type": _l("Document type"),
+        "document_size": _l("Document size (bytes)"),
+        "document_sha256": _l("Document fingerprint (SHA-256)"),
+    },
+    "obligation": {
+        "agreement_id": _l("Agreement"),
+        "project_id": _l("Project"),
+        "party": _l("Owed by"),
+        "amount": _l("Amount"),
+        "currency": _l("Currency"),
+        "headcount": _l("Jobs"),
+        "milestone": _l("Milestone"),
+        "due_on": _l("Due on"),
+        "met_on": _l("Met on"),
+        "owner_id": _l("Owner"),
+        "remind_days": _l("Remind days before"),
+        "reminder_id": _l("Reminder follow-up"),
+    },
     "delegation": {
         "origin_country": _l("Origin country"),
         "origin_region_id": _l("Origin region"),

@@ -15,7 +15,7 @@ from tracker.security import current_token_name
 # Tables whose writes are audited (matches and talks are included once they exist).
 AUDITED = frozenset(
     {"delegation", "organisation", "person", "meeting", "need", "followup", "user",
-     "match", "talk", "local_offer", "webhook"}
+     "match", "talk", "local_offer", "webhook", "agreement", "obligation"}
 )  # fmt: skip
 # Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(
@@ -27,7 +27,7 @@ IGNORED = frozenset(
 MASKED = frozenset(
     {"password_hash", "totp_secret", "totp_pending_secret", "calendar_token", "secret"}
 )
-LABEL_FIELDS = ("title", "name", "full_name", "display_name", "email")
+LABEL_FIELDS = ("title", "name", "full_name", "display_name", "email", "description")
 
 
 def _json(value):

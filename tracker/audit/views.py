@@ -24,6 +24,8 @@ DETAIL_ENDPOINTS = {
     "need": ("needs.detail", "need_id"),
     "followup": ("followups.detail", "followup_id"),
     "user": ("admin.edit_user", "user_id"),
+    "agreement": ("agreements.detail", "agreement_id"),
+    "obligation": ("agreements.obligation", "obligation_id"),
 }
 
 

@@ -10,14 +10,17 @@ from sqlalchemy.exc import IntegrityError
 
 from tracker.extensions import db
 from tracker.models import (
+    Agreement,
     AuditEntry,
     Delegation,
     FollowUp,
     Match,
     Meeting,
     Need,
+    Obligation,
     Organisation,
     Person,
+    Project,
     Talk,
     User,
 )
@@ -47,6 +50,10 @@ KINDS = {
              (("need_id", Need), ("organisation_id", Organisation),
               ("delegation_id", Delegation))),
         Kind("talk", Talk, _l("Talks"), "talks.detail", "talk_id", (("need_id", Need),)),
+        Kind("obligation", Obligation, _l("Obligations"), "agreements.detail", "agreement_id",
+             (("agreement_id", Agreement), ("project_id", Project)), "agreement_id"),
+        Kind("agreement", Agreement, _l("Agreements"), "agreements.detail", "agreement_id",
+             (("project_id", Project),)),
         Kind("match", Match, _l("Matches"), "needs.detail", "need_id",
              (("need_id", Need), ("organisation_id", Organisation)), "need_id"),
         Kind("need", Need, _l("Needs"), "needs.detail", "need_id",
@@ -61,8 +68,10 @@ KINDS = {
              "organisation_id"),
     )
 }  # fmt: skip
-# Deleting a need takes these with it (same deleted_at), and restoring it brings them back.
+# Deleting a need takes these with it (same deleted_at), and restoring it brings them back;
+# likewise an agreement and its obligations.
 NEED_PARTS = (FollowUp, Match, Talk)
+PARTS = {Need: (NEED_PARTS, "need_id"), Agreement: ((Obligation,), "agreement_id")}
 
 
 class RestoreError(Exception):
@@ -71,6 +80,8 @@ class RestoreError(Exception):
 
 def label(record) -> str:
     """A record's name: title or name; a match's need and partner; a meeting's visit too."""
+    if isinstance(record, Obligation):  # obligations are named by what is owed
+        return record.description
     if isinstance(record, Match):
         need = _deleted_or_live(Need, record.need_id)
         partner = _deleted_or_live(Organisation, record.organisation_id)
@@ -140,9 +151,7 @@ def restore(record: SoftDeleteMixin) -> int:
                 _("It belongs to “%(name)s”, which is deleted too; restore that first.",
                   name=label(parent))
             )  # fmt: skip
-    records = [record]
-    if isinstance(record, Need):
-        records += _parts_of(record, record.deleted_at)
+    records = [record, *_parts_of(record, record.deleted_at)]
     for item in records:
         item.deleted_at = None
         item.deleted_by_id = None
@@ -154,12 +163,14 @@ def restore(record: SoftDeleteMixin) -> int:
     return len(records)
 
 
-def _parts_of(need: Need, deleted_at: datetime) -> list:
-    """The follow-ups, matches and talks deleted with need (they share its deleted_at)."""
+def _parts_of(record, deleted_at: datetime) -> list:
+    """What was deleted with record (a need's follow-ups, matches and talks, an agreement's
+    obligations: they share its deleted_at)."""
+    models, key = PARTS.get(type(record), ((), ""))
     parts = []
-    for model in NEED_PARTS:
+    for model in models:
         stmt = with_deleted(
-            select(model).where(model.need_id == need.id, model.deleted_at == deleted_at)
+            select(model).where(getattr(model, key) == record.id, model.deleted_at == deleted_at)
         )
         parts += db.session.scalars(stmt)
     return parts
