@@ -13,6 +13,8 @@ from tracker.projects.agreement_forms import AgreementForm, ObligationFilterForm
 from tracker.security import get_visible_or_404
 
 PROJECT_PAGE = "projects.detail"  # the project's page (tracker.projects.views)
+# A stored document is a download; should a browser show it anyway, it runs nothing.
+DOCUMENT_POLICY = {"default-src": "'none'", "sandbox": ""}
 
 
 def project_url(project_id: int) -> str | None:
@@ -56,7 +58,6 @@ def send_document(agreement: Agreement):
         download_name=agreement.document_name or "document", max_age=0,
     )  # fmt: skip
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
 
 

@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from tracker.deletion import DeletePage, confirm_delete
+from tracker.extensions import talisman
 from tracker.i18n import local_today
 from tracker.models import Agreement, Obligation, Project
 from tracker.pagination import paginate
@@ -97,6 +98,7 @@ def delete(agreement_id: int):
 
 @bp.route("/<int:agreement_id>/document")
 @require("record.view")
+@talisman(content_security_policy=pages.DOCUMENT_POLICY)
 def document(agreement_id: int):
     """The agreement's stored document, to whoever may see the agreement."""
     agreement = get_visible_or_404(Agreement, agreement_id)
