@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from tests import factories as make
+from tests.agreements import builders as agreements
 from tests.conftest import PASSWORD
 from tracker.extensions import db
 from tracker.models import (
@@ -15,6 +16,8 @@ from tracker.models import (
     TalkCheckIn,
     Webhook,
 )
+from tracker.projects.agreements import attach_document
+from tracker.projects.documents import Upload, store_document
 from tracker.scheduling import services as scheduling
 
 
@@ -72,6 +75,12 @@ def build_world() -> World:
     check_in_followup = make.followup(owner, need=need, assigned_by=owner)
     db.session.add(TalkCheckIn(talk_request=talk_request, followup=check_in_followup, months=3))
     other.calendar_token = "t" * 40
+    # A project with an agreement (recorded by the staff user, its document stored) and an
+    # obligation the staff user watches.
+    project = agreements.project(owner, need=need)
+    agreement = agreements.agreement(project, created_by_id=owner.id)
+    attach_document(agreement, store_document(Upload(agreements.PDF, "mou.pdf"), 1024))
+    obligation = agreements.obligation(agreement, owner_id=owner.id)
     db.session.commit()
     return World(
         users=users,
@@ -108,5 +117,8 @@ def build_world() -> World:
             "request_id": talk_request.id,
             "table_id": table.id,
             "check_in_followup_id": check_in_followup.id,
+            "project_id": project.id,
+            "agreement_id": agreement.id,
+            "obligation_id": obligation.id,
         },
     )
