@@ -32,7 +32,7 @@ def _world(make, **obligation):
 
 
 def test_a_due_obligation_gets_one_follow_up_for_its_owner(make):
-    owner, need, project, obligation = _world(make)
+    owner, need, _project, obligation = _world(make)
     run = remind_due_obligations(TODAY)
     db.session.commit()
     assert (run.created, run.skipped) == (1, 0)

@@ -13,11 +13,13 @@ from tests.conftest import log_in_as
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.models import Agreement, AuditEntry, FollowUp, Obligation, ObligationStatus, Party
+from tracker.projects.agreements import agreements_of
 
 
 def _form(**fields):
     data = {"kind": "investment", "title": "Investment agreement", "parties": "A\nB",
-            "signed_on": "2026-05-02", "starts_on": "2026-06-01", "ends_on": "2031-05-31"}  # fmt: skip
+            "signed_on": "2026-05-02", "starts_on": "2026-06-01",
+            "ends_on": "2031-05-31"}  # fmt: skip
     data.update(fields)
     return data
 
@@ -292,8 +294,6 @@ def test_the_project_panel_lists_agreements_with_obligations(app, client, login,
     build.obligation(agreement, description="Late duty", status=ObligationStatus.LATE,
                      due_on=local_today() - timedelta(days=1))  # fmt: skip
     db.session.commit()
-    from tracker.projects.agreements import agreements_of  # noqa: PLC0415
-
     with app.test_request_context():
         html = app.jinja_env.get_template("projects/_agreements.html").render(
             project=project, agreements=agreements_of(project.id)
