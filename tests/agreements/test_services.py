@@ -144,9 +144,7 @@ def test_an_obligation_takes_the_agreements_project_and_the_projects_owner(make)
 
 def test_only_a_met_obligation_keeps_the_day_it_was_met(make):
     agreement = build.agreement(build.project())
-    obligation = save_obligation(
-        None, agreement, _obligation(met_on=date(2026, 5, 1)), None, TODAY
-    )
+    obligation = save_obligation(None, agreement, _obligation(met_on=date(2026, 5, 1)), None, TODAY)
     assert obligation.met_on is None
 
 

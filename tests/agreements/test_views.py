@@ -124,8 +124,12 @@ def test_an_outsider_gets_404_for_a_confidential_projects_agreement_and_document
     agreement = db.session.scalar(select(Agreement))
     assert client.get(f"/agreements/{agreement.id}/document").status_code == 200
     log_in_as(client, outsider)
-    for url in (f"/agreements/{agreement.id}", f"/agreements/{agreement.id}/document",
-                f"/agreements/{agreement.id}/edit", f"/agreements/projects/{secret.id}/new"):
+    for url in (
+        f"/agreements/{agreement.id}",
+        f"/agreements/{agreement.id}/document",
+        f"/agreements/{agreement.id}/edit",
+        f"/agreements/projects/{secret.id}/new",
+    ):
         assert client.get(url).status_code == 404, url  # fmt: skip
 
 
