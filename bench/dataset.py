@@ -37,7 +37,7 @@ from tracker.models import (
     Talk,
     User,
 )
-from tracker.needs import periods
+from tracker.needs import open_followups, periods
 from tracker.text import organisation_key, search_key
 
 SIZES = {
@@ -82,6 +82,7 @@ def populate(scale: float = 1.0, seed: int = 7) -> dict[str, int]:
     _stage_history(rng, needs, users)
     periods.recompute(db.session.connection())  # bulk inserts pass the session's hooks by
     _followups(rng, n["followups"], needs, users)
+    open_followups.recompute(db.session.connection())  # likewise
     _offers(rng, partners)
     _matches_and_talks(rng, n["matches"], n["talks"], needs, partners)
     db.session.commit()
@@ -252,6 +253,7 @@ def add_followups(total: int, seed: int = 11) -> int:
     needs, users = _ids(Need), _ids(User)
     for start in range(0, total - have, 100_000):  # in slices: a million dicts at once is 1 GB
         _followups(rng, min(100_000, total - have - start), needs, users)
+    open_followups.recompute(db.session.connection())  # bulk inserts pass the session's hooks by
     db.session.commit()
     return total - have
 

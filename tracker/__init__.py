@@ -39,6 +39,7 @@ from tracker.needs.views import bp as needs_bp
 from tracker.organisations.views import bp as organisations_bp
 from tracker.people.views import bp as people_bp
 from tracker.projects.agreement_views import bp as agreements_bp
+from tracker.projects.views import bp as projects_bp
 from tracker.reports.views import bp as reports_bp
 from tracker.scheduling.after_views import bp as scheduling_after_bp
 from tracker.scheduling.views import bp as scheduling_bp
@@ -153,6 +154,7 @@ def register_blueprints(app: Flask) -> None:
         followups_bp,
         matchmaking_bp,
         talks_bp,
+        projects_bp,
         scheduling_bp,
         scheduling_after_bp,
         reports_bp,

@@ -33,6 +33,7 @@ from tracker.models import (
     SynonymGroup,
     Topic,
     User,
+    WonOutcome,
 )
 from tracker.models.meeting import meeting_person
 from tracker.needs.pipeline import Outcome, move_need
@@ -172,18 +173,26 @@ def _needs(delegation, staff, visiting, industries, created) -> None:
     categories = {c.name: c for c in db.session.scalars(select(NeedCategory))}
     no_budget = db.session.scalar(select(LostReason).where(LostReason.name == "No budget"))
     today = local_today()
+    # The companies told the round table what they need (its minutes say so).
+    round_table = db.session.scalar(
+        select(Meeting.id).where(
+            Meeting.delegation_id == delegation.id, Meeting.title.startswith("Round table")
+        )
+    )
+    # Won a few weeks after the visit (or today, on a machine whose clock is earlier).
+    won = Outcome(won_on=min(today, date(2026, 12, 1)), won_outcome=WonOutcome.PARTNERSHIP_AGREED)
     for org_i, title, category, industry, stage, amount, jobs, owner_i, followup in data.NEEDS:
         if db.session.scalar(select(Need.id).where(Need.title == title)) is not None:
             continue
         need = create_need(
             {"organisation_id": visiting[org_i].id, "delegation_id": delegation.id,
-             "title": title, "category_id": categories[category].id,
+             "meeting_id": round_table, "title": title, "category_id": categories[category].id,
              "key_industry_id": industries[industry].id, "estimated_investment": amount,
              "currency": Currency.EUR, "expected_jobs": jobs, "owner_id": staff[owner_i].id},
             by=staff[owner_i],
         )  # fmt: skip
         for step in _path_to(Stage(stage)):
-            outcome = Outcome(lost_reason=no_budget) if step == Stage.LOST else None
+            outcome = {Stage.LOST: Outcome(lost_reason=no_budget), Stage.WON: won}.get(step)
             move_need(need, step, staff[owner_i], outcome=outcome)
         if followup:
             f_title, kind, assignee_i, due_in = followup
@@ -199,7 +208,7 @@ def _needs(delegation, staff, visiting, industries, created) -> None:
 
 def _path_to(stage: Stage) -> list[Stage]:
     """The ordinary moves from new to stage (lost straight from talks)."""
-    order = [Stage.QUALIFIED, Stage.MATCHING, Stage.TALKS, Stage.NEGOTIATION]
+    order = [Stage.QUALIFIED, Stage.MATCHING, Stage.TALKS, Stage.NEGOTIATION, Stage.WON]
     if stage == Stage.LOST:
         return [Stage.QUALIFIED, Stage.TALKS, Stage.LOST]
     return order[: order.index(stage) + 1] if stage in order else []

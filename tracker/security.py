@@ -29,6 +29,7 @@ from tracker.models import (
     NeedNote,
     Obligation,
     Project,
+    ProjectMilestone,
     Role,
     StageChange,
     Talk,
@@ -102,6 +103,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
             NeedNote: Own(ALL_ROLES, ("author_id",)),
             # A matchmaking session is deleted by whoever created it, as a follow-up is.
             MatchmakingSession: Own(ALL_ROLES, ("created_by_id",)),
+            # Capital in place is corrected by whoever recorded it.
+            Instalment: Own(ALL_ROLES, ("created_by_id",)),
             # An agreement by whoever recorded it; an obligation by the colleague who watches it.
             Agreement: Own(ALL_ROLES, ("created_by_id",)),
             Obligation: Own(ALL_ROLES, ("owner_id",)),
@@ -369,7 +372,7 @@ def confidential_criteria(user_id: int | None) -> tuple:
             with_loader_criteria(
                 model, project_visible(user_id, model.project_id), include_aliases=True
             )
-            for model in (Agreement, Obligation, Instalment)
+            for model in (Agreement, Obligation, Instalment, ProjectMilestone)
         ),
     )
 
@@ -445,6 +448,7 @@ def get_need_or_404(need_id: int) -> Need:
 NEED_RECORDS = {
     "need": Need, "followup": FollowUp, "match": Match, "talk": Talk, "project": Project,
     "agreement": Agreement, "obligation": Obligation, "instalment": Instalment,
+    "project_milestone": ProjectMilestone,
 }  # fmt: skip
 
 

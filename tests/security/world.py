@@ -8,9 +8,12 @@ from tests.agreements import builders as agreements
 from tests.conftest import PASSWORD
 from tracker.extensions import db
 from tracker.models import (
+    Currency,
     ImportRecord,
     ImportStatus,
+    Instalment,
     MatchmakingSession,
+    Project,
     RequestPriority,
     Stage,
     TalkCheckIn,
@@ -74,10 +77,17 @@ def build_world() -> World:
     # A check-in on the talk (tracker.scheduling.aftermath), answered on its own page.
     check_in_followup = make.followup(owner, need=need, assigned_by=owner)
     db.session.add(TalkCheckIn(talk_request=talk_request, followup=check_in_followup, months=3))
+    won = make.need(org, title="Assembly hall", stage=Stage.WON, owner=owner)
+    project = Project(name="Assembly plant", organisation=org, owner=owner, created_by=owner)
+    project.needs = [won]
+    instalment = Instalment(project=project, received_on=date(2026, 5, 20), amount=100,
+                            currency=Currency.CNY, rate_to_cny=1, amount_cny=100,
+                            created_by_id=owner.id)  # fmt: skip
+    db.session.add_all([project, instalment])
     other.calendar_token = "t" * 40
-    # A project with an agreement (recorded by the staff user, its document stored) and an
+    # The project's agreement (recorded by the staff user, its document stored) and an
     # obligation the staff user watches.
-    project = agreements.project(owner, need=need)
+    db.session.flush()
     agreement = agreements.agreement(project, created_by_id=owner.id)
     attach_document(agreement, store_document(Upload(agreements.PDF, "mou.pdf"), 1024))
     obligation = agreements.obligation(agreement, owner_id=owner.id)
@@ -120,5 +130,6 @@ def build_world() -> World:
             "project_id": project.id,
             "agreement_id": agreement.id,
             "obligation_id": obligation.id,
+            "instalment_id": instalment.id,
         },
     )

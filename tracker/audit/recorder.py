@@ -15,13 +15,14 @@ from tracker.security import current_token_name
 # Tables whose writes are audited (matches and talks are included once they exist).
 AUDITED = frozenset(
     {"delegation", "organisation", "person", "meeting", "need", "followup", "user",
-     "match", "talk", "local_offer", "webhook", "agreement", "obligation"}
+     "match", "talk", "local_offer", "webhook", "project", "project_milestone", "instalment",
+     "agreement", "obligation"}
 )  # fmt: skip
 # Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(
     {"created_at", "updated_at", "version", "search_key", "name_key", "session_epoch",
      "totp_last_step", "stage_changed_at", "match_key", "keyword_key", "place_key", "sequence",
-     "history_reach"}
+     "history_reach", "open_followups"}
 )  # fmt: skip
 # Secrets: the history says that they changed, never their values.
 MASKED = frozenset(

@@ -23,6 +23,7 @@ DETAIL_ENDPOINTS = {
     "person": ("people.detail", "person_id"),
     "need": ("needs.detail", "need_id"),
     "followup": ("followups.detail", "followup_id"),
+    "project": ("projects.detail", "project_id"),
     "user": ("admin.edit_user", "user_id"),
     "agreement": ("agreements.detail", "agreement_id"),
     "obligation": ("agreements.obligation", "obligation_id"),

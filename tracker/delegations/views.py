@@ -24,6 +24,7 @@ from tracker.followups.queries import followups_panel
 from tracker.models import Delegation, DelegationStatus
 from tracker.needs.services import needs_panel
 from tracker.pagination import paginate_rows
+from tracker.projects.provenance import visit_results
 from tracker.security import get_visible_or_404, require
 from tracker.softdelete import restorable_note
 from tracker.versioning import saving
@@ -129,6 +130,7 @@ def detail(delegation_id: int):
         sessions=services.matchmaking_sessions(delegation.id),
         panel=needs_panel(delegation_id=delegation.id)
         | followups_panel(delegation_id=delegation.id),
+        results=visit_results(delegation.id),
     )
 
 

@@ -14,6 +14,7 @@ from tracker.models import (
     AuditEntry,
     Delegation,
     FollowUp,
+    Instalment,
     Match,
     Meeting,
     Need,
@@ -46,14 +47,18 @@ class Kind:
 KINDS = {
     k.key: k
     for k in (
-        Kind("followup", FollowUp, _l("Follow-ups"), "followups.detail", "followup_id",
-             (("need_id", Need), ("organisation_id", Organisation),
-              ("delegation_id", Delegation))),
-        Kind("talk", Talk, _l("Talks"), "talks.detail", "talk_id", (("need_id", Need),)),
+        Kind("instalment", Instalment, _l("Capital in place"), "projects.detail", "project_id",
+             (("project_id", Project),), "project_id"),
         Kind("obligation", Obligation, _l("Obligations"), "agreements.detail", "agreement_id",
              (("agreement_id", Agreement), ("project_id", Project)), "agreement_id"),
         Kind("agreement", Agreement, _l("Agreements"), "agreements.detail", "agreement_id",
              (("project_id", Project),)),
+        Kind("project", Project, _l("Projects"), "projects.detail", "project_id",
+             (("organisation_id", Organisation),)),
+        Kind("followup", FollowUp, _l("Follow-ups"), "followups.detail", "followup_id",
+             (("need_id", Need), ("organisation_id", Organisation),
+              ("delegation_id", Delegation))),
+        Kind("talk", Talk, _l("Talks"), "talks.detail", "talk_id", (("need_id", Need),)),
         Kind("match", Match, _l("Matches"), "needs.detail", "need_id",
              (("need_id", Need), ("organisation_id", Organisation)), "need_id"),
         Kind("need", Need, _l("Needs"), "needs.detail", "need_id",
@@ -68,10 +73,16 @@ KINDS = {
              "organisation_id"),
     )
 }  # fmt: skip
-# Deleting a need takes these with it (same deleted_at), and restoring it brings them back;
-# likewise an agreement and its obligations.
+# Deleting a need takes these with it (same deleted_at), and restoring it brings them back.
 NEED_PARTS = (FollowUp, Match, Talk)
-PARTS = {Need: (NEED_PARTS, "need_id"), Agreement: ((Obligation,), "agreement_id")}
+# A project likewise, its capital, agreements and obligations (tracker.projects.services); an
+# agreement its obligations.
+PROJECT_PARTS = (Instalment, Agreement, Obligation)
+PARTS = {
+    Need: (NEED_PARTS, "need_id"),
+    Project: (PROJECT_PARTS, "project_id"),
+    Agreement: ((Obligation,), "agreement_id"),
+}
 
 
 class RestoreError(Exception):
@@ -86,6 +97,10 @@ def label(record) -> str:
         need = _deleted_or_live(Need, record.need_id)
         partner = _deleted_or_live(Organisation, record.organisation_id)
         return f"{need.title if need else '?'} ↔ {partner.name if partner else '?'}"
+    if isinstance(record, Instalment):  # named by its amount, day and project
+        project = _deleted_or_live(Project, record.project_id)
+        return (f"{record.amount} {record.currency.value} · {record.received_on.isoformat()} · "
+                f"{project.name if project else '?'}")  # fmt: skip
     if isinstance(record, Meeting):  # meetings are named within their visit ("Lunch")
         visit = _deleted_or_live(Delegation, record.delegation_id)
         return f"{record.title} · {visit.title if visit else '?'}"
@@ -164,8 +179,8 @@ def restore(record: SoftDeleteMixin) -> int:
 
 
 def _parts_of(record, deleted_at: datetime) -> list:
-    """What was deleted with record (a need's follow-ups, matches and talks, an agreement's
-    obligations: they share its deleted_at)."""
+    """What was deleted with record (a need's follow-ups, matches and talks; a project's capital,
+    agreements and obligations; an agreement's obligations): they share its deleted_at."""
     models, key = PARTS.get(type(record), ((), ""))
     parts = []
     for model in models:

@@ -106,6 +106,7 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
         live_index("ix_need_live_created_at", "created_at", "id"),
         live_index("ix_need_live_stage", "stage", "stage_changed_at", "id"),
         live_index("ix_need_live_stage_reach", "stage", "history_reach"),
+        live_index("ix_need_live_stage_open_followups", "stage", "open_followups"),
         # Partial: the few confidential needs. A full index told SQLite's planner, once it had
         # statistics, that "confidential" picks half the table, and it scanned every need.
         Index(
@@ -167,6 +168,10 @@ class Need(SoftDeleteMixin, TimestampMixin, db.Model):
     # furthest place in the pipeline (tracker.needs.services.REACH_ORDER) any of its stage
     # changes reached, -1 for none. The report's conversion counts needs by it.
     history_reach: Mapped[int] = mapped_column(default=-1, server_default=text("-1"))
+    # Kept on every write of a follow-up (tracker.needs.open_followups), never set by hand:
+    # how many open, undeleted follow-ups the need has. The report counts the active needs
+    # without one by it.
+    open_followups: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
     # A stale edit form fails its UPDATE ... WHERE version = ? instead of overwriting.
     __mapper_args__ = {"version_id_col": version}

@@ -1,3 +1,4 @@
-# The listeners that keep the stage periods (read by the report) on every flush that writes a
-# need's history: registered with the feature that writes it.
-from tracker.needs import periods  # noqa: F401
+# The listeners that keep what the report reads on every flush that writes it, registered with
+# the feature that writes it: the stage periods (a need's history) and each need's count of
+# open follow-ups.
+from tracker.needs import open_followups, periods  # noqa: F401

@@ -12,7 +12,7 @@ from tracker import security
 from tracker.chips import Chip, span
 from tracker.dates import parse_date
 from tracker.extensions import db
-from tracker.models import Currency, LostReason, Need, Stage
+from tracker.models import Currency, LostReason, Need, Project, Stage, project_need
 from tracker.needs.services import NONE, NeedFilters
 from tracker.numbers import parse_id
 from tracker.regions import find_region, region_label
@@ -30,6 +30,12 @@ def need_detail(need_id: int) -> Need:
     if need is None:  # absent, deleted, or confidential and hidden from the user
         abort(404)
     return need
+
+
+def project_of(need_id: int) -> Project | None:
+    """The project the need became, when the user may see it (a won need's page links it)."""
+    stmt = select(Project).join(project_need, project_need.c.project_id == Project.id)
+    return db.session.scalar(stmt.where(project_need.c.need_id == need_id))
 
 
 @built_once

@@ -18,7 +18,13 @@ from tracker.models import Need, Stage, need_flags
 from tracker.needs import builders, exports, services
 from tracker.needs.board import board_cards, column_figures
 from tracker.needs.forms import NeedForm, NoteForm, ReopenForm, StageForm
-from tracker.needs.loading import filter_chips, get_need_or_404, need_detail, parse_filters
+from tracker.needs.loading import (
+    filter_chips,
+    get_need_or_404,
+    need_detail,
+    parse_filters,
+    project_of,
+)
 from tracker.needs.moves import StageMove, apply_move, apply_reopen, delete_need
 from tracker.needs.pipeline import allowed_moves, next_stage
 from tracker.needs.timeline import need_timeline
@@ -102,7 +108,7 @@ def detail(need_id: int):
         "needs/detail.html", need=need, flags=need_flags(need, local_today()),
         timeline=need_timeline(need), stage_form=stage_form, reopen_form=ReopenForm(),
         stage_fields=_stage_fields(need.stage, stage_form), note_form=NoteForm(),
-        today=local_today(),
+        today=local_today(), project=project_of(need.id) if need.stage == Stage.WON else None,
         matchmaking=need_matchmaking(need, show_declined=request.args.get("declined") == "1"),
     )  # fmt: skip
 

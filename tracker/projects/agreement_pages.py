@@ -17,10 +17,8 @@ PROJECT_PAGE = "projects.detail"  # the project's page (tracker.projects.views)
 DOCUMENT_POLICY = {"default-src": "'none'", "sandbox": ""}
 
 
-def project_url(project_id: int) -> str | None:
-    """The project's page, once the projects pages are registered."""
-    if PROJECT_PAGE not in current_app.view_functions:
-        return None
+def project_url(project_id: int) -> str:
+    """The project's page (templates link back to it)."""
     return url_for(PROJECT_PAGE, project_id=project_id)
 
 

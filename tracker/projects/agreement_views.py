@@ -91,7 +91,7 @@ def delete(agreement_id: int):
         message=_("Its obligations go with it.") + " " + restorable_note(),
         confirm_label=_("Delete"), cancel_url=url_for(".detail", agreement_id=agreement.id),
         done=_("Deleted “%(name)s”.", name=agreement.title),
-        done_url=pages.project_url(agreement.project_id) or url_for(".obligations"),
+        done_url=pages.project_url(agreement.project_id),
     )  # fmt: skip
     return confirm_delete(page, partial(services.delete_agreement, agreement, current_user.id))
 

@@ -249,12 +249,9 @@ def followups_by_staff(f: NeedFilters, today: date) -> list[StaffFollowUps]:
 
 
 def no_open_followup(f: NeedFilters) -> Bar:
-    """Active needs without an open follow-up (Need.next_followup_due is None), counted as an
-    anti-join rather than by the earliest due date of each need's follow-ups."""
-    open_followup = select(FollowUp.id).where(
-        FollowUp.need_id == Need.id, FollowUp.status == FollowUpStatus.OPEN
-    )
+    """Active needs without an open follow-up (Need.next_followup_due is None), counted by
+    the open follow-ups each need keeps (tracker.needs.open_followups) from an index."""
     stmt = filtered(select(func.count(Need.id)), f).where(
-        Need.stage.in_(ACTIVE_STAGES), ~open_followup.exists()
+        Need.stage.in_(ACTIVE_STAGES), Need.open_followups == 0
     )
     return Bar(_("No open follow-up"), db.session.scalar(stmt), {"no_open_followup": True})

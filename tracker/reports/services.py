@@ -15,6 +15,7 @@ from tracker.extensions import db
 from tracker.i18n import commission_zone, local_today
 from tracker.models import Currency, ExchangeRate, RateQuote, Stage, User, utcnow
 from tracker.needs.services import NeedFilters
+from tracker.projects import money as project_money
 from tracker.reports import figures, money, summary, timing
 from tracker.reports.timing import add_months
 from tracker.security import can
@@ -182,6 +183,11 @@ def set_rates(rates: dict[Currency, Decimal | None], by: User, today: date | Non
         if rate is not None:
             _quote(currency, rate, by, today)
     db.session.flush()
+    for currency, rate in rates.items():
+        if rate is not None:
+            project_money.reconvert(
+                currency
+            )  # today's quote changes what today's amounts are worth
 
 
 def _quote(currency: Currency, rate: Decimal, by: User, day: date) -> None:

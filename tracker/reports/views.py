@@ -4,12 +4,14 @@ URL map:
     GET      /reports/pipeline   reports.pipeline   everyone (staff see their own needs)
     GET      /reports/pipeline/export/<table>.<csv|xlsx>   reports.export   as the report
     GET/POST /reports/rates      reports.rates      report.view_all
+    POST     /reports/rates/from-a-date   reports.add_quote   report.view_all
 """
 
 from functools import partial
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -18,7 +20,9 @@ from tracker.exports import send_table
 from tracker.extensions import db
 from tracker.i18n import local_today
 from tracker.lookup.services import filter_options
-from tracker.models import Stage
+from tracker.models import Currency, Stage
+from tracker.projects import money as project_money
+from tracker.projects.forms import RateQuoteForm as QuoteForm
 from tracker.reports import exports, links, services
 from tracker.reports.filters import parse_report_filters
 from tracker.reports.forms import CONVERTIBLE, RatesForm
@@ -90,7 +94,41 @@ def rates():
         db.session.commit()
         flash(_("Exchange rates saved."), "success")
         return redirect(url_for("reports.rates"))
-    return render_template("reports/rates.html", form=form, currencies=CONVERTIBLE, current=current)
+    return _rates_page(form, QuoteForm(formdata=None))
+
+
+def _rates_page(form: RatesForm, quote_form: QuoteForm):
+    """The rates page: today's rates, the dated quotes, and the form for a past day's rate."""
+    return render_template(
+        "reports/rates.html", form=form, currencies=CONVERTIBLE, current=services.current_rates(),
+        quote_form=quote_form, quotes=project_money.rate_history(),
+    )  # fmt: skip
+
+
+@bp.route("/rates/from-a-date", methods=["POST"])
+@require("report.view_all")
+def add_quote():
+    """A currency's rate from a past day on; the amounts of those days are converted again."""
+    quote_form = QuoteForm()
+    if quote_form.validate_on_submit():
+        data = quote_form.data
+        changed = project_money.set_quote(
+            Currency(data["currency"]), data["effective_on"], data["rate"], current_user
+        )
+        db.session.commit()
+        flash(_reconverted(changed), "success")
+        return redirect(url_for("reports.rates", _anchor="history"))
+    current = services.current_rates()
+    form = RatesForm(formdata=None, data={c.value: r.rate_to_cny for c, r in current.items()})
+    return _rates_page(form, quote_form)
+
+
+def _reconverted(changed: int) -> str:
+    return ngettext(
+        "Rate saved; %(num)d amount converted again.",
+        "Rate saved; %(num)d amounts converted again.",
+        changed,
+    )
 
 
 def _options(filters: services.ReportFilters) -> dict:
