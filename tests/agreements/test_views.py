@@ -303,3 +303,15 @@ def test_the_project_panel_lists_agreements_with_obligations(app, client, login,
             project=project, agreements=agreements_of(project.id)
         )
     assert "Subsidy contract 2026" in html and "Late duty" in html and "text-bg-danger" in html
+
+
+def test_the_project_page_shows_the_agreements_panel(client, login, project):
+    login("staff")
+    agreement = build.agreement(project, title="Lease of hall 3")
+    build.obligation(agreement, description="Pay the rent deposit")
+    db.session.commit()
+    page = client.get(f"/projects/{project.id}").text
+    assert "Lease of hall 3" in page and "Pay the rent deposit" in page
+    assert f"/agreements/projects/{project.id}/new" in page
+    back = client.get(f"/agreements/{agreement.id}").text
+    assert f'href="/projects/{project.id}"' in back
