@@ -39,6 +39,7 @@ from tracker.matchmaking.views import bp as matchmaking_bp
 from tracker.needs.views import bp as needs_bp
 from tracker.organisations.views import bp as organisations_bp
 from tracker.people.views import bp as people_bp
+from tracker.projects.agreement_views import bp as agreements_bp
 from tracker.projects.views import bp as projects_bp
 from tracker.reports.views import bp as reports_bp
 from tracker.scheduling.after_views import bp as scheduling_after_bp
@@ -161,6 +162,7 @@ def register_blueprints(app: Flask) -> None:
         leadership_bp,
         calendar_bp,
         imports_bp,
+        agreements_bp,
         vocabularies_bp,
         admin_bp,
         webhooks_bp,

@@ -20,6 +20,7 @@ from tracker.followups.reminders import send_reminders
 from tracker.imports.cli import import_members_command
 from tracker.matchmaking.glossary import seed_glossary
 from tracker.models import Role, TokenScope, User
+from tracker.projects.reminders import remind_obligations_command
 from tracker.tokens import issue_token
 from tracker.webhooks.cli import deliver_webhooks_command
 
@@ -167,6 +168,7 @@ commands = [
     seed_demo,
     seed_glossary_command,
     send_reminders,
+    remind_obligations_command,
     import_members_command,
     backup_command,
     restore_command,

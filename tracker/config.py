@@ -95,9 +95,12 @@ MAIL_FROM = "tracker@localhost"
 # Member-list imports (CSV/XLSX): the largest file and the most data rows accepted.
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_ROWS = 2000
-# Any request body; a little above the import limit so an oversized upload still gets the
-# import form's own message, and anything far larger is refused with 413 before it is read.
-MAX_CONTENT_LENGTH = IMPORT_MAX_BYTES + 1024 * 1024
+# An agreement's stored document (PDF or image, tracker.projects.documents): the largest file.
+AGREEMENT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+# Any request body; a little above the largest upload so an oversized file still gets its
+# form's own message, and anything far larger is refused with 413 before it is read. Raise it
+# with IMPORT_MAX_BYTES or AGREEMENT_DOCUMENT_MAX_BYTES.
+MAX_CONTENT_LENGTH = max(IMPORT_MAX_BYTES, AGREEMENT_DOCUMENT_MAX_BYTES) + 1024 * 1024
 
 # The JSON API (tracker.api, docs/api.md). flask-smorest reads the API_* and OPENAPI_* keys.
 API_TITLE = "Tracker API"

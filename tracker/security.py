@@ -105,6 +105,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
             MatchmakingSession: Own(ALL_ROLES, ("created_by_id",)),
             # Capital in place is corrected by whoever recorded it.
             Instalment: Own(ALL_ROLES, ("created_by_id",)),
+            # An agreement by whoever recorded it; an obligation by the colleague who watches it.
+            Agreement: Own(ALL_ROLES, ("created_by_id",)),
+            Obligation: Own(ALL_ROLES, ("owner_id",)),
         },
     ),
     # The matchmaking day: everyone reads the sessions and the grid; sessions are set up, solved

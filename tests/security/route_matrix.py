@@ -198,6 +198,18 @@ ROUTES: dict[str, str | dict[str, int | str]] = {
     "talks.export": "all",
     "talks.list": "all",
     "matchmaking.matches": "all",
+    # the agreements register (staff delete the agreements they recorded, the obligations they
+    # watch: the world's are the staff user's)
+    "agreements.create": "all",
+    "agreements.detail": "all",
+    "agreements.edit": "all",
+    "agreements.delete": "all",
+    "agreements.document": "all",
+    "agreements.create_obligation": "all",
+    "agreements.obligations": "all",
+    "agreements.obligation": "all",
+    "agreements.edit_obligation": "all",
+    "agreements.delete_obligation": "all",
     "deleted.index": "managers",
     "deleted.restore": "managers",
     "languages.switch": "public",

@@ -62,8 +62,8 @@ def test_purge_respects_retention(app, world):
     _deleted_days_ago([records["person"], records["delegation"]], 29, user)
     result = purge_deleted(30)
     db.session.commit()
-    assert result.purged == {"instalment": 0, "project": 0, "followup": 1, "talk": 1, "match": 1,
-                             "need": 1, "meeting": 0,
+    assert result.purged == {"instalment": 0, "obligation": 0, "agreement": 0, "project": 0,
+                             "followup": 1, "talk": 1, "match": 1, "need": 1, "meeting": 0,
                              "person": 0, "delegation": 0, "organisation": 0}  # fmt: skip
     assert (_all(Need), _all(FollowUp), _all(Match), _all(Talk)) == (0, 0, 0, 0)
     assert db.session.scalar(select(func.count(StageChange.id))) == 0  # its history goes too

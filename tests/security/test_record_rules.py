@@ -7,7 +7,15 @@ from sqlalchemy import select
 from tests import factories as make
 from tests.security.confidential_world import signed_in
 from tracker.extensions import db
-from tracker.models import FollowUp, Instalment, MatchmakingSession, NeedNote, Role
+from tracker.models import (
+    Agreement,
+    FollowUp,
+    Instalment,
+    MatchmakingSession,
+    NeedNote,
+    Obligation,
+    Role,
+)
 from tracker.security import PERMISSIONS, can
 from tracker.softdelete import with_deleted
 
@@ -102,7 +110,7 @@ def test_can_without_a_record_is_the_role_matrix(app):
 
 def test_record_rules_live_in_the_permission_table():
     rules = PERMISSIONS["record.delete"].own
-    assert set(rules) == {FollowUp, NeedNote, MatchmakingSession, Instalment}
+    assert set(rules) == {FollowUp, NeedNote, MatchmakingSession, Instalment, Agreement, Obligation}
     assert all(Role.STAFF in rule.roles for rule in rules.values())
     assert PERMISSIONS["record.delete"] == frozenset({Role.MANAGER, Role.ADMIN})
 

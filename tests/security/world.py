@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from tests import factories as make
+from tests.agreements import builders as agreements
 from tests.conftest import PASSWORD
 from tracker.extensions import db
 from tracker.models import (
@@ -18,6 +19,8 @@ from tracker.models import (
     TalkCheckIn,
     Webhook,
 )
+from tracker.projects.agreements import attach_document
+from tracker.projects.documents import Upload, store_document
 from tracker.scheduling import services as scheduling
 
 
@@ -82,6 +85,12 @@ def build_world() -> World:
                             created_by_id=owner.id)  # fmt: skip
     db.session.add_all([project, instalment])
     other.calendar_token = "t" * 40
+    # The project's agreement (recorded by the staff user, its document stored) and an
+    # obligation the staff user watches.
+    db.session.flush()
+    agreement = agreements.agreement(project, created_by_id=owner.id)
+    attach_document(agreement, store_document(Upload(agreements.PDF, "mou.pdf"), 1024))
+    obligation = agreements.obligation(agreement, owner_id=owner.id)
     db.session.commit()
     return World(
         users=users,
@@ -119,6 +128,8 @@ def build_world() -> World:
             "table_id": table.id,
             "check_in_followup_id": check_in_followup.id,
             "project_id": project.id,
+            "agreement_id": agreement.id,
+            "obligation_id": obligation.id,
             "instalment_id": instalment.id,
         },
     )

@@ -16,7 +16,7 @@ from tracker.security import current_token_name
 AUDITED = frozenset(
     {"delegation", "organisation", "person", "meeting", "need", "followup", "user",
      "match", "talk", "local_offer", "webhook", "project", "project_milestone", "instalment",
-     "annual_target"}
+     "annual_target", "agreement", "obligation"}
 )  # fmt: skip
 # Derived or bookkeeping columns: noise in a history (the pages hide them in older entries too).
 IGNORED = frozenset(
@@ -28,7 +28,7 @@ IGNORED = frozenset(
 MASKED = frozenset(
     {"password_hash", "totp_secret", "totp_pending_secret", "calendar_token", "secret"}
 )
-LABEL_FIELDS = ("title", "name", "full_name", "display_name", "email")
+LABEL_FIELDS = ("title", "name", "full_name", "display_name", "email", "description")
 
 
 def _json(value):

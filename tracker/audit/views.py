@@ -25,6 +25,8 @@ DETAIL_ENDPOINTS = {
     "followup": ("followups.detail", "followup_id"),
     "project": ("projects.detail", "project_id"),
     "user": ("admin.edit_user", "user_id"),
+    "agreement": ("agreements.detail", "agreement_id"),
+    "obligation": ("agreements.obligation", "obligation_id"),
 }
 
 

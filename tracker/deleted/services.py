@@ -49,6 +49,10 @@ KINDS = {
     for k in (
         Kind("instalment", Instalment, _l("Capital in place"), "projects.detail", "project_id",
              (("project_id", Project),), "project_id"),
+        Kind("obligation", Obligation, _l("Obligations"), "agreements.detail", "agreement_id",
+             (("agreement_id", Agreement), ("project_id", Project)), "agreement_id"),
+        Kind("agreement", Agreement, _l("Agreements"), "agreements.detail", "agreement_id",
+             (("project_id", Project),)),
         Kind("project", Project, _l("Projects"), "projects.detail", "project_id",
              (("organisation_id", Organisation),)),
         Kind("followup", FollowUp, _l("Follow-ups"), "followups.detail", "followup_id",
@@ -71,8 +75,14 @@ KINDS = {
 }  # fmt: skip
 # Deleting a need takes these with it (same deleted_at), and restoring it brings them back.
 NEED_PARTS = (FollowUp, Match, Talk)
-# A project likewise, its capital, agreements and obligations (tracker.projects.services).
+# A project likewise, its capital, agreements and obligations (tracker.projects.services); an
+# agreement its obligations.
 PROJECT_PARTS = (Instalment, Agreement, Obligation)
+PARTS = {
+    Need: (NEED_PARTS, "need_id"),
+    Project: (PROJECT_PARTS, "project_id"),
+    Agreement: ((Obligation,), "agreement_id"),
+}
 
 
 class RestoreError(Exception):
@@ -81,6 +91,8 @@ class RestoreError(Exception):
 
 def label(record) -> str:
     """A record's name: title or name; a match's need and partner; a meeting's visit too."""
+    if isinstance(record, Obligation):  # obligations are named by what is owed
+        return record.description
     if isinstance(record, Match):
         need = _deleted_or_live(Need, record.need_id)
         partner = _deleted_or_live(Organisation, record.organisation_id)
@@ -154,11 +166,7 @@ def restore(record: SoftDeleteMixin) -> int:
                 _("It belongs to “%(name)s”, which is deleted too; restore that first.",
                   name=label(parent))
             )  # fmt: skip
-    records = [record]
-    if isinstance(record, Need):
-        records += _parts_of(record, record.deleted_at)
-    if isinstance(record, Project):
-        records += _parts_of(record, record.deleted_at, "project_id", PROJECT_PARTS)
+    records = [record, *_parts_of(record, record.deleted_at)]
     for item in records:
         item.deleted_at = None
         item.deleted_by_id = None
@@ -170,14 +178,14 @@ def restore(record: SoftDeleteMixin) -> int:
     return len(records)
 
 
-def _parts_of(record, deleted_at: datetime, key: str = "need_id", models=NEED_PARTS) -> list:
-    """What was deleted with a need (follow-ups, matches, talks) or a project (capital,
-    agreements, obligations): they share its deleted_at."""
+def _parts_of(record, deleted_at: datetime) -> list:
+    """What was deleted with record (a need's follow-ups, matches and talks; a project's capital,
+    agreements and obligations; an agreement's obligations): they share its deleted_at."""
+    models, key = PARTS.get(type(record), ((), ""))
     parts = []
     for model in models:
-        column = getattr(model, key)
         stmt = with_deleted(
-            select(model).where(column == record.id, model.deleted_at == deleted_at)
+            select(model).where(getattr(model, key) == record.id, model.deleted_at == deleted_at)
         )
         parts += db.session.scalars(stmt)
     return parts

@@ -16,10 +16,8 @@ def project_url(project_id: int) -> str:
 
 
 def obligations_url(party: str) -> str:
-    """The obligations list, overdue ones of one party (company or district).
-
-    Built beside this feature: switch to url_for on the agreements blueprint once merged."""
-    return f"/agreements/obligations?overdue=1&party={party}"
+    """The obligations list, overdue ones of one party (company or district)."""
+    return url_for("agreements.obligations", overdue=1, party=party)
 
 
 def records_url(figure: str, period: Period, drill: Drill | None = None, last: bool = False) -> str:
