@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from tracker import demo_data as data
+from tracker.demo_projects import seed_projects
 from tracker.demo_records import add_organisation, add_person, add_staff, demo_region
 from tracker.demo_year import seed_year
 from tracker.extensions import db
@@ -82,6 +83,7 @@ def seed() -> str:
     _visit_matches(thuringia, created)
     _planned_delegation(staff, topics, created)
     seed_year(staff, topics, industries, local, created)
+    seed_projects(staff, local_today(), created)
     db.session.flush()
     return ", ".join(f"{n} {kind} added" for kind, n in created.items()) or "nothing to add"
 
