@@ -79,6 +79,8 @@ def e2e_app(tmp_path_factory):
             "TOTP_REQUIRED_ROLES": [],
         }
     )
+    # Uploaded documents (instance/documents) go to the run's folder, not the checkout's.
+    app.instance_path = str(folder / "instance")
     with app.app_context():
         db.create_all()
         seed()

@@ -6,13 +6,17 @@ from sqlalchemy import select
 from tests.e2e.conftest import TABLET, blocking_violations, expect, screenshot
 from tracker.demo import THURINGIA_TITLE
 from tracker.extensions import db
-from tracker.models import Delegation, FollowUp, Need, Organisation, Person
+from tracker.models import Agreement, Delegation, FollowUp, Need, Organisation, Person, Project
 
 pytestmark = pytest.mark.e2e
 
 
 def _demo_ids() -> dict[str, int]:
-    """Ids of demo records whose pages are checked: the Thuringia delegation and its records."""
+    """Ids of demo records whose pages are checked: the Thuringia delegation and its records,
+    a demo project and its agreement."""
+    project = db.session.scalar(
+        select(Project).where(Project.name == "Ennstal moulding plant, Baoshan")
+    )
     delegation = db.session.scalar(select(Delegation).where(Delegation.title == THURINGIA_TITLE))
     need = db.session.scalar(
         select(Need)
@@ -28,6 +32,13 @@ def _demo_ids() -> dict[str, int]:
             select(Organisation.id).where(Organisation.is_local.is_(True)).order_by(Organisation.id)
         ),
         "followup": db.session.scalar(select(FollowUp.id).order_by(FollowUp.id)),
+        "project": project.id,
+        "agreement": db.session.scalar(
+            select(Agreement.id).where(Agreement.project_id == project.id).order_by(Agreement.id)
+        ),
+        "won_need": db.session.scalar(
+            select(Need.id).where(Need.title == "Set up a robot arm assembly company in Baoshan")
+        ),
     }
 
 
@@ -58,6 +69,17 @@ PAGES = [
     ("matchmaking-pick", "/matchmaking/needs/{need}/pick"),
     ("pipeline-report", "/reports/pipeline"),
     ("rates", "/reports/rates"),
+    ("projects", "/projects/"),
+    ("project-detail", "/projects/{project}"),
+    ("project-form", "/projects/new?need_id={won_need}"),
+    ("project-edit", "/projects/{project}/edit"),
+    ("agreement-detail", "/agreements/{agreement}"),
+    ("agreement-form", "/agreements/projects/{project}/new"),
+    ("obligation-form", "/agreements/{agreement}/obligations/new"),
+    ("obligations", "/agreements/obligations"),
+    ("leadership-report", "/leadership"),
+    ("leadership-records", "/leadership/records?figure=signed"),
+    ("leadership-targets", "/leadership/targets"),
     ("import-upload", "/imports/delegation/{delegation}"),
     ("search", "/search?q=Jena"),
     ("profile", "/profile"),
