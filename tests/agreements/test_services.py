@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.agreements import builders as build
 from tracker.deleted.services import restore
@@ -14,6 +14,7 @@ from tracker.models import (
     Agreement,
     AgreementKind,
     Currency,
+    FollowUp,
     Milestone,
     Obligation,
     ObligationKind,
@@ -166,3 +167,21 @@ def test_deleting_an_agreement_takes_its_obligations_and_restoring_brings_them_b
     assert restore(gone) == 2
     db.session.commit()
     assert len(db.session.scalars(select(Obligation)).all()) == 1
+
+
+def test_an_open_reminder_follows_a_moved_due_date_and_a_new_description(make):
+    agreement = build.agreement(build.project(make.user()))
+    soon = TODAY + timedelta(days=5)
+    obligation = save_obligation(None, agreement, _obligation(due_on=soon), None, TODAY)
+    db.session.commit()
+    reminder = db.session.get(FollowUp, obligation.reminder_id)
+    assert reminder.due_date == soon
+    later = TODAY + timedelta(days=9)
+    save_obligation(obligation, agreement, _obligation(due_on=later, description="Report 2"),
+                    None, TODAY)  # fmt: skip
+    db.session.commit()
+    db.session.expire_all()
+    moved = db.session.get(FollowUp, obligation.reminder_id)
+    assert moved.id == reminder.id and moved.due_date == later
+    assert moved.title.startswith(f"Obligation due {later.isoformat()}: Report 2")
+    assert db.session.scalar(select(func.count(FollowUp.id))) == 1

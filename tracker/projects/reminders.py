@@ -24,6 +24,7 @@ from tracker.i18n import local_today
 from tracker.models import (
     FollowUp,
     FollowUpKind,
+    FollowUpStatus,
     Need,
     Obligation,
     ObligationStatus,
@@ -91,12 +92,35 @@ def remind_due_obligations(today: date, by: User | None = None) -> ReminderRun:
 
 def remind_obligation(obligation: Obligation, today: date, by: User | None) -> bool:
     """Remind of one obligation now if it is inside its window and has no live reminder; True
-    when a follow-up was created; flushes."""
+    when a follow-up was created; flushes. An open reminder it already has follows a changed
+    due date or description."""
+    if obligation.reminder_id and _live_reminders([obligation.reminder_id]):
+        _keep_in_step(obligation, today)
+        return False
     if not in_window(obligation, today):
         return False
-    if obligation.reminder_id and _live_reminders([obligation.reminder_id]):
-        return False
     return _remind(obligation, today, by)
+
+
+def _keep_in_step(obligation: Obligation, today: date) -> None:
+    """The open reminder's due date and title, as the obligation is now."""
+    reminder = db.session.scalars(
+        _all(select(FollowUp).where(FollowUp.id == obligation.reminder_id))
+    )
+    reminder = reminder.one()
+    if reminder.status != FollowUpStatus.OPEN:
+        return
+    project, need = _project_of(obligation), _first_need(obligation.project_id)
+    with force_locale(reminder.assignee.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        title = _title(obligation, project, need)[:200]
+    reminder.due_date, reminder.title = max(obligation.due_on, today), title
+    db.session.flush()
+
+
+def _project_of(obligation: Obligation) -> Project:
+    return db.session.scalars(
+        _all(select(Project).where(Project.id == obligation.project_id))
+    ).one()
 
 
 def _all(stmt):
@@ -136,8 +160,7 @@ def _title(obligation: Obligation, project: Project, need: Need | None) -> str:
 def _remind(obligation: Obligation, today: date, by: User | None) -> bool:
     """Create the reminder follow-up for the owner (else the project's owner); False when
     there is no active one to remind."""
-    project = db.session.scalars(_all(select(Project).where(Project.id == obligation.project_id)))
-    project = project.one()
+    project = _project_of(obligation)
     assignee = obligation.owner or project.owner
     if assignee is None or not assignee.active:
         return False
