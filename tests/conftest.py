@@ -124,6 +124,13 @@ def runner(app):
 
 
 @pytest.fixture
+def demo(runner):
+    """The demo data set, loaded as `make run` loads it (some modules add to it)."""
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
 def make(app):
     """Builders for test data (see tests/factories.py), flushed into the session."""
     return factories

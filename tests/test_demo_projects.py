@@ -2,7 +2,6 @@
 after today, a reminder for the obligation coming due; Saale Robotik's won need is left for a
 new user to make into a project; nothing twice."""
 
-import pytest
 from sqlalchemy import func, select
 
 from tracker.extensions import db
@@ -19,12 +18,6 @@ from tracker.models import (
     project_need,
 )
 from tracker.projects.uscc import is_valid
-
-
-@pytest.fixture
-def demo(runner):
-    result = runner.invoke(args=["seed-demo"])
-    assert result.exit_code == 0, result.output
 
 
 def test_projects_carry_won_needs_on_with_capital_agreements_and_targets(demo):

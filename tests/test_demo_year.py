@@ -4,7 +4,6 @@ and planned, overdue follow-ups and exchange rates, all dated from today; nothin
 from datetime import timedelta
 from decimal import Decimal
 
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -30,12 +29,6 @@ from tracker.models import (
     utcnow,
 )
 from tracker.reports.services import set_rates
-
-
-@pytest.fixture
-def demo(runner):
-    result = runner.invoke(args=["seed-demo"])
-    assert result.exit_code == 0, result.output
 
 
 def _count(*where, model=Need) -> int:
