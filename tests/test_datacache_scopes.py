@@ -20,8 +20,9 @@ from tracker.extensions import db
 from tracker.models import FollowUp, Need, Stage
 
 SOURCE = Path(datacache.__file__).resolve().parent
-# A table named after FROM or JOIN, quoted or not (the statements of both databases).
-_TABLE = re.compile(r'\b(?:FROM|JOIN)\s+"?(\w+)"?', re.IGNORECASE)
+# A table named after FROM or JOIN, quoted or not (the statements of both databases); not a
+# column after FROM, as in PostgreSQL's EXTRACT(month FROM signed_m.actual_on).
+_TABLE = re.compile(r'\b(?:FROM|JOIN)\s+"?(\w+)"?(?![\w."])', re.IGNORECASE)
 
 
 @contextmanager
