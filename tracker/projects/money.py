@@ -79,7 +79,7 @@ def convert_instalment(instalment: Instalment) -> None:
     )
 
 
-def _every(stmt):
+def every_row(stmt):
     """stmt over every row: deleted ones (restored later) and confidential ones alike."""
     return with_deleted(stmt).execution_options(**{SEE_ALL_NEEDS: True})
 
@@ -91,7 +91,7 @@ def reconvert(currency: Currency) -> int:
     if rate_on(currency, local_today()) is None:
         return 0
     changed = 0
-    instalments = _every(select(Instalment).where(Instalment.currency == currency))
+    instalments = every_row(select(Instalment).where(Instalment.currency == currency))
     for instalment in db.session.scalars(instalments):
         before = (instalment.rate_to_cny, instalment.amount_cny)
         convert_instalment(instalment)
@@ -103,7 +103,7 @@ def reconvert(currency: Currency) -> int:
             )
         ).all()
     )
-    projects = _every(select(Project).where(Project.contracted_currency == currency))
+    projects = every_row(select(Project).where(Project.contracted_currency == currency))
     for project in db.session.scalars(projects):
         before = project.contracted_cny
         convert_contracted(project, signed.get(project.id))
@@ -121,7 +121,7 @@ def set_quote(currency: Currency, day: date, rate: Decimal, by: User) -> int:
     if quote is None:
         db.session.add(RateQuote(currency=currency, effective_on=day, rate_to_cny=rate,
                                  set_by_id=by.id))  # fmt: skip
-    else:
+    elif quote.rate_to_cny != rate:
         quote.rate_to_cny, quote.set_by_id = rate, by.id
     db.session.flush()
     return reconvert(currency)

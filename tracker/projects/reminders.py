@@ -111,9 +111,8 @@ def _keep_in_step(obligation: Obligation, today: date) -> None:
     if reminder.status != FollowUpStatus.OPEN:
         return
     project, need = _project_of(obligation), _first_need(obligation.project_id)
-    with force_locale(reminder.assignee.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
-        title = _title(obligation, project, need)[:200]
-    reminder.due_date, reminder.title = max(obligation.due_on, today), title
+    reminder.due_date = max(obligation.due_on, today)
+    reminder.title = _title_for(reminder.assignee, obligation, project, need)
     db.session.flush()
 
 
@@ -157,6 +156,12 @@ def _title(obligation: Obligation, project: Project, need: Need | None) -> str:
              description=obligation.description, project=project.name)  # fmt: skip
 
 
+def _title_for(assignee: User, obligation: Obligation, project: Project, need: Need | None) -> str:
+    """The reminder's title in the assignee's language, cut to the follow-up's length."""
+    with force_locale(assignee.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
+        return _title(obligation, project, need)[:200]
+
+
 def _remind(obligation: Obligation, today: date, by: User | None) -> bool:
     """Create the reminder follow-up for the owner (else the project's owner); False when
     there is no active one to remind."""
@@ -165,8 +170,7 @@ def _remind(obligation: Obligation, today: date, by: User | None) -> bool:
     if assignee is None or not assignee.active:
         return False
     need = _first_need(project.id)
-    with force_locale(assignee.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
-        title = _title(obligation, project, need)[:200]
+    title = _title_for(assignee, obligation, project, need)
     followup = create_followup(
         need=need,
         organisation=project.organisation if need is None else None,

@@ -19,8 +19,7 @@ from tracker.models import (
     project_need,
 )
 from tracker.projects import money
-from tracker.security import SEE_ALL_NEEDS
-from tracker.softdelete import mark_deleted, with_deleted
+from tracker.softdelete import mark_deleted
 
 
 class ProjectError(ValueError):
@@ -109,16 +108,12 @@ def won_need(need_id: int | None) -> Need:
     return need
 
 
-def _every(stmt):
-    return with_deleted(stmt).execution_options(**{SEE_ALL_NEEDS: True})
-
-
 def _check_code(code: str | None, project_id: int | None) -> None:
     """One project per company code, deleted and confidential ones counted."""
     if not code:
         return
     stmt = select(Project.id).where(Project.credit_code == code, Project.id != (project_id or 0))
-    if db.session.scalar(_every(stmt)) is not None:
+    if db.session.scalar(money.every_row(stmt)) is not None:
         raise ProjectError(
             _("Another project already has this unified social credit code."), "credit_code"
         )

@@ -13,7 +13,7 @@ from sqlalchemy.orm import joinedload
 from tracker import datacache
 from tracker.extensions import db
 from tracker.i18n import commission_zone, local_today
-from tracker.models import Currency, ExchangeRate, RateQuote, Stage, User, utcnow
+from tracker.models import Currency, ExchangeRate, Stage, User, utcnow
 from tracker.needs.services import NeedFilters
 from tracker.projects import money as project_money
 from tracker.reports import figures, money, summary, timing
@@ -181,23 +181,7 @@ def set_rates(rates: dict[Currency, Decimal | None], by: User, today: date | Non
                 row.effective_on = today
             row.rate_to_cny, row.updated_by, row.is_default = rate, by, False
         if rate is not None:
-            _quote(currency, rate, by, today)
+            # The rate is also the currency's quote from today on (the history that converts
+            # dated amounts), and today's quote changes what today's amounts are worth.
+            project_money.set_quote(currency, rate=rate, day=today, by=by)
     db.session.flush()
-    for currency, rate in rates.items():
-        if rate is not None:
-            project_money.reconvert(
-                currency
-            )  # today's quote changes what today's amounts are worth
-
-
-def _quote(currency: Currency, rate: Decimal, by: User, day: date) -> None:
-    """Keep the rate as the currency's quote from day on (the history that converts dated
-    amounts, tracker.models.rates.rate_on); a second change on the same day replaces it."""
-    quote = db.session.scalar(
-        select(RateQuote).where(RateQuote.currency == currency, RateQuote.effective_on == day)
-    )
-    if quote is None:
-        db.session.add(RateQuote(currency=currency, effective_on=day, rate_to_cny=rate,
-                                 set_by_id=by.id))  # fmt: skip
-    elif quote.rate_to_cny != rate:
-        quote.rate_to_cny, quote.set_by_id = rate, by.id
